@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { YogaInitialContext } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { inBackground, type AppState } from './app-state.ts';
+import { resolveViewer } from './modules/auth/resolve-viewer.ts';
+import type { Viewer } from './modules/auth/viewer.ts';
+import { ApiKey } from './modules/api-keys/api-key.entity.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+import { AppError, toGraphQLError } from './errors.ts';
+
+/** Per-request context: a forked EntityManager, lazily built loaders, the caller. */
+export interface Context {
+  requestId: string;
+  log: Logger;
+  em: EntityManager;
+  viewer: Viewer | null;
+  app: AppState;
+  loaders: Loaders;
+}
+
+export type ViewerContext = Context & { viewer: Viewer };
+
+export async function createContext(app: AppState, initial: YogaInitialContext & { requestId?: string }): Promise<Context> {
+  const requestId = initial.requestId ?? 'unknown';
+  const em = app.orm.em.fork() as EntityManager;
+  // graphql-ws passes connectionParams; plain HTTP passes headers.
+  const params = (initial as { connectionParams?: Record<string, unknown> }).connectionParams;
+  const authorization =
+    initial.request?.headers.get('authorization') ??
+    (typeof params?.authorization === 'string' ? params.authorization : typeof params?.Authorization === 'string' ? params.Authorization : null);
+  let viewer: Viewer | null = null;
+  try {
+    const resolved = await resolveViewer(em, app.credentialCache, authorization);
+    viewer = resolved?.viewer ?? null;
+    if (resolved?.touchApiKeyId) {
+      const id = resolved.touchApiKeyId;
+      inBackground(app, () => app.orm.em.fork().nativeUpdate(ApiKey, { id }, { lastUsedAt: new Date() }));
+    }
+  } catch (error) {
+    throw error instanceof AppError ? toGraphQLError(error) : error;
+  }
+  const log = app.logger.child({ requestId, userId: viewer?.userId });
+  return { requestId, log, em, viewer, app, loaders: createLoaders(em, app) };
+}

@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { AppState } from './app-state.ts';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.ts';
+import { initOrm, migrateUp } from './db/orm.ts';
+import { bootstrap, type BootstrapResult } from './modules/auth/auth.service.ts';
+import { CredentialCache } from './modules/auth/credential-cache.ts';
+import { assertTimeZone } from './util/days.ts';
+import { createGatewayYoga, DEFAULT_YOGA_OPTIONS, type GatewayYoga, type YogaOptions } from './yoga.ts';
+
+export interface GatewayOptions {
+  /** PostgreSQL URL; without one the embedded database is started. */
+  databaseUrl?: string;
+  /** Folder of the embedded database's data; undefined keeps it in memory (tests). */
+  dataDir?: string;
+  poolMax?: number;
+  admin?: { email?: string; password?: string };
+  timezone?: string;
+  sessionTtlMs?: number;
+  yoga?: Partial<YogaOptions>;
+  logger: Logger;
+}
+
+export interface Gateway {
+  app: AppState;
+  yoga: GatewayYoga;
+  orm: MikroORM;
+  bootstrap: BootstrapResult;
+  /** Set when running on the embedded database. */
+  embedded?: EmbeddedDatabase;
+  close(): Promise<void>;
+}
+
+/** Connects the database, applies migrations, creates built-in roles and the first admin, builds the GraphQL handler. */
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const { logger } = options;
+  const timezone = options.timezone ?? 'UTC';
+  assertTimeZone(timezone);
+  let embedded: EmbeddedDatabase | undefined;
+  let clientUrl = options.databaseUrl;
+  if (!clientUrl) {
+    embedded = await startEmbeddedDatabase(options.dataDir ? join(options.dataDir, 'pgdata') : undefined);
+    clientUrl = embedded.url;
+    logger.info({ dataDir: options.dataDir ?? '(memory)' }, 'embedded database started');
+  }
+  let orm: MikroORM | undefined;
+  try {
+    orm = await initOrm({ clientUrl, poolMax: embedded ? embedded.maxConnections : options.poolMax, log: (m) => logger.debug(m) });
+    const applied = await migrateUp(orm);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+    const boot = await bootstrap(orm.em.fork(), options.admin ?? {});
+    const app: AppState = {
+      orm,
+      logger,
+      credentialCache: new CredentialCache(),
+      timezone,
+      sessionTtlMs: options.sessionTtlMs ?? 12 * 3600_000,
+      background: new Set(),
+    };
+    const yoga = createGatewayYoga(app, { ...DEFAULT_YOGA_OPTIONS, ...options.yoga });
+    return {
+      app,
+      yoga,
+      orm,
+      bootstrap: boot,
+      embedded,
+      async close() {
+        await Promise.allSettled([...app.background]);
+        await orm!.close(true);
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await orm?.close(true).catch(() => {});
+    await embedded?.stop().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+import { createServer } from 'node:http';
+import { resolve } from 'node:path';
+import { createGateway } from './gateway.ts';
+import { createLogger } from './logger.ts';
+
+const logger = createLogger();
+const port = Number(process.env.PORT ?? 4430);
+const host = process.env.HOST ?? '127.0.0.1';
+
+const gateway = await createGateway({
+  logger,
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  dataDir: resolve(process.env.ZERO_DATA_DIR ?? '.zero'),
+  admin: { email: process.env.ZERO_ADMIN_EMAIL, password: process.env.ZERO_ADMIN_PASSWORD },
+  timezone: process.env.ZERO_TIMEZONE,
+  sessionTtlMs: process.env.ZERO_SESSION_TTL_HOURS ? Number(process.env.ZERO_SESSION_TTL_HOURS) * 3600_000 : undefined,
+  yoga: process.env.ZERO_MAX_BODY_BYTES ? { maxBodyBytes: Number(process.env.ZERO_MAX_BODY_BYTES) } : undefined,
+});
+
+const admin = gateway.bootstrap.createdAdmin;
+if (admin) {
+  // Printed once, on the start that created the admin; it is stored only as an argon2id hash.
+  const password = admin.generatedPassword ? `password: ${admin.generatedPassword}` : 'password: from ZERO_ADMIN_PASSWORD';
+  process.stdout.write(`\nFirst admin created. email: ${admin.email}  ${password}\n\n`);
+}
+
+const server = createServer(gateway.yoga);
+server.listen(port, host, () => {
+  logger.info({ url: `http://${host}:${port}/graphql` }, 'Zero Gateway listening');
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  const forced = setTimeout(() => process.exit(1), 10_000);
+  forced.unref();
+  server.close();
+  server.closeAllConnections();
+  await gateway.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

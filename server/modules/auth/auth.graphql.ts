@@ -1,0 +1,27 @@
+import { builder } from '../../builder.ts';
+import { UserType } from '../users/users.graphql.ts';
+import { login, logout, type LoginResult } from './auth.service.ts';
+
+const LoginPayload = builder.objectRef<LoginResult>('LoginPayload').implement({
+  authScopes: { public: true },
+  fields: (t) => ({
+    token: t.string({ description: 'Session token; send as "Authorization: Bearer <token>"', resolve: (r) => r.token }),
+    expiresAt: t.field({ type: 'DateTime', resolve: (r) => r.expiresAt }),
+    // The caller just proved who they are, so their profile is theirs to read; nested
+    // personal fields (roles, quota, keys) need the new token, as anywhere else.
+    user: t.field({ type: UserType, resolve: (r) => r.user, authScopes: { public: true }, skipTypeScopes: true }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  login: t.field({
+    type: LoginPayload,
+    authScopes: { public: true },
+    args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => login(ctx, args.email, args.password),
+  }),
+  logout: t.boolean({
+    authScopes: { loggedIn: true },
+    resolve: (_root, _args, ctx) => logout(ctx),
+  }),
+}));

@@ -1,0 +1,43 @@
+import { builder } from '../../builder.ts';
+import { UserType } from '../users/users.graphql.ts';
+import { USAGE_GROUPS, queryUsage, type UsageRow } from './usage.query.ts';
+
+const UsageGroupBy = builder.enumType('UsageGroupBy', { values: USAGE_GROUPS });
+
+const UsageFilter = builder.inputType('UsageFilter', {
+  fields: (t) => ({
+    userId: t.id(),
+    model: t.string(),
+    from: t.field({ type: 'Date', description: 'First day, inclusive' }),
+    to: t.field({ type: 'Date', description: 'Last day, inclusive' }),
+  }),
+});
+
+const UsageRowType = builder.objectRef<UsageRow>('UsageRow').implement({
+  description: 'Usage summed over the groups asked for; fields not grouped by are null',
+  authScopes: { loggedIn: true },
+  fields: (t) => ({
+    day: t.field({ type: 'Date', nullable: true, resolve: (r) => r.day }),
+    userId: t.id({ nullable: true, resolve: (r) => r.userId }),
+    user: t.field({ type: UserType, nullable: true, resolve: (r, _a, ctx) => (r.userId ? ctx.loaders.userById.load(r.userId) : null) }),
+    model: t.exposeString('model', { nullable: true }),
+    provider: t.exposeString('provider', { nullable: true }),
+    inputTokens: t.field({ type: 'Long', resolve: (r) => r.inputTokens }),
+    outputTokens: t.field({ type: 'Long', resolve: (r) => r.outputTokens }),
+    requests: t.field({ type: 'Long', resolve: (r) => r.requests }),
+  }),
+});
+
+builder.queryField('usage', (t) =>
+  t.field({
+    type: [UsageRowType],
+    description: "Token usage. Without usage:read you see only your own.",
+    authScopes: { loggedIn: true },
+    args: {
+      filter: t.arg({ type: UsageFilter }),
+      groupBy: t.arg({ type: [UsageGroupBy] }),
+    },
+    resolve: (_root, args, ctx) =>
+      queryUsage(ctx, { ...args.filter, userId: args.filter?.userId ? String(args.filter.userId) : null }, args.groupBy ?? []),
+  }),
+);

@@ -1,0 +1,10 @@
+import { builder } from './builder.ts';
+import './modules/users/users.graphql.ts';
+import './modules/roles/roles.graphql.ts';
+import './modules/api-keys/api-keys.graphql.ts';
+import './modules/quotas/quotas.graphql.ts';
+import './modules/auth/auth.graphql.ts';
+import './modules/usage/usage.graphql.ts';
+import './modules/audit/audit.graphql.ts';
+
+export const schema = builder.toSchema({ sortSchema: true });
