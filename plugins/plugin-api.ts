@@ -22,6 +22,12 @@ export interface ChatRequest {
   temperature?: number;
   maxTokens?: number;
   stop?: string[];
+  /**
+   * `false` when the caller only needs the whole answer (a non-streaming API call):
+   * the provider may then make one non-streaming upstream call, which is cheaper
+   * to parse, and yield the text as a single delta. Defaults to streaming.
+   */
+  stream?: boolean;
   /** Aborted when the client disconnects or the attempt times out; the provider must stop its upstream call. */
   signal: AbortSignal;
 }
@@ -85,8 +91,12 @@ export interface ProviderPlugin<Options = unknown> {
   apiVersion: number;
   /** One-line human description shown in `Query.providers`. */
   description?: string;
-  /** zod schema of the plugin-specific `options` object of a provider instance. */
-  configSchema: z.ZodType<Options>;
+  /**
+   * zod schema of the plugin-specific `options` object of a provider instance.
+   * Its input is `unknown` so schemas with defaults (whose input differs from
+   * their output) fit.
+   */
+  configSchema: z.ZodType<Options, z.ZodTypeDef, unknown>;
   /** Creates a provider instance. Must not do network I/O (the host calls `health` for that). */
   create(init: ProviderInit<Options>): Provider;
 }

@@ -1,0 +1,53 @@
+/**
+ * Incremental Server-Sent Events parser (WHATWG rules): chunks may split lines,
+ * CRLF pairs and multi-byte characters anywhere; `data:` lines accumulate until a
+ * blank line; comment lines (`: keep-alive`) are skipped.
+ */
+
+/** One dispatched event. `event` defaults to `message` as in the spec. */
+export interface SseEvent {
+  event: string;
+  data: string;
+}
+
+const LINE_END = /\r\n|\r|\n/g;
+
+/** Yields events as soon as their terminating blank line arrives. */
+export async function* parseSse(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<SseEvent> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let event = '';
+  let data: string[] = [];
+  for await (const chunk of chunks) {
+    buffer += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    let pos = 0;
+    LINE_END.lastIndex = 0;
+    for (let m = LINE_END.exec(buffer); m; m = LINE_END.exec(buffer)) {
+      // A trailing CR may be the first half of a CRLF split across chunks.
+      if (m[0] === '\r' && m.index === buffer.length - 1) break;
+      const line = buffer.slice(pos, m.index);
+      pos = m.index + m[0].length;
+      if (line === '') {
+        if (data.length > 0) yield { event: event || 'message', data: data.join('\n') };
+        event = '';
+        data = [];
+        continue;
+      }
+      if (line.charCodeAt(0) === 58 /* : */) continue;
+      const colon = line.indexOf(':');
+      const field = colon === -1 ? line : line.slice(0, colon);
+      let value = colon === -1 ? '' : line.slice(colon + 1);
+      if (value.charCodeAt(0) === 32) value = value.slice(1);
+      if (field === 'data') data.push(value);
+      else if (field === 'event') event = value;
+    }
+    buffer = buffer.slice(pos);
+  }
+  buffer += decoder.decode();
+  // Be lenient about a missing final blank line; vendors' terminal checks catch real cuts.
+  for (const line of buffer.split(LINE_END)) {
+    if (line.startsWith('data:')) data.push(line.slice(line.charCodeAt(5) === 32 ? 6 : 5));
+    else if (line.startsWith('event:')) event = line.slice(6).trim();
+  }
+  if (data.length > 0) yield { event: event || 'message', data: data.join('\n') };
+}

@@ -1,0 +1,12 @@
+/** Google Gemini API over a keep-alive undici pool (see plugins/README.md for why not @google/genai). */
+import { definePlugin, PLUGIN_API_VERSION } from '../plugin-api.ts';
+import { geminiOptionsSchema } from './api.ts';
+import { createGeminiProvider } from './provider.ts';
+
+export default definePlugin({
+  id: 'gemini',
+  apiVersion: PLUGIN_API_VERSION,
+  description: 'Google Gemini API (generateContent)',
+  configSchema: geminiOptionsSchema,
+  create: createGeminiProvider,
+});

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drain, runProviderConformance } from '../../test/conformance/provider-conformance.ts';
+import { startFakeOpenAI } from '../../test/fakes/openai.ts';
+import type { FakeUpstream } from '../../test/fakes/fake-server.ts';
+import { parseGoDuration } from './errors.ts';
+import plugin from './index.ts';
+
+runProviderConformance({
+  plugin,
+  startFake: () => startFakeOpenAI({ apiKey: 'sk-test' }),
+  model: 'gpt-4o-mini',
+  instance: { apiKey: 'sk-test' },
+  countsMissingUsage: true,
+});
+
+describe('openai plugin', () => {
+  let fake: FakeUpstream;
+  beforeAll(async () => (fake = await startFakeOpenAI()));
+  afterAll(() => fake.close());
+  const make = (options: unknown = {}) =>
+    plugin.create({ instanceId: 'oa', baseUrl: fake.url, apiKey: 'sk-1', options: plugin.configSchema.parse(options) });
+
+  it('sends bearer auth, organization and project headers and asks for stream usage', async () => {
+    const p = make({ organization: 'org-1', project: 'proj-1', headers: { 'x-gateway': 'zero' } });
+    await drain(p, { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], maxTokens: 5, signal: new AbortController().signal });
+    const seen = fake.requests.at(-1)!;
+    expect(seen.headers.authorization).toBe('Bearer sk-1');
+    expect(seen.headers['openai-organization']).toBe('org-1');
+    expect(seen.headers['openai-project']).toBe('proj-1');
+    expect(seen.headers['x-gateway']).toBe('zero');
+    expect(seen.body).toMatchObject({ stream: true, stream_options: { include_usage: true }, max_completion_tokens: 5 });
+    await p.close?.();
+  });
+
+  it('falls back to retry-after-ms when retry-after is absent', async () => {
+    const p = make();
+    fake.setFault({ type: 'status', status: 429, headers: { 'retry-after-ms': '250' } }, { times: 1 });
+    const out = await drain(p, { model: 'm', messages: [{ role: 'user', content: 'x' }], signal: new AbortController().signal });
+    expect(out.error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 250 });
+    await p.close?.();
+  });
+
+  it('turns an undici headers timeout (timeoutMs option) into a retryable timeout', async () => {
+    const p = make({ timeoutMs: 100 });
+    // undici checks its timeouts on a coarse (~0.5-1 s) tick, so the delay must clearly exceed that.
+    fake.setFault({ type: 'delay', ms: 2500 }, { times: 1 });
+    const start = performance.now();
+    const out = await drain(p, { model: 'm', messages: [{ role: 'user', content: 'x' }], signal: new AbortController().signal });
+    expect(out.error).toMatchObject({ kind: 'timeout', retryable: true });
+    expect(performance.now() - start).toBeLessThan(2400);
+    await p.close?.();
+  });
+
+  it('parses the Go durations of x-ratelimit-reset-*', () => {
+    expect(parseGoDuration('1s')).toBe(1000);
+    expect(parseGoDuration('6m0s')).toBe(360_000);
+    expect(parseGoDuration('250ms')).toBe(250);
+    expect(parseGoDuration('soon')).toBeUndefined();
+  });
+});

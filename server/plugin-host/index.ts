@@ -1,0 +1,4 @@
+export { discoverPluginDirs, type PluginEntry } from './discover.ts';
+export { BUILTIN_PLUGIN_DIR, loadPlugins, type HostLogger, type LoadedPlugins, type LoadFailure, type LoadPluginsOptions } from './load-plugins.ts';
+export { validatePlugin, type PluginCheck } from './validate-plugin.ts';
+export { createProviders, type CreatedProviders, type CreateProvidersOptions } from './create-providers.ts';

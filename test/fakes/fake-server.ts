@@ -1,0 +1,255 @@
+/**
+ * Shared machinery of the fake vendor upstreams: a real HTTP server on
+ * 127.0.0.1 (random port) that records every request and injects faults per
+ * request. Each vendor file supplies a `Dialect` with its wire format.
+ */
+import http, { type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TokenUsage } from '../../plugins/plugin-api.ts';
+
+/** A fault applied to the next request(s); see `FakeUpstream.setFault`. */
+export type Fault =
+  /** Answer with this status and the vendor's error body; `retryAfter` becomes the `retry-after` header. */
+  | { type: 'status'; status: number; retryAfter?: string; headers?: Record<string, string>; message?: string }
+  /** Wait this long before answering (normally, afterwards). */
+  | { type: 'delay'; ms: number }
+  /** Destroy the socket before sending anything. */
+  | { type: 'reset' }
+  /** Stream only: stop after N content deltas, either ending the body cleanly or destroying the socket. */
+  | { type: 'cut'; afterDeltas: number; mode?: 'end' | 'destroy' }
+  /** Send no usage (stream or JSON), like servers that ignore `stream_options`. */
+  | { type: 'noUsage' }
+  /** Stream only: a non-JSON data line after N deltas. */
+  | { type: 'malformed'; afterDeltas?: number }
+  /** Stream only: pause between wire chunks (for abort and timeout tests). */
+  | { type: 'slow'; chunkDelayMs: number }
+  /** Stream only: the vendor's in-band error event after N deltas (e.g. Anthropic overloaded_error). */
+  | { type: 'streamError'; afterDeltas: number; status?: number; message?: string };
+
+/** One request as the fake saw it. */
+export interface RecordedRequest {
+  method: string;
+  /** Path with query string, as received. */
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** Parsed JSON body, or the raw string when it was not JSON. */
+  body: any;
+  /** The model the request asked for, wherever the vendor puts it. */
+  model?: string;
+  stream?: boolean;
+  /** True when the client closed the connection before the response was complete. */
+  clientClosed: boolean;
+  /** Resolves once the response finished or the connection closed. */
+  settled: Promise<void>;
+}
+
+/** A running fake upstream. */
+export interface FakeUpstream {
+  /** Base URL to configure the plugin with (includes the vendor's path prefix, e.g. `/v1`). */
+  url: string;
+  /** The text a fault-free chat answers. */
+  reply: string;
+  /** The usage a fault-free chat reports. */
+  usage: TokenUsage;
+  /** Model ids the models endpoint lists. */
+  models: string[];
+  requests: RecordedRequest[];
+  /** Queues a fault for the next `times` requests (default: all following ones). `null` clears the queue. */
+  setFault(fault: Fault | null, opts?: { times?: number }): void;
+  /** Closes the server and every open connection. */
+  close(): Promise<void>;
+}
+
+/** Options every fake accepts. */
+export interface FakeOptions {
+  reply?: string;
+  usage?: TokenUsage;
+  models?: string[];
+  /** When set, requests without this key get the vendor's 401. */
+  apiKey?: string;
+}
+
+/** One write of a stream; `delta` marks writes that carry reply text. */
+export interface Piece {
+  wire: string;
+  delta?: boolean;
+}
+
+/** What a chat request resolves to. */
+export interface ChatRoute {
+  kind: 'chat';
+  model?: string;
+  stream: boolean;
+}
+
+/** A vendor's wire format, as the fake speaks it. */
+export interface Dialect {
+  /** Path prefix the plugin's base URL carries (e.g. `/v1`). */
+  prefix: string;
+  /** Model ids the models endpoint lists. */
+  models: string[];
+  /** Routes a request to a chat or a JSON answer; null means 404. */
+  route(method: string, path: string, body: any): ChatRoute | { kind: 'json'; body: unknown } | null;
+  authorized(headers: IncomingHttpHeaders, apiKey: string): boolean;
+  errorBody(status: number, message: string): unknown;
+  streamContentType: string;
+  /** `body` is the parsed request, for vendors whose answer depends on it (OpenAI's `stream_options`). */
+  streamPieces(deltas: string[], usage: TokenUsage | undefined, model: string, body: any): Piece[];
+  jsonAnswer(text: string, usage: TokenUsage | undefined, model: string, body: any): unknown;
+  malformedPiece: string;
+  streamErrorPiece(status: number, message: string): string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Splits a reply into word deltas, keeping whitespace so they concatenate back exactly. */
+export const wordDeltas = (text: string): string[] => text.match(/\S+\s*/g) ?? [];
+
+/** Starts a fake speaking `dialect`. */
+export async function startFake(dialect: Dialect, opts: FakeOptions = {}): Promise<FakeUpstream> {
+  const reply = opts.reply ?? 'Hello from the fake upstream, streamed in several pieces.';
+  const usage = opts.usage ?? { inputTokens: 17, outputTokens: 9 };
+  const models = dialect.models;
+  const requests: RecordedRequest[] = [];
+  const faults: { fault: Fault; left: number }[] = [];
+
+  const takeFaults = (): Fault[] => {
+    const taken: Fault[] = [];
+    for (const f of faults) {
+      taken.push(f.fault);
+      f.left--;
+    }
+    for (let i = faults.length - 1; i >= 0; i--) if (faults[i].left <= 0) faults.splice(i, 1);
+    return taken;
+  };
+
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: any = raw;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {}
+    let settle!: () => void;
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: req.headers,
+      body,
+      clientClosed: false,
+      settled: new Promise<void>((r) => (settle = r)),
+    };
+    requests.push(record);
+    res.on('close', () => {
+      if (!res.writableFinished) record.clientClosed = true;
+      settle();
+    });
+    const active = takeFaults();
+    const find = <T extends Fault['type']>(t: T) => active.find((f) => f.type === t) as Extract<Fault, { type: T }> | undefined;
+
+    if (find('reset')) return req.socket.destroy();
+    const delay = find('delay');
+    if (delay) await sleep(delay.ms);
+    if (res.destroyed) return;
+    const status = find('status');
+    if (status) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...status.headers };
+      if (status.retryAfter !== undefined) headers['retry-after'] = status.retryAfter;
+      res.writeHead(status.status, headers);
+      return res.end(JSON.stringify(dialect.errorBody(status.status, status.message ?? `fake ${status.status}`)));
+    }
+    if (opts.apiKey && !dialect.authorized(req.headers, opts.apiKey)) {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify(dialect.errorBody(401, 'invalid api key')));
+    }
+    const route = dialect.route(record.method, record.path, body);
+    if (!route) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify(dialect.errorBody(404, `no route ${record.method} ${record.path}`)));
+    }
+    if (route.kind === 'json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify(route.body));
+    }
+    record.model = route.model;
+    record.stream = route.stream;
+    const model = route.model ?? 'unknown';
+    const sentUsage = find('noUsage') ? undefined : usage;
+    if (!route.stream) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify(dialect.jsonAnswer(reply, sentUsage, model, body)));
+    }
+    await writeStream(res, dialect, dialect.streamPieces(wordDeltas(reply), sentUsage, model, body), {
+      cut: find('cut'),
+      malformed: find('malformed'),
+      slow: find('slow'),
+      streamError: find('streamError'),
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${dialect.prefix}`,
+    reply,
+    usage,
+    models,
+    requests,
+    setFault(fault, o = {}) {
+      if (!fault) faults.length = 0;
+      else faults.push({ fault, left: o.times ?? Infinity });
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+async function writeStream(
+  res: http.ServerResponse,
+  dialect: Dialect,
+  pieces: Piece[],
+  f: {
+    cut?: Extract<Fault, { type: 'cut' }>;
+    malformed?: Extract<Fault, { type: 'malformed' }>;
+    slow?: Extract<Fault, { type: 'slow' }>;
+    streamError?: Extract<Fault, { type: 'streamError' }>;
+  },
+) {
+  res.writeHead(200, { 'content-type': dialect.streamContentType, 'cache-control': 'no-cache' });
+  let deltas = 0;
+  const after = (n: number | undefined) => deltas === (n ?? 1);
+  for (const piece of pieces) {
+    if (res.destroyed) return;
+    if (f.slow) await sleep(f.slow.chunkDelayMs);
+    if (res.destroyed) return;
+    res.write(piece.wire);
+    if (!piece.delta) continue;
+    deltas++;
+    if (f.malformed && after(f.malformed.afterDeltas)) {
+      res.write(dialect.malformedPiece);
+      return res.end();
+    }
+    if (f.streamError && after(f.streamError.afterDeltas)) {
+      res.write(dialect.streamErrorPiece(f.streamError.status ?? 529, f.streamError.message ?? 'overloaded'));
+      return res.end();
+    }
+    if (f.cut && after(f.cut.afterDeltas)) {
+      // Let the written bytes reach the client before the cut, so it sees the deltas first.
+      await sleep(10);
+      return f.cut.mode === 'destroy' ? res.socket?.destroy() : res.end();
+    }
+  }
+  res.end();
+}
+
+/** A URL on 127.0.0.1 where nothing listens (connection refused). */
+export async function refusedUrl(prefix = ''): Promise<string> {
+  const s = http.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as AddressInfo;
+  await new Promise<void>((r) => s.close(() => r()));
+  return `http://127.0.0.1:${port}${prefix}`;
+}
