@@ -19,7 +19,8 @@ export function createMaskError(logger: Logger) {
     if (original instanceof GraphQLError && original.extensions?.code) {
       return original === graphqlError ? original : new GraphQLError(original.message, { ...location, extensions: original.extensions });
     }
-    if (graphqlError && !graphqlError.originalError) {
+    // graphql-js's own errors (parse, validation, variable coercion) may wrap another GraphQLError.
+    if (graphqlError && (!graphqlError.originalError || graphqlError.originalError instanceof GraphQLError)) {
       // Drop yoga's development-mode `originalError` so no internals reach the client.
       const { originalError: _dropped, ...extensions } = graphqlError.extensions as Record<string, unknown>;
       return new GraphQLError(graphqlError.message, { ...location, extensions: { ...extensions, code: codeOf(graphqlError) } });

@@ -1,0 +1,14 @@
+export { backoffDelay, type BackoffOptions } from './backoff.ts';
+export { CircuitBreaker, type CircuitOptions, type CircuitState } from './circuit-breaker.ts';
+export { RouterError, StreamInterruptedError, type Attempt, type RouterErrorCode } from './errors.ts';
+export { ProviderStats, type StatsSnapshot } from './provider-stats.ts';
+export { countsAgainstProvider, decideRetry, type RetryContext, type RetryDecision } from './retry-policy.ts';
+export {
+  createRouter,
+  type ModelDescription,
+  type ProviderDescription,
+  type Router,
+  type RouterEvent,
+  type RouterOptions,
+  type RouterRequest,
+} from './router.ts';
