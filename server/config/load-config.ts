@@ -57,13 +57,14 @@ export function parseConfig(raw: unknown, source = '(inline config)'): GatewayCo
 }
 
 /**
- * Loads the config from `path`, else `$ZERO_CONFIG`, else `./zero.config.json`.
+ * Loads the config from `path`, else `$ZERO_CONFIG`, else `zero.config.json`
+ * (relative paths resolve against `cwd`).
  * A missing file is an error when its path was given explicitly; a missing
  * default file means the offline default config.
  */
-export function loadConfig(path?: string, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+export function loadConfig(path?: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): GatewayConfig {
   const explicit = path ?? env.ZERO_CONFIG;
-  const file = resolve(explicit ?? DEFAULT_CONFIG_FILE);
+  const file = resolve(cwd, explicit ?? DEFAULT_CONFIG_FILE);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

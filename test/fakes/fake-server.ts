@@ -37,6 +37,8 @@ export interface RecordedRequest {
   /** The model the request asked for, wherever the vendor puts it. */
   model?: string;
   stream?: boolean;
+  /** `performance.now()` when the request arrived (same clock as the test process). */
+  receivedAt: number;
   /** True when the client closed the connection before the response was complete. */
   clientClosed: boolean;
   /** Resolves once the response finished or the connection closed. */
@@ -67,6 +69,8 @@ export interface FakeOptions {
   models?: string[];
   /** When set, requests without this key get the vendor's 401. */
   apiKey?: string;
+  /** false: keep no request records (benchmarks, where the list would grow without bound). */
+  record?: boolean;
 }
 
 /** One write of a stream; `delta` marks writes that carry reply text. */
@@ -133,6 +137,7 @@ export async function startFake(dialect: Dialect, opts: FakeOptions = {}): Promi
     } catch {}
     let settle!: () => void;
     const record: RecordedRequest = {
+      receivedAt: performance.now(),
       method: req.method ?? 'GET',
       path: req.url ?? '/',
       headers: req.headers,
@@ -140,7 +145,7 @@ export async function startFake(dialect: Dialect, opts: FakeOptions = {}): Promi
       clientClosed: false,
       settled: new Promise<void>((r) => (settle = r)),
     };
-    requests.push(record);
+    if (opts.record !== false) requests.push(record);
     res.on('close', () => {
       if (!res.writableFinished) record.clientClosed = true;
       settle();

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../server/config/load-config.ts';
+import { createProviders } from '../../server/plugin-host/create-providers.ts';
+import { loadPlugins } from '../../server/plugin-host/load-plugins.ts';
+
+describe('provider instances from config', () => {
+  it('creates valid instances and reports each bad one by id with the reason', async () => {
+    const loaded = await loadPlugins({ packages: ['zero-gateway-no-such-plugin'] });
+    const config = parseConfig({
+      providers: [
+        { id: 'mock-a', plugin: 'mock', options: { latencyMs: 5 } },
+        { id: 'mock-bad', plugin: 'mock', options: { latencyMs: 'slow', failWith: 'gremlins' } },
+        { id: 'oa', plugin: 'openai', apiKeyEnv: 'ZERO_TEST_OPENAI_KEY' },
+        { id: 'oa-nokey', plugin: 'openai', apiKeyEnv: 'ZERO_TEST_MISSING_KEY' },
+        { id: 'vllm', plugin: 'openai-compatible' },
+        { id: 'ghost', plugin: 'zero-gateway-no-such-plugin' },
+        { id: 'nope', plugin: 'not-installed' },
+      ],
+    });
+    const { providers, failures } = createProviders({
+      providers: config.providers,
+      plugins: loaded.plugins,
+      pluginFailures: loaded.failures,
+      env: { ZERO_TEST_OPENAI_KEY: 'sk-x' },
+    });
+    expect([...providers.keys()]).toEqual(['mock-a', 'oa']);
+    const byId = Object.fromEntries(failures.map((f) => [f.id, f.reason]));
+    expect(byId['mock-bad']).toMatch(/^options\.latencyMs: Expected number, received string; options\.failWith: Invalid enum value/);
+    expect(byId['oa-nokey']).toBe('environment variable ZERO_TEST_MISSING_KEY is not set');
+    expect(byId.vllm).toMatch(/create failed: .*needs baseUrl/);
+    expect(byId.ghost).toMatch(/plugin "zero-gateway-no-such-plugin" is not available: failed to load/);
+    expect(byId.nope).toBe('plugin "not-installed" is not available');
+    await Promise.all([...providers.values()].map((p) => p.close?.()));
+  });
+});

@@ -1,0 +1,79 @@
+/** Builds routers over real plugins and fake upstreams for the scenario tests. */
+import type { Provider, ProviderPlugin } from '../../plugins/plugin-api.ts';
+import { parseConfig } from '../../server/config/load-config.ts';
+import { RouterError } from '../../server/router/errors.ts';
+import { createRouter, type Router, type RouterEvent, type RouterRequest } from '../../server/router/router.ts';
+
+/** Fast resilience settings; tests override what they exercise. */
+export const FAST = { maxRetries: 1, baseBackoffMs: 1, maxBackoffMs: 1000, attemptTimeoutMs: 5000, circuit: { failureThreshold: 5, openMs: 30_000 } };
+
+export interface InstanceSpec {
+  id: string;
+  plugin: ProviderPlugin<any>;
+  baseUrl?: string;
+  options?: unknown;
+  apiKey?: string;
+}
+
+export interface Harness {
+  router: Router;
+  providers: Map<string, Provider>;
+  close(): Promise<void>;
+}
+
+/** One model `m` whose chain is the given instances in order (model id `fake-model-a`). */
+export function harness(instances: InstanceSpec[], resilience: Record<string, unknown> = {}, extra: { skipCreate?: string[] } = {}): Harness {
+  const config = parseConfig({
+    providers: instances.map((i) => ({ id: i.id, plugin: i.plugin.id, baseUrl: i.baseUrl })),
+    models: [
+      {
+        name: 'm',
+        primary: { provider: instances[0].id, model: 'fake-model-a' },
+        fallbacks: instances.slice(1).map((i) => ({ provider: i.id, model: 'fake-model-a' })),
+      },
+    ],
+    resilience: { ...FAST, ...resilience },
+  });
+  const providers = new Map<string, Provider>();
+  for (const i of instances) {
+    if (extra.skipCreate?.includes(i.id)) continue;
+    providers.set(i.id, i.plugin.create({ instanceId: i.id, baseUrl: i.baseUrl, apiKey: i.apiKey, options: i.plugin.configSchema.parse(i.options ?? {}) }));
+  }
+  return {
+    router: createRouter({ config, providers, random: () => 0 }),
+    providers,
+    async close() {
+      await Promise.all([...providers.values()].map((p) => p.close?.()));
+    },
+  };
+}
+
+export const hello: RouterRequest = { messages: [{ role: 'user', content: 'Say hello.' }] };
+
+export interface RunResult {
+  text: string;
+  deltas: number;
+  done?: Extract<RouterEvent, { type: 'done' }>;
+  error?: RouterError;
+  ms: number;
+}
+
+/** Drains one routed request; a non-RouterError fails the test. */
+export async function run(router: Router, signal?: AbortSignal, onDelta?: () => void, model = 'm'): Promise<RunResult> {
+  const start = performance.now();
+  const out: RunResult = { text: '', deltas: 0, ms: 0 };
+  try {
+    for await (const ev of router.stream(model, hello, signal)) {
+      if (ev.type === 'delta') {
+        out.text += ev.text;
+        out.deltas++;
+        onDelta?.();
+      } else out.done = ev;
+    }
+  } catch (err) {
+    if (!(err instanceof RouterError)) throw err;
+    out.error = err;
+  }
+  out.ms = performance.now() - start;
+  return out;
+}
