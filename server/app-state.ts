@@ -1,10 +1,28 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { CredentialCache } from './modules/auth/credential-cache.ts';
+import type { GatewayConfig } from './config/index.ts';
+import type { Router } from './router/index.ts';
+import type { LoadFailure } from './plugin-host/index.ts';
+import type { Provider } from '../plugins/plugin-api.ts';
+
+/** The providers behind the gateway: running instances, the router over them, and what failed to load. */
+export interface ProviderRuntime {
+  router: Router;
+  instances: Map<string, Provider>;
+  /** Gateway model names clients may ask for. */
+  modelNames: Set<string>;
+  /** Plugins and instances that could not be loaded, by name, with the reason. */
+  failures: LoadFailure[];
+  /** Closes every instance's connection pool. */
+  close(): Promise<void>;
+}
 
 /** State shared by every request of one gateway process; built once at start-up. */
 export interface AppState {
   orm: MikroORM;
+  config: GatewayConfig;
+  providers: ProviderRuntime;
   logger: Logger;
   credentialCache: CredentialCache;
   /** IANA time zone that defines "today" for daily usage and quotas. */

@@ -30,6 +30,8 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
+    // Check a subscription's scopes once, when it starts, not on every event.
+    authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
       public: true,
       loggedIn: ctx.viewer !== null,
@@ -117,3 +119,4 @@ function parseLong(value: unknown): number {
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});

@@ -16,6 +16,8 @@ export interface Context {
   viewer: Viewer | null;
   app: AppState;
   loaders: Loaders;
+  /** Aborts when the HTTP client goes away (absent over WebSocket, where unsubscribing ends the stream). */
+  signal?: AbortSignal;
 }
 
 export type ViewerContext = Context & { viewer: Viewer };
@@ -40,5 +42,5 @@ export async function createContext(app: AppState, initial: YogaInitialContext &
     throw error instanceof AppError ? toGraphQLError(error) : error;
   }
   const log = app.logger.child({ requestId, userId: viewer?.userId });
-  return { requestId, log, em, viewer, app, loaders: createLoaders(em, app) };
+  return { requestId, log, em, viewer, app, loaders: createLoaders(em, app), signal: initial.request?.signal };
 }

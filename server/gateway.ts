@@ -7,6 +7,8 @@ import { initOrm, migrateUp } from './db/orm.ts';
 import { bootstrap, type BootstrapResult } from './modules/auth/auth.service.ts';
 import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { assertTimeZone } from './util/days.ts';
+import { defaultConfig, type GatewayConfig } from './config/index.ts';
+import { startProviders } from './providers.ts';
 import { createGatewayYoga, DEFAULT_YOGA_OPTIONS, type GatewayYoga, type YogaOptions } from './yoga.ts';
 
 export interface GatewayOptions {
@@ -20,6 +22,8 @@ export interface GatewayOptions {
   sessionTtlMs?: number;
   yoga?: Partial<YogaOptions>;
   logger: Logger;
+  /** The validated gateway config (providers, models, resilience); defaults to the offline mock setup. */
+  config?: GatewayConfig;
 }
 
 export interface Gateway {
@@ -35,7 +39,8 @@ export interface Gateway {
 /** Connects the database, applies migrations, creates built-in roles and the first admin, builds the GraphQL handler. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
-  const timezone = options.timezone ?? 'UTC';
+  const config = options.config ?? defaultConfig();
+  const timezone = options.timezone ?? config.timezone;
   assertTimeZone(timezone);
   let embedded: EmbeddedDatabase | undefined;
   let clientUrl = options.databaseUrl;
@@ -50,8 +55,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const applied = await migrateUp(orm);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     const boot = await bootstrap(orm.em.fork(), options.admin ?? {});
+    const providers = await startProviders(config, logger);
     const app: AppState = {
       orm,
+      config,
+      providers,
       logger,
       credentialCache: new CredentialCache(),
       timezone,
@@ -67,6 +75,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       embedded,
       async close() {
         await Promise.allSettled([...app.background]);
+        await providers.close();
         await orm!.close(true);
         await embedded?.stop();
       },

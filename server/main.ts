@@ -2,17 +2,28 @@ import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { createGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
+import { ConfigError, loadConfig } from './config/index.ts';
 
 const logger = createLogger();
 const port = Number(process.env.PORT ?? 4430);
 const host = process.env.HOST ?? '127.0.0.1';
 
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+
 const gateway = await createGateway({
   logger,
+  config,
   databaseUrl: process.env.DATABASE_URL || undefined,
   dataDir: resolve(process.env.ZERO_DATA_DIR ?? '.zero'),
   admin: { email: process.env.ZERO_ADMIN_EMAIL, password: process.env.ZERO_ADMIN_PASSWORD },
-  timezone: process.env.ZERO_TIMEZONE,
+  timezone: process.env.ZERO_TIMEZONE || undefined,
   sessionTtlMs: process.env.ZERO_SESSION_TTL_HOURS ? Number(process.env.ZERO_SESSION_TTL_HOURS) * 3600_000 : undefined,
   yoga: process.env.ZERO_MAX_BODY_BYTES ? { maxBodyBytes: Number(process.env.ZERO_MAX_BODY_BYTES) } : undefined,
 });

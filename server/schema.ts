@@ -6,5 +6,7 @@ import './modules/quotas/quotas.graphql.ts';
 import './modules/auth/auth.graphql.ts';
 import './modules/usage/usage.graphql.ts';
 import './modules/audit/audit.graphql.ts';
+import './modules/chat/chat.graphql.ts';
+import './modules/chat/providers.graphql.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

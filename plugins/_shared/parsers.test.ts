@@ -38,6 +38,20 @@ describe('SSE parser', () => {
     }
   });
 
+  it('keeps concurrent streams apart when their parsers interleave', async () => {
+    const a = parseSse(chunksOf(new TextEncoder().encode('data: a1\n\ndata: a2\n\ndata: a3\n\n'), [100]));
+    // b's lines are longer, so a regex index shared with b would skip past a's line ends.
+    const long = 'b'.repeat(40);
+    const b = parseSse(chunksOf(new TextEncoder().encode(`data: ${long}1\r\n\r\ndata: ${long}2\r\n\r\n`), [200]));
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const [x, y] = [await a.next(), await b.next()];
+      if (!x.done) seen.push(x.value.data);
+      if (!y.done) seen.push(y.value.data);
+    }
+    expect(seen).toEqual(['a1', `${long}1`, 'a2', `${long}2`, 'a3']);
+  });
+
   it('dispatches a final event that lacks its blank line', async () => {
     expect(await collect(parseSse(chunksOf(new TextEncoder().encode('data: a\n\ndata: b'), [3])))).toEqual([
       { event: 'message', data: 'a' },

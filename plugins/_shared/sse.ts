@@ -10,7 +10,7 @@ export interface SseEvent {
   data: string;
 }
 
-const LINE_END = /\r\n|\r|\n/g;
+const LINE_END = /\r\n|\r|\n/;
 
 /** Yields events as soon as their terminating blank line arrives. */
 export async function* parseSse(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<SseEvent> {
@@ -18,11 +18,13 @@ export async function* parseSse(chunks: AsyncIterable<Uint8Array | string>): Asy
   let buffer = '';
   let event = '';
   let data: string[] = [];
+  // Per call: a shared /g regex would carry lastIndex across streams interleaved at each yield.
+  const lineEnd = new RegExp(LINE_END.source, 'g');
   for await (const chunk of chunks) {
     buffer += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     let pos = 0;
-    LINE_END.lastIndex = 0;
-    for (let m = LINE_END.exec(buffer); m; m = LINE_END.exec(buffer)) {
+    lineEnd.lastIndex = 0;
+    for (let m = lineEnd.exec(buffer); m; m = lineEnd.exec(buffer)) {
       // A trailing CR may be the first half of a CRLF split across chunks.
       if (m[0] === '\r' && m.index === buffer.length - 1) break;
       const line = buffer.slice(pos, m.index);

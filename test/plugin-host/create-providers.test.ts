@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../server/config/load-config.ts';
+import { defaultConfig, parseConfig } from '../../server/config/load-config.ts';
+import { bootProviders } from '../../server/plugin-host/boot-providers.ts';
 import { createProviders } from '../../server/plugin-host/create-providers.ts';
 import { loadPlugins } from '../../server/plugin-host/load-plugins.ts';
+import { createRouter } from '../../server/router/router.ts';
 
 describe('provider instances from config', () => {
   it('creates valid instances and reports each bad one by id with the reason', async () => {
@@ -31,5 +33,18 @@ describe('provider instances from config', () => {
     expect(byId.ghost).toMatch(/plugin "zero-gateway-no-such-plugin" is not available: failed to load/);
     expect(byId.nope).toBe('plugin "not-installed" is not available');
     await Promise.all([...providers.values()].map((p) => p.close?.()));
+  });
+});
+
+describe('booting providers from the default config', () => {
+  it('serves the offline mock models end to end through the router', async () => {
+    const config = defaultConfig();
+    const booted = await bootProviders({ config, env: {} });
+    expect(booted.failures).toEqual({ plugins: [], providers: [] });
+    const router = createRouter({ config, providers: booted.providers });
+    let text = '';
+    for await (const ev of router.stream('mock-large', { messages: [{ role: 'user', content: 'ping' }] })) if (ev.type === 'delta') text += ev.text;
+    expect(text).toBe('You said: ping');
+    await booted.close();
   });
 });

@@ -1,0 +1,104 @@
+import { builder } from '../../builder.ts';
+import type { Attempt } from '../../router/index.ts';
+import type { ChatInput } from './chat-input.ts';
+import { runChat, streamChat, type ChatEvent, type ChatResult } from './chat.service.ts';
+
+const ChatRole = builder.enumType('ChatRole', { values: ['SYSTEM', 'USER', 'ASSISTANT'] as const });
+
+const ChatMessageInput = builder.inputType('ChatMessageInput', {
+  fields: (t) => ({
+    role: t.field({ type: ChatRole, required: true }),
+    content: t.string({ required: true }),
+  }),
+});
+
+const ChatInputType = builder.inputType('ChatInput', {
+  fields: (t) => ({
+    model: t.string({ required: true, description: 'A gateway model name (see Query.models)' }),
+    messages: t.field({ type: [ChatMessageInput], required: true }),
+    temperature: t.float(),
+    maxTokens: t.int({ description: 'Cap on output tokens; reserved against the daily output quota' }),
+    stop: t.stringList(),
+  }),
+});
+
+const TokenUsageType = builder.objectRef<{ inputTokens: number; outputTokens: number }>('TokenUsage').implement({
+  authScopes: { loggedIn: true },
+  fields: (t) => ({
+    inputTokens: t.exposeInt('inputTokens'),
+    outputTokens: t.exposeInt('outputTokens'),
+  }),
+});
+
+export const AttemptType = builder.objectRef<Attempt>('ChatAttempt').implement({
+  description: 'One try against one provider instance',
+  authScopes: { loggedIn: true },
+  fields: (t) => ({
+    provider: t.exposeString('provider'),
+    model: t.exposeString('model'),
+    error: t.string({ nullable: true, resolve: (a) => a.error ?? null }),
+    code: t.string({ nullable: true, description: 'network, timeout, rate_limited, server, auth, bad_request, stream, circuit_open, unavailable', resolve: (a) => a.code ?? null }),
+    status: t.int({ nullable: true, resolve: (a) => a.status ?? null }),
+    latencyMs: t.int({ resolve: (a) => Math.round(a.latencyMs) }),
+  }),
+});
+
+const ChatResultType = builder.objectRef<ChatResult>('ChatResult').implement({
+  authScopes: { loggedIn: true },
+  fields: (t) => ({
+    text: t.exposeString('text'),
+    usage: t.field({ type: TokenUsageType, resolve: (r) => r.usage }),
+    provider: t.exposeString('provider', { description: 'Provider instance that answered' }),
+    model: t.exposeString('model', { description: "The provider's model id that answered" }),
+    requestedModel: t.exposeString('requestedModel'),
+    attempts: t.field({ type: [AttemptType], resolve: (r) => r.attempts }),
+    latencyMs: t.int({ resolve: (r) => Math.round(r.latencyMs) }),
+    finishReason: t.exposeString('finishReason', { nullable: true }),
+    requestId: t.exposeString('requestId'),
+    auditId: t.id({ resolve: (r) => r.auditId }),
+  }),
+});
+
+const ChatDelta = builder.objectRef<Extract<ChatEvent, { type: 'delta' }>>('ChatDelta').implement({
+  authScopes: { loggedIn: true },
+  fields: (t) => ({ text: t.exposeString('text') }),
+});
+
+const ChatCompleted = builder.objectRef<Extract<ChatEvent, { type: 'done' }>>('ChatCompleted').implement({
+  authScopes: { loggedIn: true },
+  fields: (t) => ({ result: t.field({ type: ChatResultType, resolve: (e) => e.result }) }),
+});
+
+const ChatEventType = builder.unionType('ChatEvent', {
+  description: 'Text deltas in order, then one ChatCompleted',
+  types: [ChatDelta, ChatCompleted],
+  resolveType: (event) => (event.type === 'delta' ? ChatDelta : ChatCompleted),
+});
+
+function toChatInput(input: { model: string; messages: { role: 'SYSTEM' | 'USER' | 'ASSISTANT'; content: string }[]; temperature?: number | null; maxTokens?: number | null; stop?: string[] | null }): ChatInput {
+  return {
+    ...input,
+    messages: input.messages.map((m) => ({ role: m.role.toLowerCase() as 'system' | 'user' | 'assistant', content: m.content })),
+  };
+}
+
+builder.mutationField('chat', (t) =>
+  t.field({
+    type: ChatResultType,
+    description: 'Runs a chat and returns the whole answer at once',
+    authScopes: { permission: 'chat' },
+    args: { input: t.arg({ type: ChatInputType, required: true }) },
+    resolve: (_root, args, ctx) => runChat(ctx, toChatInput(args.input), ctx.signal),
+  }),
+);
+
+builder.subscriptionField('chat', (t) =>
+  t.field({
+    type: ChatEventType,
+    description: 'Streams a chat: text deltas, then the final result (over SSE or graphql-ws)',
+    authScopes: { permission: 'chat' },
+    args: { input: t.arg({ type: ChatInputType, required: true }) },
+    subscribe: (_root, args, ctx) => streamChat(ctx, toChatInput(args.input), ctx.signal),
+    resolve: (event) => event,
+  }),
+);

@@ -1,0 +1,68 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError } from '../../errors.ts';
+import { startOfNextDay } from '../../util/time-zone.ts';
+
+export interface Reservation {
+  userId: string;
+  day: string;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+// One statement: create today's counter or add to it, but only while both limits still cover
+// the request. The row lock of the upsert serializes one user's concurrent requests.
+const RESERVE_SQL = `
+with q as (select daily_input_limit as il, daily_output_limit as ol from quota where user_id = ?)
+insert into quota_counter as c (user_id, day, input_tokens, output_tokens)
+select ?, ?, ?, ?
+where ((select il from q) is null or ? <= (select il from q))
+  and ((select ol from q) is null or ? <= (select ol from q))
+on conflict (user_id, day) do update
+  set input_tokens = c.input_tokens + excluded.input_tokens, output_tokens = c.output_tokens + excluded.output_tokens
+  where ((select il from q) is null or c.input_tokens + excluded.input_tokens <= (select il from q))
+    and ((select ol from q) is null or c.output_tokens + excluded.output_tokens <= (select ol from q))
+returning input_tokens`;
+
+const STATE_SQL = `select q.daily_input_limit as il, q.daily_output_limit as ol,
+  coalesce(c.input_tokens, 0) as iu, coalesce(c.output_tokens, 0) as ou
+  from (select 1) one left join quota q on q.user_id = ? left join quota_counter c on c.user_id = ? and c.day = ?`;
+
+export interface QuotaLimits {
+  dailyInputLimit: number | null;
+  dailyOutputLimit: number | null;
+  inputUsed: number;
+  outputUsed: number;
+}
+
+export async function quotaState(em: EntityManager, userId: string, day: string): Promise<QuotaLimits> {
+  const [row] = await em.execute<{ il: string | null; ol: string | null; iu: string; ou: string }[]>(STATE_SQL, [userId, userId, day]);
+  return {
+    dailyInputLimit: row?.il == null ? null : Number(row.il),
+    dailyOutputLimit: row?.ol == null ? null : Number(row.ol),
+    inputUsed: Number(row?.iu ?? 0),
+    outputUsed: Number(row?.ou ?? 0),
+  };
+}
+
+/**
+ * Reserves the estimated tokens of one request against the user's daily quota,
+ * atomically, or throws QUOTA_EXCEEDED saying which limit, what is used, what
+ * remains and when it resets.
+ */
+export async function reserveQuota(em: EntityManager, request: Reservation & { timezone: string }): Promise<Reservation> {
+  const { userId, day, inputTokens, outputTokens } = request;
+  const rows = await em.execute<unknown[]>(RESERVE_SQL, [userId, userId, day, inputTokens, outputTokens, inputTokens, outputTokens]);
+  if (rows.length > 0) return { userId, day, inputTokens, outputTokens };
+  const state = await quotaState(em, userId, day);
+  const inputShort = state.dailyInputLimit !== null && state.inputUsed + inputTokens > state.dailyInputLimit;
+  const which = inputShort ? 'input' : 'output';
+  const limit = (inputShort ? state.dailyInputLimit : state.dailyOutputLimit) ?? 0;
+  const used = inputShort ? state.inputUsed : state.outputUsed;
+  const requested = inputShort ? inputTokens : outputTokens;
+  const resetsAt = startOfNextDay(request.timezone).toISOString();
+  throw new AppError(
+    'QUOTA_EXCEEDED',
+    `Daily ${which} token quota exceeded: this request needs about ${requested}, ${Math.max(0, limit - used)} of ${limit} remain today; resets at ${resetsAt}`,
+    { limit: which === 'input' ? 'DAILY_INPUT' : 'DAILY_OUTPUT', limitTokens: limit, usedTokens: used, remainingTokens: Math.max(0, limit - used), requestedTokens: requested, resetsAt },
+  );
+}
