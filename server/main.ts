@@ -1,7 +1,7 @@
-import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { createGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
+import { createGatewayHttpServer } from './http-server.ts';
 import { ConfigError, loadConfig } from './config/index.ts';
 
 const logger = createLogger();
@@ -35,8 +35,8 @@ if (admin) {
   process.stdout.write(`\nFirst admin created. email: ${admin.email}  ${password}\n\n`);
 }
 
-const server = createServer(gateway.yoga);
-server.listen(port, host, () => {
+const http = createGatewayHttpServer(gateway);
+http.server.listen(port, host, () => {
   logger.info({ url: `http://${host}:${port}/graphql` }, 'Zero Gateway listening');
 });
 
@@ -47,8 +47,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   const forced = setTimeout(() => process.exit(1), 10_000);
   forced.unref();
-  server.close();
-  server.closeAllConnections();
+  await http.close();
   await gateway.close();
   process.exit(0);
 }

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseConfig } from '../../server/config/index.ts';
+import { startFakeOpenAI } from '../fakes/openai.ts';
+import type { FakeUpstream } from '../fakes/fake-server.ts';
+import { startTestGateway, type TestGateway } from '../fixtures/gateway.ts';
+import { listen, sseSubscribe, wsClient, wsCollect, type ListeningGateway } from '../fixtures/http.ts';
+
+const SUBSCRIBE = `subscription($i: ChatInput!) { chat(input: $i) {
+  __typename
+  ... on ChatDelta { text }
+  ... on ChatCompleted { result { text usage { inputTokens outputTokens } provider model attempts { provider } auditId } }
+} }`;
+
+const input = (model: string, content = 'Tell me about gateways') => ({ i: { model, messages: [{ role: 'USER', content }] } });
+
+describe('streaming chat over SSE and graphql-ws', () => {
+  let fake: FakeUpstream;
+  let gw: TestGateway;
+  let server: ListeningGateway;
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAI({ reply: 'Gateways route, meter and audit every model call for the whole company.' });
+    gw = await startTestGateway({
+      config: parseConfig({
+        providers: [{ id: 'openai-fake', plugin: 'openai', baseUrl: fake.url }],
+        models: [{ name: 'gpt-test', primary: { provider: 'openai-fake', model: 'gpt-4o-mini' } }],
+      }),
+    });
+    server = await listen(gw);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await gw?.close();
+    await fake?.close();
+  });
+
+  const chatAudits = async () => (await gw.gql('{ auditLog(filter: { action: "chat" }, first: 100) { edges { node { id outputTokens metadata } } } }', {}, gw.adminToken)).data.auditLog.edges.map((e: any) => e.node);
+
+  test('SSE: deltas arrive in order, then one completed event whose text is their concatenation', async () => {
+    const events: any[] = [];
+    for await (const payload of sseSubscribe(server.url, SUBSCRIBE, input('gpt-test'), gw.adminToken)) {
+      expect(payload.errors).toBeUndefined();
+      events.push(payload.data.chat);
+    }
+    const deltas = events.filter((e) => e.__typename === 'ChatDelta');
+    expect(deltas.length).toBeGreaterThan(3);
+    const completed = events.filter((e) => e.__typename === 'ChatCompleted');
+    expect(completed).toHaveLength(1);
+    expect(events.at(-1).__typename).toBe('ChatCompleted');
+    expect(deltas.map((d) => d.text).join('')).toBe(fake.reply);
+    expect(completed[0].result).toMatchObject({ text: fake.reply, provider: 'openai-fake', model: 'gpt-4o-mini', usage: fake.usage });
+    expect(fake.requests.at(-1)!.stream).toBe(true);
+  });
+
+  test('graphql-ws: the same stream, authenticated by connection params', async () => {
+    const client = wsClient(server.wsUrl, gw.adminToken);
+    try {
+      const payloads = await wsCollect(client, SUBSCRIBE, input('gpt-test'));
+      const events = payloads.map((p) => p.data.chat);
+      expect(events.filter((e) => e.__typename === 'ChatDelta').map((d) => d.text).join('')).toBe(fake.reply);
+      expect(events.at(-1).result.text).toBe(fake.reply);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  test('graphql-ws without credentials is refused with UNAUTHENTICATED', async () => {
+    const client = wsClient(server.wsUrl);
+    try {
+      const failure = await wsCollect(client, SUBSCRIBE, input('gpt-test')).then(
+        (payloads) => payloads,
+        (errors) => errors,
+      );
+      expect(JSON.stringify(failure)).toContain('UNAUTHENTICATED');
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  test('an SSE client that disconnects aborts the upstream call, and the chat is still metered and audited', async () => {
+    fake.setFault({ type: 'slow', chunkDelayMs: 150 }, { times: 1 });
+    const before = (await chatAudits()).length;
+    const abort = new AbortController();
+    let received = '';
+    await expect(
+      (async () => {
+        for await (const payload of sseSubscribe(server.url, SUBSCRIBE, input('gpt-test', 'slow please'), gw.adminToken, abort.signal)) {
+          received += payload.data.chat.text ?? '';
+          if (received) abort.abort();
+        }
+      })(),
+    ).rejects.toThrow();
+    const upstream = fake.requests.at(-1)!;
+    await Promise.race([upstream.settled, new Promise((r) => setTimeout(r, 3000))]);
+    expect(upstream.clientClosed).toBe(true);
+    await expect.poll(async () => (await chatAudits()).length, { timeout: 5000 }).toBe(before + 1);
+    const [latest] = await chatAudits();
+    expect(latest.metadata.outcome).toBe('disconnected');
+    expect(latest.outputTokens).toBeGreaterThan(0);
+  });
+
+  test('a graphql-ws client that unsubscribes aborts the upstream call', async () => {
+    fake.setFault({ type: 'slow', chunkDelayMs: 150 }, { times: 1 });
+    const before = (await chatAudits()).length;
+    const client = wsClient(server.wsUrl, gw.adminToken);
+    try {
+      const iterator = client.iterate({ query: SUBSCRIBE, variables: input('gpt-test', 'slow again') });
+      const first = await iterator.next();
+      expect(first.value.data.chat.__typename).toBe('ChatDelta');
+      await iterator.return?.();
+      const upstream = fake.requests.at(-1)!;
+      await Promise.race([upstream.settled, new Promise((r) => setTimeout(r, 3000))]);
+      expect(upstream.clientClosed).toBe(true);
+      await expect.poll(async () => (await chatAudits()).length, { timeout: 5000 }).toBe(before + 1);
+      expect((await chatAudits())[0].metadata.outcome).toBe('disconnected');
+    } finally {
+      await client.dispose();
+    }
+  });
+});
