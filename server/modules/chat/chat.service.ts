@@ -57,6 +57,7 @@ export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?
   let failure: unknown;
   let done: Extract<import('../../router/index.ts').RouterEvent, { type: 'done' }> | undefined;
   let auditId = '';
+  let settledUsage: TokenUsage | undefined;
   const maxTokens = input.maxTokens ?? reservation.capOutput;
   try {
     const events = app.providers.router.stream(
@@ -83,6 +84,7 @@ export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?
     if (outcome === 'disconnected') abort.abort();
     const settle = async () => {
       const usage = done?.usage ?? (await usageOfUnfinished(input, text, failure, outcome!));
+      settledUsage = usage;
       const attempts = done?.attempts ?? (failure instanceof RouterError ? failure.attempts : []);
       const provider = done?.provider ?? (failure instanceof StreamInterruptedError ? failure.provider : attempts.at(-1)?.provider ?? '');
       auditId = await settleChat(ctx.em, {
@@ -115,7 +117,7 @@ export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?
       await settle();
     }
   }
-  if (failure) throw toAppError(failure, text);
+  if (failure) throw toAppError(failure, text, settledUsage);
   yield {
     type: 'done',
     result: {
@@ -166,11 +168,13 @@ async function usageOfUnfinished(input: ChatInput, text: string, failure: unknow
   return countUsage(input.messages, text);
 }
 
-function toAppError(error: unknown, delivered: string): unknown {
+function toAppError(error: unknown, delivered: string, usage: TokenUsage | undefined): unknown {
   if (error instanceof StreamInterruptedError) {
     return new AppError('STREAM_INTERRUPTED', `The answer was cut off after ${delivered.length} characters: ${error.message}`, {
       provider: error.provider,
       attempts: error.attempts,
+      // What was delivered is metered; the client learns how much.
+      usage,
     });
   }
   if (error instanceof RouterError) {

@@ -51,10 +51,23 @@ export async function quotaState(em: EntityManager, userId: string, day: string)
  */
 export async function reserveQuota(em: EntityManager, request: Reservation & { timezone: string }): Promise<Reservation> {
   const { userId, day, inputTokens, outputTokens } = request;
-  const rows = await em.execute<unknown[]>(RESERVE_SQL, [userId, userId, day, inputTokens, outputTokens, inputTokens, outputTokens]);
-  if (rows.length > 0) return { userId, day, inputTokens, outputTokens };
-  const state = await quotaState(em, userId, day);
-  const inputShort = state.dailyInputLimit !== null && state.inputUsed + inputTokens > state.dailyInputLimit;
+  let state: QuotaLimits;
+  let inputShort: boolean;
+  for (let attempt = 0; ; attempt++) {
+    const rows = await em.execute<unknown[]>(RESERVE_SQL, [userId, userId, day, inputTokens, outputTokens, inputTokens, outputTokens]);
+    if (rows.length > 0) return { userId, day, inputTokens, outputTokens };
+    state = await quotaState(em, userId, day);
+    inputShort = state.dailyInputLimit !== null && state.inputUsed + inputTokens > state.dailyInputLimit;
+    const outputShort = state.dailyOutputLimit !== null && state.outputUsed + outputTokens > state.dailyOutputLimit;
+    // Requests settling in between may have returned reserved tokens: then it fits now, try again.
+    if (inputShort || outputShort) break;
+    if (attempt >= 2) {
+      // Still racing other requests of this user: blame the limit with the least room for this request.
+      const room = (limit: number | null, used: number, need: number) => (limit === null ? Infinity : (limit - used) / Math.max(need, 1));
+      inputShort = room(state.dailyInputLimit, state.inputUsed, inputTokens) <= room(state.dailyOutputLimit, state.outputUsed, outputTokens);
+      break;
+    }
+  }
   const which = inputShort ? 'input' : 'output';
   const limit = (inputShort ? state.dailyInputLimit : state.dailyOutputLimit) ?? 0;
   const used = inputShort ? state.inputUsed : state.outputUsed;
