@@ -5,6 +5,7 @@ import type { GatewayConfig } from './config/index.ts';
 import type { Router } from './router/index.ts';
 import type { LoadFailure } from './plugin-host/index.ts';
 import type { Provider } from '../plugins/plugin-api.ts';
+import type { SqlPools } from './db/sql-pools.ts';
 
 /** The providers behind the gateway: running instances, the router over them, and what failed to load. */
 export interface ProviderRuntime {
@@ -22,6 +23,8 @@ export interface ProviderRuntime {
 export interface AppState {
   orm: MikroORM;
   config: GatewayConfig;
+  /** Pools for the chat hot path (prepared statements, no ORM). */
+  sql: SqlPools;
   providers: ProviderRuntime;
   logger: Logger;
   credentialCache: CredentialCache;

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AppState } from './app-state.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.ts';
 import { initOrm, migrateUp } from './db/orm.ts';
+import { createSqlPools, type SqlPools } from './db/sql-pools.ts';
 import { bootstrap, type BootstrapResult } from './modules/auth/auth.service.ts';
 import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { assertTimeZone } from './util/days.ts';
@@ -50,8 +51,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     logger.info({ dataDir: options.dataDir ?? '(memory)' }, 'embedded database started');
   }
   let orm: MikroORM | undefined;
+  let sql: SqlPools | undefined;
   try {
-    orm = await initOrm({ clientUrl, poolMax: embedded ? embedded.maxConnections : options.poolMax, log: (m) => logger.debug(m) });
+    // On the embedded server every pool shares its few connections; it queues queries itself.
+    orm = await initOrm({ clientUrl, poolMax: embedded ? 1 : options.poolMax, log: (m) => logger.debug(m) });
+    sql = createSqlPools(clientUrl, embedded ? 1 : (options.poolMax ?? 10));
     const applied = await migrateUp(orm);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     const boot = await bootstrap(orm.em.fork(), options.admin ?? {});
@@ -59,6 +63,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const app: AppState = {
       orm,
       config,
+      sql,
       providers,
       logger,
       credentialCache: new CredentialCache(),
@@ -76,11 +81,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       async close() {
         await Promise.allSettled([...app.background]);
         await providers.close();
+        await sql!.close();
         await orm!.close(true);
         await embedded?.stop();
       },
     };
   } catch (error) {
+    await sql?.close().catch(() => {});
     await orm?.close(true).catch(() => {});
     await embedded?.stop().catch(() => {});
     throw error;

@@ -19,7 +19,8 @@ export async function startEmbeddedDatabase(dataDir?: string): Promise<EmbeddedD
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir ? { dataDir } : {});
   const port = await freePort();
-  const maxConnections = 1;
+  // The ORM pool and the two hot-path pools hold one connection each; PGlite serializes their queries.
+  const maxConnections = 4;
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections });
   await server.start();
   return {

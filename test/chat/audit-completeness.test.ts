@@ -61,6 +61,8 @@ test('after a mixed run, audit records and metered usage match what the clients 
     Promise.all(Array.from({ length: 10 }, () => gw.gql(CHAT, ask('good', 'hi'), starvedKey))),
     Promise.all(Array.from({ length: 5 }, (_, i) => disconnect(i + 10))),
   ]);
+  // The server notices the dropped SSE connections on its own schedule; their chats settle in the background.
+  await expect.poll(async () => (await gw.gql('{ auditLog(filter: { action: "chat" }) { totalCount } }', {}, gw.adminToken)).data.auditLog.totalCount, { timeout: 10_000 }).toBe(45);
   await Promise.all([...gw.gateway.app.background]);
 
   expect(ok.every((r) => !r.errors)).toBe(true);

@@ -87,7 +87,7 @@ export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?
       settledUsage = usage;
       const attempts = done?.attempts ?? (failure instanceof RouterError ? failure.attempts : []);
       const provider = done?.provider ?? (failure instanceof StreamInterruptedError ? failure.provider : attempts.at(-1)?.provider ?? '');
-      auditId = await settleChat(ctx.em, {
+      auditId = await settleChat(app.sql.durable, {
         reservation,
         usage,
         model: input.model,
@@ -149,14 +149,14 @@ async function reserve(ctx: ServiceContext, userId: string, input: ChatInput): P
   const inputTokens = estimatePromptTokens(input.messages);
   const outputTokens = input.maxTokens ?? DEFAULT_OUTPUT_RESERVE;
   try {
-    return await reserveQuota(ctx.em, { userId, day, inputTokens, outputTokens, timezone });
+    return await reserveQuota(ctx.app.sql.relaxed, { userId, day, inputTokens, outputTokens, timezone });
   } catch (error) {
     // Without maxTokens the default reserve may exceed what is left: reserve the rest and cap the answer there.
     if (input.maxTokens != null || !(error instanceof AppError) || error.details?.limit !== 'DAILY_OUTPUT') throw error;
-    const state = await quotaState(ctx.em, userId, day);
+    const state = await quotaState(ctx.app.sql.relaxed, userId, day);
     const left = (state.dailyOutputLimit ?? 0) - state.outputUsed;
     if (left <= 0) throw error;
-    const reservation = await reserveQuota(ctx.em, { userId, day, inputTokens, outputTokens: left, timezone });
+    const reservation = await reserveQuota(ctx.app.sql.relaxed, { userId, day, inputTokens, outputTokens: left, timezone });
     return { ...reservation, capOutput: left };
   }
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Pool } from 'pg';
 import { AppError } from '../../errors.ts';
 import { startOfNextDay } from '../../util/time-zone.ts';
 
@@ -12,11 +12,11 @@ export interface Reservation {
 // One statement: create today's counter or add to it, but only while both limits still cover
 // the request. The row lock of the upsert serializes one user's concurrent requests.
 const RESERVE_SQL = `
-with q as (select daily_input_limit as il, daily_output_limit as ol from quota where user_id = ?)
+with q as (select daily_input_limit as il, daily_output_limit as ol from quota where user_id = $1)
 insert into quota_counter as c (user_id, day, input_tokens, output_tokens)
-select ?, ?, ?, ?
-where ((select il from q) is null or ? <= (select il from q))
-  and ((select ol from q) is null or ? <= (select ol from q))
+select $1, $2, $3, $4
+where ((select il from q) is null or $3 <= (select il from q))
+  and ((select ol from q) is null or $4 <= (select ol from q))
 on conflict (user_id, day) do update
   set input_tokens = c.input_tokens + excluded.input_tokens, output_tokens = c.output_tokens + excluded.output_tokens
   where ((select il from q) is null or c.input_tokens + excluded.input_tokens <= (select il from q))
@@ -25,7 +25,7 @@ returning input_tokens`;
 
 const STATE_SQL = `select q.daily_input_limit as il, q.daily_output_limit as ol,
   coalesce(c.input_tokens, 0) as iu, coalesce(c.output_tokens, 0) as ou
-  from (select 1) one left join quota q on q.user_id = ? left join quota_counter c on c.user_id = ? and c.day = ?`;
+  from (select 1) one left join quota q on q.user_id = $1 left join quota_counter c on c.user_id = $1 and c.day = $2`;
 
 export interface QuotaLimits {
   dailyInputLimit: number | null;
@@ -34,8 +34,9 @@ export interface QuotaLimits {
   outputUsed: number;
 }
 
-export async function quotaState(em: EntityManager, userId: string, day: string): Promise<QuotaLimits> {
-  const [row] = await em.execute<{ il: string | null; ol: string | null; iu: string; ou: string }[]>(STATE_SQL, [userId, userId, day]);
+export async function quotaState(pool: Pool, userId: string, day: string): Promise<QuotaLimits> {
+  const { rows } = await pool.query<{ il: string | null; ol: string | null; iu: string; ou: string }>({ name: 'quota-state', text: STATE_SQL, values: [userId, day] });
+  const row = rows[0];
   return {
     dailyInputLimit: row?.il == null ? null : Number(row.il),
     dailyOutputLimit: row?.ol == null ? null : Number(row.ol),
@@ -49,14 +50,14 @@ export async function quotaState(em: EntityManager, userId: string, day: string)
  * atomically, or throws QUOTA_EXCEEDED saying which limit, what is used, what
  * remains and when it resets.
  */
-export async function reserveQuota(em: EntityManager, request: Reservation & { timezone: string }): Promise<Reservation> {
+export async function reserveQuota(pool: Pool, request: Reservation & { timezone: string }): Promise<Reservation> {
   const { userId, day, inputTokens, outputTokens } = request;
   let state: QuotaLimits;
   let inputShort: boolean;
   for (let attempt = 0; ; attempt++) {
-    const rows = await em.execute<unknown[]>(RESERVE_SQL, [userId, userId, day, inputTokens, outputTokens, inputTokens, outputTokens]);
-    if (rows.length > 0) return { userId, day, inputTokens, outputTokens };
-    state = await quotaState(em, userId, day);
+    const { rowCount } = await pool.query({ name: 'quota-reserve', text: RESERVE_SQL, values: [userId, day, inputTokens, outputTokens] });
+    if (rowCount) return { userId, day, inputTokens, outputTokens };
+    state = await quotaState(pool, userId, day);
     inputShort = state.dailyInputLimit !== null && state.inputUsed + inputTokens > state.dailyInputLimit;
     const outputShort = state.dailyOutputLimit !== null && state.outputUsed + outputTokens > state.dailyOutputLimit;
     // Requests settling in between may have returned reserved tokens: then it fits now, try again.

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Pool } from 'pg';
 import type { TokenUsage } from '../../../plugins/plugin-api.ts';
 import type { Reservation } from './quota-reservation.ts';
 
@@ -22,44 +22,40 @@ export interface ChatSettlement {
 // release the reservation in favour of the real counts, add the usage row, write the audit record.
 const SETTLE_SQL = `
 with counter as (
-  update quota_counter set input_tokens = greatest(0, input_tokens + ?), output_tokens = greatest(0, output_tokens + ?)
-  where user_id = ? and day = ?
+  update quota_counter set input_tokens = greatest(0, input_tokens + $1), output_tokens = greatest(0, output_tokens + $2)
+  where user_id = $3 and day = $4
 ), usage as (
   insert into daily_usage as d (day, user_id, model, provider, input_tokens, output_tokens, requests)
-  values (?, ?, ?, ?, ?, ?, 1)
+  values ($4, $3, $5, $6, $7, $8, 1)
   on conflict (day, user_id, model, provider) do update set
     input_tokens = d.input_tokens + excluded.input_tokens,
     output_tokens = d.output_tokens + excluded.output_tokens,
     requests = d.requests + 1
 )
 insert into audit_record (user_id, at, action, target_type, target_id, prompt_hash, response_hash, model, provider, input_tokens, output_tokens, latency_ms, metadata)
-values (?, now(), 'chat', 'model', ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+values ($3, now(), 'chat', 'model', $5, $9, $10, $5, nullif($6, ''), $7, $8, $11, $12::jsonb)
 returning id`;
 
 /** Meters and audits one finished chat (success, failure, cut stream or disconnect) in one atomic statement. */
-export async function settleChat(em: EntityManager, s: ChatSettlement): Promise<string> {
+export async function settleChat(pool: Pool, s: ChatSettlement): Promise<string> {
   const { reservation: r, usage } = s;
-  const [row] = await em.execute<{ id: string }[]>(SETTLE_SQL, [
-    usage.inputTokens - r.inputTokens,
-    usage.outputTokens - r.outputTokens,
-    r.userId,
-    r.day,
-    r.day,
-    r.userId,
-    s.model,
-    s.provider,
-    usage.inputTokens,
-    usage.outputTokens,
-    r.userId,
-    s.model,
-    s.audit.promptHash,
-    s.audit.responseHash,
-    s.model,
-    s.provider || null,
-    usage.inputTokens,
-    usage.outputTokens,
-    Math.round(s.audit.latencyMs),
-    JSON.stringify(s.audit.metadata),
-  ]);
-  return String(row.id);
+  const { rows } = await pool.query<{ id: string }>({
+    name: 'chat-settle',
+    text: SETTLE_SQL,
+    values: [
+      usage.inputTokens - r.inputTokens,
+      usage.outputTokens - r.outputTokens,
+      r.userId,
+      r.day,
+      s.model,
+      s.provider,
+      usage.inputTokens,
+      usage.outputTokens,
+      s.audit.promptHash,
+      s.audit.responseHash,
+      Math.round(s.audit.latencyMs),
+      JSON.stringify(s.audit.metadata),
+    ],
+  });
+  return String(rows[0].id);
 }
