@@ -61,6 +61,9 @@ const cases: Case[] = [
   { name: 'setQuota', field: 'setQuota', expect: [U, F, F, OK], op: (w) => ({ query: 'mutation($id: ID!) { setQuota(userId: $id, dailyInputLimit: 1000, dailyOutputLimit: 500) { dailyInputLimit } }', variables: { id: w.ids.other } }) },
   { name: 'createApiKey (your own)', field: 'createApiKey', expect: [U, OK, OK, OK], op: () => ({ query: 'mutation { createApiKey(name: "mine") { secret } }' }) },
   { name: 'createApiKey (for someone else)', field: 'createApiKey', expect: [U, F, F, OK], op: (w) => ({ query: 'mutation($u: ID!) { createApiKey(userId: $u, name: "theirs") { secret } }', variables: { u: w.ids.other } }) },
+  { name: 'models', field: 'models', expect: [U, OK, OK, OK], op: () => ({ query: '{ models { name primary { provider } } }' }) },
+  { name: 'providers', field: 'providers', expect: [U, F, F, OK], op: () => ({ query: '{ providers { id circuit } }' }) },
+  { name: 'chat', field: 'chat', expect: [U, OK, OK, OK], op: () => ({ query: 'mutation { chat(input: { model: "mock-small", messages: [{ role: USER, content: "hi" }] }) { text } }' }) },
   { name: "revokeApiKey (someone else's)", field: 'revokeApiKey', expect: [U, NF, NF, OK], op: (w) => ({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', variables: { id: w.otherKeyId } }) },
 ];
 
