@@ -6,6 +6,7 @@ import type { Router } from './router/index.ts';
 import type { LoadFailure } from './plugin-host/index.ts';
 import type { Provider } from '../plugins/plugin-api.ts';
 import type { SqlPools } from './db/sql-pools.ts';
+import type { SettlementQueue } from './modules/metering/settlement-queue.ts';
 
 /** The providers behind the gateway: running instances, the router over them, and what failed to load. */
 export interface ProviderRuntime {
@@ -25,6 +26,8 @@ export interface AppState {
   config: GatewayConfig;
   /** Pools for the chat hot path (prepared statements, no ORM). */
   sql: SqlPools;
+  /** Batches chat metering and audit writes (group commit). */
+  settlements: SettlementQueue;
   providers: ProviderRuntime;
   logger: Logger;
   credentialCache: CredentialCache;

@@ -5,6 +5,7 @@ import type { AppState } from './app-state.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.ts';
 import { initOrm, migrateUp } from './db/orm.ts';
 import { createSqlPools, type SqlPools } from './db/sql-pools.ts';
+import { SettlementQueue } from './modules/metering/settlement-queue.ts';
 import { bootstrap, type BootstrapResult } from './modules/auth/auth.service.ts';
 import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { assertTimeZone } from './util/days.ts';
@@ -64,6 +65,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       orm,
       config,
       sql,
+      settlements: new SettlementQueue(sql.durable),
       providers,
       logger,
       credentialCache: new CredentialCache(),
@@ -80,6 +82,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       embedded,
       async close() {
         await Promise.allSettled([...app.background]);
+        await app.settlements.idle();
         await providers.close();
         await sql!.close();
         await orm!.close(true);

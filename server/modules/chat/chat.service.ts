@@ -6,7 +6,6 @@ import { dayIn } from '../../util/days.ts';
 import { inBackground } from '../../app-state.ts';
 import { estimatePromptTokens } from '../metering/token-estimate.ts';
 import { quotaState, reserveQuota, type Reservation } from '../metering/quota-reservation.ts';
-import { settleChat } from '../metering/settle-chat.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { promptHash, responseHash, validateChatInput, type ChatInput } from './chat-input.ts';
 
@@ -87,7 +86,7 @@ export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?
       settledUsage = usage;
       const attempts = done?.attempts ?? (failure instanceof RouterError ? failure.attempts : []);
       const provider = done?.provider ?? (failure instanceof StreamInterruptedError ? failure.provider : attempts.at(-1)?.provider ?? '');
-      auditId = await settleChat(app.sql.durable, {
+      auditId = await app.settlements.settle({
         reservation,
         usage,
         model: input.model,

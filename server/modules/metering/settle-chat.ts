@@ -18,44 +18,57 @@ export interface ChatSettlement {
   };
 }
 
-// One statement, so it is atomic without a transaction and costs one round trip:
-// release the reservation in favour of the real counts, add the usage row, write the audit record.
+// One statement for a whole batch, so it is atomic without a transaction and costs one
+// round trip and one WAL flush: release each reservation in favour of the real counts,
+// add the usage rows, write one audit record per chat (in batch order).
 const SETTLE_SQL = `
-with counter as (
-  update quota_counter set input_tokens = greatest(0, input_tokens + $1), output_tokens = greatest(0, output_tokens + $2)
-  where user_id = $3 and day = $4
+with input as (
+  select * from unnest($1::uuid[], $2::date[], $3::text[], $4::text[], $5::int8[], $6::int8[], $7::int8[], $8::int8[],
+                       $9::text[], $10::text[], $11::int4[], $12::jsonb[]) with ordinality
+    as t(user_id, day, model, provider, in_delta, out_delta, input_tokens, output_tokens, prompt_hash, response_hash, latency_ms, metadata, ord)
+), counter as (
+  update quota_counter c set
+    input_tokens = greatest(0, c.input_tokens + d.in_delta),
+    output_tokens = greatest(0, c.output_tokens + d.out_delta)
+  from (select user_id, day, sum(in_delta) as in_delta, sum(out_delta) as out_delta from input group by user_id, day) d
+  where c.user_id = d.user_id and c.day = d.day
 ), usage as (
-  insert into daily_usage as d (day, user_id, model, provider, input_tokens, output_tokens, requests)
-  values ($4, $3, $5, $6, $7, $8, 1)
+  insert into daily_usage as u (day, user_id, model, provider, input_tokens, output_tokens, requests)
+  select day, user_id, model, provider, sum(input_tokens), sum(output_tokens), count(*) from input group by day, user_id, model, provider
   on conflict (day, user_id, model, provider) do update set
-    input_tokens = d.input_tokens + excluded.input_tokens,
-    output_tokens = d.output_tokens + excluded.output_tokens,
-    requests = d.requests + 1
+    input_tokens = u.input_tokens + excluded.input_tokens,
+    output_tokens = u.output_tokens + excluded.output_tokens,
+    requests = u.requests + excluded.requests
 )
 insert into audit_record (user_id, at, action, target_type, target_id, prompt_hash, response_hash, model, provider, input_tokens, output_tokens, latency_ms, metadata)
-values ($3, now(), 'chat', 'model', $5, $9, $10, $5, nullif($6, ''), $7, $8, $11, $12::jsonb)
+select user_id, now(), 'chat', 'model', model, prompt_hash, response_hash, model, nullif(provider, ''), input_tokens, output_tokens, latency_ms, metadata
+from input order by ord
 returning id`;
 
-/** Meters and audits one finished chat (success, failure, cut stream or disconnect) in one atomic statement. */
-export async function settleChat(pool: Pool, s: ChatSettlement): Promise<string> {
-  const { reservation: r, usage } = s;
+/**
+ * Meters and audits finished chats (answered, failed, cut off or abandoned) in
+ * one atomic statement. Returns the audit record ids in the order given.
+ */
+export async function settleChats(pool: Pool, batch: readonly ChatSettlement[]): Promise<string[]> {
+  const column = <T>(pick: (s: ChatSettlement) => T) => batch.map(pick);
   const { rows } = await pool.query<{ id: string }>({
-    name: 'chat-settle',
+    name: 'chat-settle-batch',
     text: SETTLE_SQL,
     values: [
-      usage.inputTokens - r.inputTokens,
-      usage.outputTokens - r.outputTokens,
-      r.userId,
-      r.day,
-      s.model,
-      s.provider,
-      usage.inputTokens,
-      usage.outputTokens,
-      s.audit.promptHash,
-      s.audit.responseHash,
-      Math.round(s.audit.latencyMs),
-      JSON.stringify(s.audit.metadata),
+      column((s) => s.reservation.userId),
+      column((s) => s.reservation.day),
+      column((s) => s.model),
+      column((s) => s.provider),
+      column((s) => s.usage.inputTokens - s.reservation.inputTokens),
+      column((s) => s.usage.outputTokens - s.reservation.outputTokens),
+      column((s) => s.usage.inputTokens),
+      column((s) => s.usage.outputTokens),
+      column((s) => s.audit.promptHash),
+      column((s) => s.audit.responseHash),
+      column((s) => Math.round(s.audit.latencyMs)),
+      column((s) => JSON.stringify(s.audit.metadata)),
     ],
   });
-  return String(rows[0].id);
+  // Ids come from one sequence in insertion order, which follows `ord`.
+  return rows.map((r) => String(r.id)).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
 }
