@@ -24,7 +24,9 @@ export type ViewerContext = Context & { viewer: Viewer };
 
 export async function createContext(app: AppState, initial: YogaInitialContext & { requestId?: string }): Promise<Context> {
   const requestId = initial.requestId ?? 'unknown';
-  const em = app.orm.em.fork() as EntityManager;
+  // Credentials are usually cached, so most requests need no EntityManager until a resolver asks.
+  let forked: EntityManager | undefined;
+  const em = () => (forked ??= app.orm.em.fork() as EntityManager);
   // graphql-ws passes connectionParams; plain HTTP passes headers.
   const params = (initial as { connectionParams?: Record<string, unknown> }).connectionParams;
   const authorization =
@@ -41,6 +43,21 @@ export async function createContext(app: AppState, initial: YogaInitialContext &
   } catch (error) {
     throw error instanceof AppError ? toGraphQLError(error) : error;
   }
-  const log = app.logger.child({ requestId, userId: viewer?.userId });
-  return { requestId, log, em, viewer, app, loaders: createLoaders(em, app), signal: initial.request?.signal };
+  let log: Logger | undefined;
+  let loaders: Loaders | undefined;
+  return {
+    requestId,
+    viewer,
+    app,
+    signal: initial.request?.signal,
+    get em() {
+      return em();
+    },
+    get log() {
+      return (log ??= app.logger.child({ requestId, userId: viewer?.userId }));
+    },
+    get loaders() {
+      return (loaders ??= createLoaders(em(), app));
+    },
+  };
 }

@@ -43,7 +43,8 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * FORBIDDEN. No header means an anonymous caller (null).
  */
 export async function resolveViewer(
-  em: EntityManager,
+  /** Called only on a cache miss. */
+  em: () => EntityManager,
   cache: CredentialCache,
   authorization: string | null,
   now = new Date(),
@@ -57,7 +58,7 @@ export async function resolveViewer(
   const hash = sha256Hex(token);
   let lookup = cache.get(hash, now.getTime());
   if (!lookup) {
-    lookup = await lookupCredential(em, token, hash);
+    lookup = await lookupCredential(em(), token, hash);
     cache.set(hash, lookup, now.getTime());
   }
   if (!lookup.ok) throw new AppError(lookup.code, lookup.message);

@@ -1,0 +1,252 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../client/src/i18n/en.ts';
+import { zhCN } from '../../client/src/i18n/zh-CN.ts';
+import { ensureConsoleBuilt } from '../../server/admin-console/ensure-built.ts';
+import { startServerProcess, type ServerProcess } from '../fixtures/server-process.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCREENSHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
+const ADMIN = { email: 'admin@console.e2e', password: 'admin-password-e2e' };
+const STEP_MS = 15_000;
+
+const haveChromium = existsSync(CHROMIUM);
+const inCI = process.env.CI === 'true';
+if (!haveChromium && !inCI) console.warn(`[console e2e] skipped: ${CHROMIUM} is missing (apt-get install -y chromium). Under CI=true this fails instead.`);
+
+/** Rejects after `ms` so no step can hang the run. */
+function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  return Promise.race([
+    work.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms))),
+  ]);
+}
+
+describe.skipIf(!haveChromium && !inCI)('admin console in headless Chromium, served by the gateway at /admin', () => {
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+  let dataDir: string;
+  let userId = '';
+  let apiKey = '';
+
+  // Whole pages, except with a dialog open (fixed layers do not stretch with a full-page capture).
+  const shot = (name: string, fullPage = true) => page.screenshot({ path: join(SCREENSHOTS, `console-${name}.png`), fullPage, animations: "disabled" });
+  const adminToken = () => page.evaluate(() => JSON.parse(localStorage.getItem('zero.console.session') ?? '{}').token as string);
+  const gql = async (query: string, variables: object, token: string) => {
+    const res = await within(STEP_MS, 'GraphQL request', fetch(`${server!.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    }));
+    return (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+  };
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`CI=true and ${CHROMIUM} is missing: install it (apt-get install -y chromium); browser tests must not be skipped in CI`);
+    await mkdir(SCREENSHOTS, { recursive: true });
+    dataDir = await mkdtemp(join(tmpdir(), 'zero-console-e2e-'));
+    // Build before the gateway starts so its own start-up check is instant and within its health timeout.
+    await within(120_000, 'console build', ensureConsoleBuilt({ logger: { info: () => {}, warn: (o, m) => console.warn(m, o) } }));
+    try {
+      server = await startServerProcess({
+        ZERO_DATA_DIR: dataDir,
+        DATABASE_URL: undefined,
+        ZERO_ADMIN_EMAIL: ADMIN.email,
+        ZERO_ADMIN_PASSWORD: ADMIN.password,
+      });
+      browser = await within(30_000, 'Chromium launch', chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 }));
+      // A browser that prefers Chinese: the console must open in zh-CN.
+      context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+      context.setDefaultTimeout(STEP_MS);
+      page = await context.newPage();
+    } catch (error) {
+      await browser?.close().catch(() => {});
+      await server?.stop();
+      throw error;
+    }
+  });
+
+  afterAll(async () => {
+    await within(15_000, 'browser close', browser?.close() ?? Promise.resolve()).catch(() => {});
+    await server?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('redirects / to /admin/, serves the console with the right headers, and signs in (in Chinese by default)', async () => {
+    const root = await fetch(`${server!.url}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/admin/');
+    const deep = await fetch(`${server!.url}/admin/users/some-id`);
+    expect(deep.headers.get('content-type')).toContain('text/html');
+    expect(deep.headers.get('cache-control')).toBe('no-cache');
+
+    await page.goto(`${server!.url}/`);
+    expect(new URL(page.url()).pathname).toBe('/admin/');
+    await page.getByRole('heading', { name: zhCN['login.title'] }).waitFor();
+    await page.fill('input[name=email]', ADMIN.email);
+    await page.fill('input[name=password]', ADMIN.password);
+    await page.getByRole('button', { name: zhCN['login.submit'] }).click();
+    await page.getByRole('heading', { name: zhCN['dashboard.title'], level: 1 }).waitFor();
+    await page.getByText(zhCN['dashboard.providers']).waitFor();
+    await page.locator('[data-testid=usage-chart] canvas').first().waitFor();
+    await shot('dashboard-zh');
+
+    // The session survives a reload.
+    await page.reload();
+    await page.getByRole('heading', { name: zhCN['dashboard.title'], level: 1 }).waitFor();
+  });
+
+  it('creates a user from the users page', async () => {
+    await page.getByRole('link', { name: zhCN['nav.users'] }).click();
+    await page.getByRole('heading', { name: zhCN['users.title'], level: 1 }).waitFor();
+    await page.getByRole('button', { name: zhCN['users.add'] }).click();
+    const dialog = page.getByRole('dialog', { name: zhCN['user.createTitle'] });
+    await dialog.waitFor();
+    // Validation runs before anything is sent.
+    await dialog.getByRole('button', { name: zhCN['common.create'] }).click();
+    await dialog.getByText(zhCN['validation.required']).first().waitFor();
+    await dialog.locator('input[name=name]').fill('E2E Person');
+    await dialog.getByText(zhCN['validation.required']).first().waitFor(); // the email is still empty
+
+    await dialog.locator('input[name=email]').fill('e2e.person@example.com');
+    await dialog.locator('input[name=password]').fill('e2e-password-123');
+    await shot('user-create-dialog-zh', false);
+    await dialog.getByRole('button', { name: zhCN['common.create'] }).click();
+    await page.getByRole('heading', { name: 'E2E Person', level: 1 }).waitFor();
+    userId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    expect(userId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('gives the user a role and a daily quota', async () => {
+    const rolesForm = page.locator('form', { has: page.locator('input[name=role]') });
+    await rolesForm.getByRole('checkbox', { name: /member/ }).check();
+    await rolesForm.getByRole('button', { name: zhCN['common.save'] }).click();
+    await page.getByText(zhCN['user.rolesSaved']).waitFor();
+
+    const quotaForm = page.getByRole('form', { name: zhCN['user.quotaTitle'] });
+    await quotaForm.locator('input[name=dailyInputLimit]').fill('-1');
+    await quotaForm.getByRole('button', { name: zhCN['common.save'] }).click();
+    await quotaForm.getByText(zhCN['validation.quota']).waitFor();
+    await quotaForm.locator('input[name=dailyInputLimit]').fill('50000');
+    await quotaForm.locator('input[name=dailyOutputLimit]').fill('20000');
+    await quotaForm.getByRole('button', { name: zhCN['common.save'] }).click();
+    await page.getByText(zhCN['user.quotaSaved']).waitFor();
+
+    const check = await gql(`query($id: ID!) { user(id: $id) { roles { name } quota { dailyInputLimit dailyOutputLimit } } }`, { id: userId }, await adminToken());
+    expect(check.errors).toBeUndefined();
+    expect(check.data.user.roles.map((r: { name: string }) => r.name)).toEqual(['member']);
+    expect(check.data.user.quota).toEqual({ dailyInputLimit: 50000, dailyOutputLimit: 20000 });
+    await shot('user-detail-zh');
+  });
+
+  it('creates an API key whose secret is shown once, and the key works', async () => {
+    await page.getByRole('button', { name: zhCN['keys.create'] }).click();
+    const form = page.getByRole('dialog', { name: zhCN['keys.create'] });
+    await form.locator('input[name=keyName]').fill('e2e key');
+    await form.getByRole('button', { name: zhCN['keys.create'] }).click();
+    const created = page.getByRole('dialog', { name: zhCN['keys.createdTitle'] });
+    await created.waitFor();
+    await created.getByText(zhCN['keys.secretWarning']).waitFor();
+    apiKey = (await created.getByTestId('api-key-secret').textContent())!.trim();
+    expect(apiKey).toMatch(/^zgk_/);
+    await shot('api-key-created-zh', false);
+    await created.getByRole('button', { name: zhCN['keys.done'] }).click();
+    await created.waitFor({ state: 'detached' });
+    // Gone for good: the page lists only the key's prefix.
+    expect(await page.content()).not.toContain(apiKey);
+    await page.getByTestId('api-key-row').filter({ hasText: 'e2e key' }).waitFor();
+
+    const me = await gql('{ me { id } }', {}, apiKey);
+    expect(me.data?.me.id).toBe(userId);
+  });
+
+  it('shows the usage chart (empty on a new gateway)', async () => {
+    await page.getByRole('link', { name: zhCN['nav.usage'] }).click();
+    await page.getByRole('heading', { name: zhCN['usage.title'], level: 1 }).waitFor();
+    await page.locator('[data-testid=usage-chart] canvas').first().waitFor();
+    await page.getByText(zhCN['usage.empty']).first().waitFor();
+    await page.getByRole('radio', { name: zhCN['usage.splitModel'] }).click();
+    await page.locator('[data-testid=usage-chart] canvas').first().waitFor();
+    await shot('usage-zh');
+  });
+
+  it('suspends the user, after which their key is refused with FORBIDDEN', async () => {
+    await page.getByRole('link', { name: zhCN['nav.users'] }).click();
+    await page.getByRole('link', { name: /E2E Person/ }).click();
+    await page.getByRole('heading', { name: 'E2E Person', level: 1 }).waitFor();
+    await page.getByRole('button', { name: zhCN['user.suspend'] }).click();
+    await page.getByRole('button', { name: zhCN['user.reactivate'] }).waitFor();
+    await page.locator('.badge-status-suspended').first().waitFor();
+
+    const refused = await gql('{ me { id } }', {}, apiKey);
+    expect(refused.data ?? null).toBeNull();
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await shot('user-suspended-zh');
+  });
+
+  it('shows the CONFLICT message when deleting a role that a user holds', async () => {
+    const token = await adminToken();
+    const role = await gql(`mutation { createRole(input: { name: "e2e-held", description: "Held by a user", permissions: ["chat"] }) { id } }`, {}, token);
+    const roleId = role.data.createRole.id as string;
+    const assigned = await gql(`mutation($u: ID!, $r: [ID!]!) { setUserRoles(userId: $u, roleIds: $r) { id } }`, { u: userId, r: [roleId] }, token);
+    expect(assigned.errors).toBeUndefined();
+
+    await page.getByRole('link', { name: zhCN['nav.roles'] }).click();
+    await page.getByRole('heading', { name: zhCN['roles.title'], level: 1 }).waitFor();
+    await page.getByRole('button', { name: `${zhCN['common.delete']} e2e-held` }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByRole('button', { name: zhCN['common.delete'] }).click();
+    await confirm.getByText('CONFLICT').waitFor();
+    await confirm.getByText(zhCN['roles.deleteRefused']).waitFor();
+    await shot('role-delete-conflict-zh', false);
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+  });
+
+  it('shows the audit log with readable metadata', async () => {
+    await page.getByRole('link', { name: zhCN['nav.audit'] }).click();
+    await page.getByRole('heading', { name: zhCN['audit.title'], level: 1 }).waitFor();
+    await page.getByTestId('audit-row').filter({ hasText: 'user.status' }).first().waitFor();
+    await page.getByText('ACTIVE').first().waitFor();
+    await shot('audit-zh');
+  });
+
+  it('switches the language to English and back, and remembers it across a reload', async () => {
+    await page.getByLabel(zhCN['header.language']).selectOption('en');
+    await page.getByRole('heading', { name: en['audit.title'], level: 1 }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: en['audit.title'], level: 1 }).waitFor();
+    await page.getByRole('link', { name: en['nav.users'] }).click();
+    await page.getByRole('heading', { name: en['users.title'], level: 1 }).waitFor();
+    await page.getByTestId('user-row').filter({ hasText: 'E2E Person' }).waitFor();
+    await shot('users-en');
+    await page.getByRole('link', { name: en['nav.dashboard'] }).click();
+    await page.getByRole('heading', { name: en['dashboard.title'], level: 1 }).waitFor();
+    await shot('dashboard-en');
+    await page.getByLabel(en['header.language']).selectOption('zh-CN');
+    await page.getByRole('heading', { name: zhCN['dashboard.title'], level: 1 }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('zero.console.locale'))).toBe('zh-CN');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  });
+
+  it('returns to the login page with a message when the session is no longer valid', async () => {
+    await page.evaluate(() => {
+      const session = JSON.parse(localStorage.getItem('zero.console.session')!);
+      localStorage.setItem('zero.console.session', JSON.stringify({ ...session, token: 'zgs_not-a-real-session' }));
+    });
+    await page.reload();
+    await page.getByText(zhCN['error.sessionExpired']).waitFor();
+    await page.getByRole('heading', { name: zhCN['login.title'] }).waitFor();
+    await shot('session-expired-zh');
+    expect(await page.evaluate(() => localStorage.getItem('zero.console.session'))).toBeNull();
+  });
+});
