@@ -18,6 +18,8 @@ export interface Context {
   loaders: Loaders;
   /** Aborts when the HTTP client goes away (absent over WebSocket, where unsubscribing ends the stream). */
   signal?: AbortSignal;
+  /** Set by a successful `login` in this request, so its payload may show the user who just signed in. */
+  signedInUserId?: string;
 }
 
 export type ViewerContext = Context & { viewer: Viewer };

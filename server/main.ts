@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { createGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
 import { createGatewayHttpServer } from './http-server.ts';
+import { ensureConsoleBuilt } from './admin-console/ensure-built.ts';
 import { ConfigError, loadConfig } from './config/index.ts';
 
 const logger = createLogger();
@@ -16,6 +17,9 @@ try {
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }
+
+// Builds the console when client/ changed since the last build; a no-op otherwise.
+await ensureConsoleBuilt({ logger });
 
 const gateway = await createGateway({
   logger,

@@ -2,6 +2,8 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { AppState } from './app-state.ts';
 import { createContext, type Context } from './context.ts';
 import { schema } from './schema.ts';
+import { CONSOLE_DIST_DIR } from './admin-console/ensure-built.ts';
+import { useAdminConsole } from './yoga-plugins/use-admin-console.ts';
 import { createMaskError } from './yoga-plugins/mask-error.ts';
 import { useBodyLimit } from './yoga-plugins/use-body-limit.ts';
 import { useDocumentLimits } from './yoga-plugins/use-document-limits.ts';
@@ -45,6 +47,7 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
     plugins: [
       useRequestId(logger),
       useHealthAndReadiness(app.orm),
+      useAdminConsole({ distDir: CONSOLE_DIST_DIR }),
       useBodyLimit(options.maxBodyBytes),
       useDocumentLimits({ maxTokens: options.maxTokens, maxAliases: options.maxAliases }),
     ],

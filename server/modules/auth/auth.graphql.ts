@@ -9,7 +9,7 @@ const LoginPayload = builder.objectRef<LoginResult>('LoginPayload').implement({
     expiresAt: t.field({ type: 'DateTime', resolve: (r) => r.expiresAt }),
     // The caller just proved who they are, so their profile is theirs to read; nested
     // personal fields (roles, quota, keys) need the new token, as anywhere else.
-    user: t.field({ type: UserType, resolve: (r) => r.user, authScopes: { public: true }, skipTypeScopes: true }),
+    user: t.field({ type: UserType, resolve: (r) => r.user, authScopes: { public: true } }),
   }),
 });
 
@@ -18,7 +18,11 @@ builder.mutationFields((t) => ({
     type: LoginPayload,
     authScopes: { public: true },
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => login(ctx, args.email, args.password),
+    resolve: async (_root, args, ctx) => {
+      const result = await login(ctx, args.email, args.password);
+      ctx.signedInUserId = result.user.id;
+      return result;
+    },
   }),
   logout: t.boolean({
     authScopes: { loggedIn: true },

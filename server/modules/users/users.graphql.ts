@@ -40,7 +40,7 @@ export const UsageTotalsType = builder
   });
 
 export const UserType = builder.objectRef<UserEntity>('User').implement({
-  authScopes: { loggedIn: true },
+  authScopes: (user, ctx) => (ctx.signedInUserId === user.id ? true : { loggedIn: true }),
   fields: (t) => ({
     id: t.exposeID('id'),
     email: t.exposeString('email'),

@@ -1,0 +1,196 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query AuditPage($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          userId\n          user {\n            id\n            name\n            email\n          }\n          targetType\n          targetId\n          metadata\n          model\n          provider\n          inputTokens\n          outputTokens\n          latencyMs\n        }\n      }\n    }\n  }\n": typeof types.AuditPageDocument,
+    "\n  query AuditActors {\n    users(first: 100) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.AuditActorsDocument,
+    "\n  query Dashboard($today: Date!, $monthStart: Date!) {\n    today: usage(filter: { from: $today, to: $today }) {\n      inputTokens\n      outputTokens\n      requests\n    }\n    month: usage(filter: { from: $monthStart, to: $today }) {\n      inputTokens\n      outputTokens\n      requests\n    }\n    daily: usage(filter: { from: $monthStart, to: $today }, groupBy: [DAY]) {\n      day\n      inputTokens\n      outputTokens\n    }\n    activeUsers: users(status: ACTIVE, first: 1) {\n      totalCount\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n": typeof types.MeDocument,
+    "\n  fragment RoleFields on Role {\n    id\n    name\n    description\n    permissions\n    builtIn\n    updatedAt\n  }\n": typeof types.RoleFieldsFragmentDoc,
+    "\n  query RolesPage {\n    roles {\n      ...RoleFields\n    }\n    permissions {\n      name\n      group\n      description\n    }\n  }\n": typeof types.RolesPageDocument,
+    "\n  mutation CreateRole($input: RoleInput!) {\n    createRole(input: $input) {\n      ...RoleFields\n    }\n  }\n": typeof types.CreateRoleDocument,
+    "\n  mutation UpdateRole($id: ID!, $input: RoleInput!) {\n    updateRole(id: $id, input: $input) {\n      ...RoleFields\n    }\n  }\n": typeof types.UpdateRoleDocument,
+    "\n  mutation DeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n": typeof types.DeleteRoleDocument,
+    "\n  query UsagePage($filter: UsageFilter!, $groupBy: [UsageGroupBy!]!) {\n    series: usage(filter: $filter, groupBy: $groupBy) {\n      day\n      model\n      userId\n      user {\n        id\n        name\n        email\n      }\n      inputTokens\n      outputTokens\n      requests\n    }\n    byUser: usage(filter: $filter, groupBy: [USER]) {\n      userId\n      user {\n        id\n        name\n        email\n      }\n      inputTokens\n      outputTokens\n      requests\n    }\n    byModel: usage(filter: $filter, groupBy: [MODEL]) {\n      model\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n": typeof types.UsagePageDocument,
+    "\n  query UserPicker {\n    users(first: 100) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.UserPickerDocument,
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    active\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
+    "\n  query UserDetail($id: ID!) {\n    user(id: $id) {\n      ...UserRow\n      updatedAt\n      apiKeys(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...ApiKeyFields\n          }\n        }\n      }\n    }\n    roles {\n      id\n      name\n      description\n      permissions\n    }\n  }\n": typeof types.UserDetailDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserRow\n      updatedAt\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation SetUserStatus($id: ID!, $status: UserStatus!) {\n    setUserStatus(id: $id, status: $status) {\n      id\n      status\n      updatedAt\n    }\n  }\n": typeof types.SetUserStatusDocument,
+    "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": typeof types.DeleteUserDocument,
+    "\n  mutation SetUserRoles($userId: ID!, $roleIds: [ID!]!) {\n    setUserRoles(userId: $userId, roleIds: $roleIds) {\n      id\n      roles {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SetUserRolesDocument,
+    "\n  mutation SetQuota($userId: ID!, $dailyInputLimit: Long, $dailyOutputLimit: Long) {\n    setQuota(userId: $userId, dailyInputLimit: $dailyInputLimit, dailyOutputLimit: $dailyOutputLimit) {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n  }\n": typeof types.SetQuotaDocument,
+    "\n  mutation CreateApiKey($userId: ID, $name: String!, $expiresAt: DateTime) {\n    createApiKey(userId: $userId, name: $name, expiresAt: $expiresAt) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  fragment UserRow on User {\n    id\n    name\n    email\n    status\n    createdAt\n    roles {\n      id\n      name\n    }\n    quota {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n    todayUsage {\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n": typeof types.UserRowFragmentDoc,
+    "\n  query UsersPage($search: String, $status: UserStatus, $first: Int, $after: String) {\n    users(search: $search, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n": typeof types.UsersPageDocument,
+    "\n  query RoleOptions {\n    roles {\n      id\n      name\n      description\n    }\n  }\n": typeof types.RoleOptionsDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": typeof types.CreateUserDocument,
+};
+const documents: Documents = {
+    "\n  query AuditPage($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          userId\n          user {\n            id\n            name\n            email\n          }\n          targetType\n          targetId\n          metadata\n          model\n          provider\n          inputTokens\n          outputTokens\n          latencyMs\n        }\n      }\n    }\n  }\n": types.AuditPageDocument,
+    "\n  query AuditActors {\n    users(first: 100) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.AuditActorsDocument,
+    "\n  query Dashboard($today: Date!, $monthStart: Date!) {\n    today: usage(filter: { from: $today, to: $today }) {\n      inputTokens\n      outputTokens\n      requests\n    }\n    month: usage(filter: { from: $monthStart, to: $today }) {\n      inputTokens\n      outputTokens\n      requests\n    }\n    daily: usage(filter: { from: $monthStart, to: $today }, groupBy: [DAY]) {\n      day\n      inputTokens\n      outputTokens\n    }\n    activeUsers: users(status: ACTIVE, first: 1) {\n      totalCount\n    }\n  }\n": types.DashboardDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n": types.MeDocument,
+    "\n  fragment RoleFields on Role {\n    id\n    name\n    description\n    permissions\n    builtIn\n    updatedAt\n  }\n": types.RoleFieldsFragmentDoc,
+    "\n  query RolesPage {\n    roles {\n      ...RoleFields\n    }\n    permissions {\n      name\n      group\n      description\n    }\n  }\n": types.RolesPageDocument,
+    "\n  mutation CreateRole($input: RoleInput!) {\n    createRole(input: $input) {\n      ...RoleFields\n    }\n  }\n": types.CreateRoleDocument,
+    "\n  mutation UpdateRole($id: ID!, $input: RoleInput!) {\n    updateRole(id: $id, input: $input) {\n      ...RoleFields\n    }\n  }\n": types.UpdateRoleDocument,
+    "\n  mutation DeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n": types.DeleteRoleDocument,
+    "\n  query UsagePage($filter: UsageFilter!, $groupBy: [UsageGroupBy!]!) {\n    series: usage(filter: $filter, groupBy: $groupBy) {\n      day\n      model\n      userId\n      user {\n        id\n        name\n        email\n      }\n      inputTokens\n      outputTokens\n      requests\n    }\n    byUser: usage(filter: $filter, groupBy: [USER]) {\n      userId\n      user {\n        id\n        name\n        email\n      }\n      inputTokens\n      outputTokens\n      requests\n    }\n    byModel: usage(filter: $filter, groupBy: [MODEL]) {\n      model\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n": types.UsagePageDocument,
+    "\n  query UserPicker {\n    users(first: 100) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.UserPickerDocument,
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    active\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n": types.ApiKeyFieldsFragmentDoc,
+    "\n  query UserDetail($id: ID!) {\n    user(id: $id) {\n      ...UserRow\n      updatedAt\n      apiKeys(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...ApiKeyFields\n          }\n        }\n      }\n    }\n    roles {\n      id\n      name\n      description\n      permissions\n    }\n  }\n": types.UserDetailDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserRow\n      updatedAt\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation SetUserStatus($id: ID!, $status: UserStatus!) {\n    setUserStatus(id: $id, status: $status) {\n      id\n      status\n      updatedAt\n    }\n  }\n": types.SetUserStatusDocument,
+    "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": types.DeleteUserDocument,
+    "\n  mutation SetUserRoles($userId: ID!, $roleIds: [ID!]!) {\n    setUserRoles(userId: $userId, roleIds: $roleIds) {\n      id\n      roles {\n        id\n        name\n      }\n    }\n  }\n": types.SetUserRolesDocument,
+    "\n  mutation SetQuota($userId: ID!, $dailyInputLimit: Long, $dailyOutputLimit: Long) {\n    setQuota(userId: $userId, dailyInputLimit: $dailyInputLimit, dailyOutputLimit: $dailyOutputLimit) {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n  }\n": types.SetQuotaDocument,
+    "\n  mutation CreateApiKey($userId: ID, $name: String!, $expiresAt: DateTime) {\n    createApiKey(userId: $userId, name: $name, expiresAt: $expiresAt) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  fragment UserRow on User {\n    id\n    name\n    email\n    status\n    createdAt\n    roles {\n      id\n      name\n    }\n    quota {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n    todayUsage {\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n": types.UserRowFragmentDoc,
+    "\n  query UsersPage($search: String, $status: UserStatus, $first: Int, $after: String) {\n    users(search: $search, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n": types.UsersPageDocument,
+    "\n  query RoleOptions {\n    roles {\n      id\n      name\n      description\n    }\n  }\n": types.RoleOptionsDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": types.CreateUserDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditPage($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          userId\n          user {\n            id\n            name\n            email\n          }\n          targetType\n          targetId\n          metadata\n          model\n          provider\n          inputTokens\n          outputTokens\n          latencyMs\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditPage($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          userId\n          user {\n            id\n            name\n            email\n          }\n          targetType\n          targetId\n          metadata\n          model\n          provider\n          inputTokens\n          outputTokens\n          latencyMs\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditActors {\n    users(first: 100) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditActors {\n    users(first: 100) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard($today: Date!, $monthStart: Date!) {\n    today: usage(filter: { from: $today, to: $today }) {\n      inputTokens\n      outputTokens\n      requests\n    }\n    month: usage(filter: { from: $monthStart, to: $today }) {\n      inputTokens\n      outputTokens\n      requests\n    }\n    daily: usage(filter: { from: $monthStart, to: $today }, groupBy: [DAY]) {\n      day\n      inputTokens\n      outputTokens\n    }\n    activeUsers: users(status: ACTIVE, first: 1) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query Dashboard($today: Date!, $monthStart: Date!) {\n    today: usage(filter: { from: $today, to: $today }) {\n      inputTokens\n      outputTokens\n      requests\n    }\n    month: usage(filter: { from: $monthStart, to: $today }) {\n      inputTokens\n      outputTokens\n      requests\n    }\n    daily: usage(filter: { from: $monthStart, to: $today }, groupBy: [DAY]) {\n      day\n      inputTokens\n      outputTokens\n    }\n    activeUsers: users(status: ACTIVE, first: 1) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RoleFields on Role {\n    id\n    name\n    description\n    permissions\n    builtIn\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment RoleFields on Role {\n    id\n    name\n    description\n    permissions\n    builtIn\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RolesPage {\n    roles {\n      ...RoleFields\n    }\n    permissions {\n      name\n      group\n      description\n    }\n  }\n"): (typeof documents)["\n  query RolesPage {\n    roles {\n      ...RoleFields\n    }\n    permissions {\n      name\n      group\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRole($input: RoleInput!) {\n    createRole(input: $input) {\n      ...RoleFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateRole($input: RoleInput!) {\n    createRole(input: $input) {\n      ...RoleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateRole($id: ID!, $input: RoleInput!) {\n    updateRole(id: $id, input: $input) {\n      ...RoleFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateRole($id: ID!, $input: RoleInput!) {\n    updateRole(id: $id, input: $input) {\n      ...RoleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsagePage($filter: UsageFilter!, $groupBy: [UsageGroupBy!]!) {\n    series: usage(filter: $filter, groupBy: $groupBy) {\n      day\n      model\n      userId\n      user {\n        id\n        name\n        email\n      }\n      inputTokens\n      outputTokens\n      requests\n    }\n    byUser: usage(filter: $filter, groupBy: [USER]) {\n      userId\n      user {\n        id\n        name\n        email\n      }\n      inputTokens\n      outputTokens\n      requests\n    }\n    byModel: usage(filter: $filter, groupBy: [MODEL]) {\n      model\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n"): (typeof documents)["\n  query UsagePage($filter: UsageFilter!, $groupBy: [UsageGroupBy!]!) {\n    series: usage(filter: $filter, groupBy: $groupBy) {\n      day\n      model\n      userId\n      user {\n        id\n        name\n        email\n      }\n      inputTokens\n      outputTokens\n      requests\n    }\n    byUser: usage(filter: $filter, groupBy: [USER]) {\n      userId\n      user {\n        id\n        name\n        email\n      }\n      inputTokens\n      outputTokens\n      requests\n    }\n    byModel: usage(filter: $filter, groupBy: [MODEL]) {\n      model\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserPicker {\n    users(first: 100) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserPicker {\n    users(first: 100) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    active\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    active\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserDetail($id: ID!) {\n    user(id: $id) {\n      ...UserRow\n      updatedAt\n      apiKeys(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...ApiKeyFields\n          }\n        }\n      }\n    }\n    roles {\n      id\n      name\n      description\n      permissions\n    }\n  }\n"): (typeof documents)["\n  query UserDetail($id: ID!) {\n    user(id: $id) {\n      ...UserRow\n      updatedAt\n      apiKeys(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...ApiKeyFields\n          }\n        }\n      }\n    }\n    roles {\n      id\n      name\n      description\n      permissions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserRow\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserRow\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserStatus($id: ID!, $status: UserStatus!) {\n    setUserStatus(id: $id, status: $status) {\n      id\n      status\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserStatus($id: ID!, $status: UserStatus!) {\n    setUserStatus(id: $id, status: $status) {\n      id\n      status\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserRoles($userId: ID!, $roleIds: [ID!]!) {\n    setUserRoles(userId: $userId, roleIds: $roleIds) {\n      id\n      roles {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserRoles($userId: ID!, $roleIds: [ID!]!) {\n    setUserRoles(userId: $userId, roleIds: $roleIds) {\n      id\n      roles {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetQuota($userId: ID!, $dailyInputLimit: Long, $dailyOutputLimit: Long) {\n    setQuota(userId: $userId, dailyInputLimit: $dailyInputLimit, dailyOutputLimit: $dailyOutputLimit) {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n  }\n"): (typeof documents)["\n  mutation SetQuota($userId: ID!, $dailyInputLimit: Long, $dailyOutputLimit: Long) {\n    setQuota(userId: $userId, dailyInputLimit: $dailyInputLimit, dailyOutputLimit: $dailyOutputLimit) {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($userId: ID, $name: String!, $expiresAt: DateTime) {\n    createApiKey(userId: $userId, name: $name, expiresAt: $expiresAt) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($userId: ID, $name: String!, $expiresAt: DateTime) {\n    createApiKey(userId: $userId, name: $name, expiresAt: $expiresAt) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserRow on User {\n    id\n    name\n    email\n    status\n    createdAt\n    roles {\n      id\n      name\n    }\n    quota {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n    todayUsage {\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n"): (typeof documents)["\n  fragment UserRow on User {\n    id\n    name\n    email\n    status\n    createdAt\n    roles {\n      id\n      name\n    }\n    quota {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n    todayUsage {\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersPage($search: String, $status: UserStatus, $first: Int, $after: String) {\n    users(search: $search, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsersPage($search: String, $status: UserStatus, $first: Int, $after: String) {\n    users(search: $search, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoleOptions {\n    roles {\n      id\n      name\n      description\n    }\n  }\n"): (typeof documents)["\n  query RoleOptions {\n    roles {\n      id\n      name\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,136 @@
+import { For, lazy, Show, Suspense } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
+import type { CombinedError } from '@urql/core';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Icon, type IconName } from '../../components/Icon.tsx';
+import { Loading, PageHeader } from '../../components/States.tsx';
+import type { ChartSeries } from '../../components/chart-series.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { Link } from '../../lib/router.tsx';
+import type { DashboardSection } from './sections.tsx';
+
+// uPlot loads with the first chart, not with the console.
+const UsageChart = lazy(() => import('../../components/UsageChart.tsx').then((m) => ({ default: m.UsageChart })));
+
+export interface Totals {
+  inputTokens: number;
+  outputTokens: number;
+  requests: number;
+}
+
+export interface DashboardViewProps {
+  error: CombinedError | undefined;
+  onRetry: () => void;
+  today: Totals | undefined;
+  month: Totals | undefined;
+  monthStart: string;
+  activeUsers: number | undefined;
+  trend: { days: string[]; series: ChartSeries[] } | undefined;
+  sections: readonly DashboardSection[];
+}
+
+function StatCard(props: { label: string; value: string | undefined; detail?: string; icon: IconName; tone: string }) {
+  return (
+    <div class="card stat-card" data-testid="stat-card">
+      <div class={`stat-icon stat-icon-${props.tone}`} aria-hidden="true">
+        <Icon name={props.icon} size={20} />
+      </div>
+      <div class="stat-card-body">
+        <p class="stat-label">{props.label}</p>
+        <p class="stat-card-value">{props.value ?? <span class="skeleton" aria-hidden="true" />}</p>
+        <Show when={props.detail}>
+          <p class="stat-detail">{props.detail}</p>
+        </Show>
+      </div>
+    </div>
+  );
+}
+
+export function ReservedSection(props: { section: DashboardSection }) {
+  const { t } = useI18n();
+  return (
+    <div class="reserved">
+      <span class="reserved-icon" aria-hidden="true">
+        <Icon name={props.section.icon} size={22} />
+      </span>
+      <p class="reserved-text">{t('dashboard.reservedNote', { what: t(props.section.waitsFor) })}</p>
+    </div>
+  );
+}
+
+export function DashboardView(props: DashboardViewProps) {
+  const { t, compact, num, date } = useI18n();
+  const tokens = (x: Totals | undefined) => (x ? compact(x.inputTokens + x.outputTokens) : undefined);
+  const inOut = (x: Totals | undefined) => (x ? t('dashboard.inOut', { input: compact(x.inputTokens), output: compact(x.outputTokens) }) : undefined);
+  return (
+    <section class="page">
+      <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle')} />
+      <Show when={props.error}>{(error) => <ErrorNotice error={error()} onRetry={props.onRetry} />}</Show>
+      <div class="stat-grid">
+        <StatCard label={t('dashboard.tokensToday')} value={tokens(props.today)} detail={inOut(props.today)} icon="zap" tone="indigo" />
+        <StatCard label={t('dashboard.requestsToday')} value={props.today ? num(props.today.requests) : undefined} icon="activity" tone="teal" />
+        <StatCard
+          label={t('dashboard.tokensMonth')}
+          value={tokens(props.month)}
+          detail={props.month ? `${inOut(props.month)}` : undefined}
+          icon="calendar"
+          tone="amber"
+        />
+        <StatCard
+          label={t('dashboard.requestsMonth')}
+          value={props.month ? num(props.month.requests) : undefined}
+          detail={t('dashboard.sinceMonthStart', { date: date(props.monthStart) })}
+          icon="chart"
+          tone="sky"
+        />
+        <StatCard
+          label={t('dashboard.activeUsers')}
+          value={props.activeUsers === undefined ? undefined : num(props.activeUsers)}
+          detail={t('dashboard.activeUsersHint')}
+          icon="users"
+          tone="rose"
+        />
+      </div>
+
+      <div class="card">
+        <div class="card-header">
+          <h2 class="card-title">{t('dashboard.trend')}</h2>
+          <Link to="/usage" class="text-link">
+            {t('nav.usage')} →
+          </Link>
+        </div>
+        <div class="chart-area chart-area-sm">
+          <Show when={props.trend} fallback={<Loading />}>
+            {(trend) => (
+              <Suspense fallback={<Loading />}>
+                <UsageChart days={trend().days} series={trend().series} height={220} label={t('dashboard.trend')} />
+              </Suspense>
+            )}
+          </Show>
+        </div>
+      </div>
+
+      <div class="section-grid">
+        <For each={props.sections}>
+          {(section) => (
+            <section class="card section-card" classList={{ 'section-wide': Boolean(section.wide) }} aria-labelledby={`section-${section.id}`} data-section={section.id}>
+              <div class="card-header">
+                <h2 class="card-title" id={`section-${section.id}`}>
+                  {t(section.title)}
+                </h2>
+                <Show when={!section.component}>
+                  <span class="badge badge-neutral">{t('dashboard.reserved')}</span>
+                </Show>
+              </div>
+              <div class="card-pad">
+                <Show when={section.component} fallback={<ReservedSection section={section} />}>
+                  {(component) => <Dynamic component={component()} />}
+                </Show>
+              </div>
+            </section>
+          )}
+        </For>
+      </div>
+    </section>
+  );
+}

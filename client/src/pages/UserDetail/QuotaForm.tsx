@@ -1,0 +1,70 @@
+import { createSignal, Show } from 'solid-js';
+import type { CombinedError } from '@urql/core';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { TextField } from '../../components/Field.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { parseQuota, type Problem } from '../../lib/validate.ts';
+
+export interface QuotaValues {
+  dailyInputLimit: number | null;
+  dailyOutputLimit: number | null;
+}
+
+export interface QuotaFormProps {
+  initial: QuotaValues;
+  busy: boolean;
+  error: CombinedError | null;
+  onSubmit: (values: QuotaValues) => void;
+}
+
+const show = (value: number | null) => (value === null ? '' : String(value));
+
+/** Daily input and output limits; empty means unlimited, anything else a whole number of tokens. */
+export function QuotaForm(props: QuotaFormProps) {
+  const { t } = useI18n();
+  const [input, setInput] = createSignal(show(props.initial.dailyInputLimit));
+  const [output, setOutput] = createSignal(show(props.initial.dailyOutputLimit));
+  const [problems, setProblems] = createSignal<{ input?: Problem; output?: Problem }>({});
+  const message = (p?: Problem) => (p ? t(p.key, p.params) : undefined);
+
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const a = parseQuota(input());
+    const b = parseQuota(output());
+    setProblems({ input: a.ok ? undefined : a.problem, output: b.ok ? undefined : b.problem });
+    if (!a.ok || !b.ok) return;
+    props.onSubmit({ dailyInputLimit: a.value, dailyOutputLimit: b.value });
+  };
+
+  return (
+    <form class="form" novalidate onSubmit={submit} aria-label={t('user.quotaTitle')}>
+      <Show when={props.error}>{(error) => <ErrorNotice error={error()} />}</Show>
+      <div class="form-row">
+        <TextField
+          label={t('user.quotaInput')}
+          name="dailyInputLimit"
+          inputmode="numeric"
+          placeholder={t('common.unlimited')}
+          value={input()}
+          onValue={(v) => (setInput(v), setProblems((p) => ({ ...p, input: undefined })))}
+          error={message(problems().input)}
+        />
+        <TextField
+          label={t('user.quotaOutput')}
+          name="dailyOutputLimit"
+          inputmode="numeric"
+          placeholder={t('common.unlimited')}
+          value={output()}
+          onValue={(v) => (setOutput(v), setProblems((p) => ({ ...p, output: undefined })))}
+          error={message(problems().output)}
+        />
+      </div>
+      <p class="field-hint">{t('user.quotaHint')}</p>
+      <div class="form-actions">
+        <button type="submit" class="btn btn-primary" disabled={props.busy}>
+          {props.busy ? t('common.saving') : t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

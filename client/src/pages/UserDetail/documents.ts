@@ -1,0 +1,102 @@
+import { graphql } from '../../gql/index.ts';
+
+export const ApiKeyFieldsFragment = graphql(`
+  fragment ApiKeyFields on ApiKey {
+    id
+    name
+    prefix
+    active
+    createdAt
+    lastUsedAt
+    expiresAt
+    revokedAt
+  }
+`);
+
+export const UserDetailQuery = graphql(`
+  query UserDetail($id: ID!) {
+    user(id: $id) {
+      ...UserRow
+      updatedAt
+      apiKeys(first: 100) {
+        totalCount
+        edges {
+          node {
+            ...ApiKeyFields
+          }
+        }
+      }
+    }
+    roles {
+      id
+      name
+      description
+      permissions
+    }
+  }
+`);
+
+export const UpdateUserMutation = graphql(`
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
+    updateUser(id: $id, input: $input) {
+      ...UserRow
+      updatedAt
+    }
+  }
+`);
+
+export const SetUserStatusMutation = graphql(`
+  mutation SetUserStatus($id: ID!, $status: UserStatus!) {
+    setUserStatus(id: $id, status: $status) {
+      id
+      status
+      updatedAt
+    }
+  }
+`);
+
+export const DeleteUserMutation = graphql(`
+  mutation DeleteUser($id: ID!) {
+    deleteUser(id: $id)
+  }
+`);
+
+export const SetUserRolesMutation = graphql(`
+  mutation SetUserRoles($userId: ID!, $roleIds: [ID!]!) {
+    setUserRoles(userId: $userId, roleIds: $roleIds) {
+      id
+      roles {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const SetQuotaMutation = graphql(`
+  mutation SetQuota($userId: ID!, $dailyInputLimit: Long, $dailyOutputLimit: Long) {
+    setQuota(userId: $userId, dailyInputLimit: $dailyInputLimit, dailyOutputLimit: $dailyOutputLimit) {
+      dailyInputLimit
+      dailyOutputLimit
+    }
+  }
+`);
+
+export const CreateApiKeyMutation = graphql(`
+  mutation CreateApiKey($userId: ID, $name: String!, $expiresAt: DateTime) {
+    createApiKey(userId: $userId, name: $name, expiresAt: $expiresAt) {
+      secret
+      apiKey {
+        ...ApiKeyFields
+      }
+    }
+  }
+`);
+
+export const RevokeApiKeyMutation = graphql(`
+  mutation RevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) {
+      ...ApiKeyFields
+    }
+  }
+`);

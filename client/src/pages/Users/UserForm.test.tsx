@@ -1,0 +1,79 @@
+import { fireEvent, screen } from '@solidjs/testing-library';
+import { CombinedError } from '@urql/core';
+import { GraphQLError } from 'graphql';
+import { describe, expect, it, vi } from 'vitest';
+import { renderWithI18n } from '../../test/render.tsx';
+import { UserForm } from './UserForm.tsx';
+
+const roles = [
+  { id: 'r1', name: 'admin', description: 'Full control' },
+  { id: 'r2', name: 'member', description: 'May chat' },
+];
+
+function setup(extra: Partial<Parameters<typeof UserForm>[0]> = {}) {
+  const onSubmit = vi.fn();
+  renderWithI18n(() => <UserForm mode="create" roles={roles} busy={false} error={null} onSubmit={onSubmit} onCancel={() => {}} {...extra} />);
+  const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label, { exact: false }), { target: { value } });
+  const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+  return { onSubmit, type, submit };
+}
+
+describe('UserForm', () => {
+  it('refuses to send an empty name, a malformed email and a short password, and says why on each field', () => {
+    const { onSubmit, type, submit } = setup();
+    type('Email', 'not-an-email');
+    type('Password', 'short');
+    submit();
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect((screen.getByLabelText('Name')).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('This field is required')).toBeTruthy();
+    expect(screen.getByText(/Enter a valid email address/)).toBeTruthy();
+    expect(screen.getByText('Password must be at least 10 characters')).toBeTruthy();
+  });
+
+  it('sends trimmed values with the chosen roles once the form is valid', () => {
+    const { onSubmit, type, submit } = setup();
+    type('Name', '  Li Wei ');
+    type('Email', ' li.wei@example.com ');
+    type('Password', 'long-enough-pw');
+    fireEvent.click(screen.getByRole('checkbox', { name: /member/ }));
+    submit();
+    expect(onSubmit).toHaveBeenCalledWith({ name: 'Li Wei', email: 'li.wei@example.com', password: 'long-enough-pw', roleIds: ['r2'] });
+  });
+
+  it('allows an empty password (an API-only user)', () => {
+    const { onSubmit, type, submit } = setup();
+    type('Name', 'CI bot');
+    type('Email', 'ci@example.com');
+    submit();
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ password: '' }));
+  });
+
+  it('shows a server error that names a field on that field, with the server message', () => {
+    const error = new CombinedError({
+      graphQLErrors: [new GraphQLError('A user with email li@example.com already exists', { extensions: { code: 'CONFLICT', field: 'email' } })],
+    });
+    setup({ error });
+    const email = screen.getByLabelText('Email');
+    expect((email).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('A user with email li@example.com already exists')).toBeTruthy();
+  });
+
+  it('shows other server errors with their code', () => {
+    const error = new CombinedError({ graphQLErrors: [new GraphQLError('Not allowed', { extensions: { code: 'FORBIDDEN' } })] });
+    setup({ error });
+    expect(screen.getByRole('alert').textContent).toContain('Not allowed');
+    expect(screen.getByText('FORBIDDEN')).toBeTruthy();
+  });
+});
+
+describe('UserForm corrections', () => {
+  it('clears a field complaint as soon as that field is edited', () => {
+    const { type, submit } = setup();
+    submit();
+    expect(screen.getAllByText('This field is required')).toHaveLength(2);
+    type('Name', 'Li');
+    expect(screen.getAllByText('This field is required')).toHaveLength(1);
+    expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBeNull();
+  });
+});

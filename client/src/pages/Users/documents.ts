@@ -1,0 +1,60 @@
+import { graphql } from '../../gql/index.ts';
+
+export const UserRowFragment = graphql(`
+  fragment UserRow on User {
+    id
+    name
+    email
+    status
+    createdAt
+    roles {
+      id
+      name
+    }
+    quota {
+      dailyInputLimit
+      dailyOutputLimit
+    }
+    todayUsage {
+      inputTokens
+      outputTokens
+      requests
+    }
+  }
+`);
+
+export const UsersPageQuery = graphql(`
+  query UsersPage($search: String, $status: UserStatus, $first: Int, $after: String) {
+    users(search: $search, status: $status, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        cursor
+        node {
+          ...UserRow
+        }
+      }
+    }
+  }
+`);
+
+export const RoleOptionsQuery = graphql(`
+  query RoleOptions {
+    roles {
+      id
+      name
+      description
+    }
+  }
+`);
+
+export const CreateUserMutation = graphql(`
+  mutation CreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      ...UserRow
+    }
+  }
+`);
