@@ -7,6 +7,7 @@ import type { LoadFailure } from './plugin-host/index.ts';
 import type { Provider } from '../plugins/plugin-api.ts';
 import type { SqlPools } from './db/sql-pools.ts';
 import type { SettlementQueue } from './modules/metering/settlement-queue.ts';
+import type { UsageEvents } from './modules/usage/usage-events.ts';
 
 /** The providers behind the gateway: running instances, the router over them, and what failed to load. */
 export interface ProviderRuntime {
@@ -28,6 +29,8 @@ export interface AppState {
   sql: SqlPools;
   /** Batches chat metering and audit writes (group commit). */
   settlements: SettlementQueue;
+  /** Live feed of settled chats (Subscription.usageEvents). */
+  events: UsageEvents;
   providers: ProviderRuntime;
   logger: Logger;
   credentialCache: CredentialCache;

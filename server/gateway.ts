@@ -6,6 +6,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.ts';
 import { initOrm, migrateUp } from './db/orm.ts';
 import { createSqlPools, type SqlPools } from './db/sql-pools.ts';
 import { SettlementQueue } from './modules/metering/settlement-queue.ts';
+import { createUsageEvents } from './modules/usage/usage-events.ts';
 import { bootstrap, type BootstrapResult } from './modules/auth/auth.service.ts';
 import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { assertTimeZone } from './util/days.ts';
@@ -66,6 +67,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       config,
       sql,
       settlements: new SettlementQueue(sql.durable),
+      events: createUsageEvents(),
       providers,
       logger,
       credentialCache: new CredentialCache(),

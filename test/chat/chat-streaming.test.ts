@@ -118,3 +118,40 @@ describe('streaming chat over SSE and graphql-ws', () => {
     }
   });
 });
+
+describe('live usage events', () => {
+  test('a usage:read subscriber sees each settled chat; a member may not subscribe', async () => {
+    const fake = await startFakeOpenAI();
+    const gw = await startTestGateway({
+      config: parseConfig({ providers: [{ id: 'o', plugin: 'openai', baseUrl: fake.url }], models: [{ name: 'gpt-test', primary: { provider: 'o', model: 'm' } }] }),
+    });
+    const server = await listen(gw);
+    const client = wsClient(server.wsUrl, gw.adminToken);
+    try {
+      const events = client.iterate({ query: 'subscription { usageEvents { model provider inputTokens outputTokens outcome fellBack user { email } } }' });
+      const first = events.next();
+      await new Promise((r) => setTimeout(r, 100)); // let the subscription start before the chat settles
+      await gw.gql('mutation { chat(input: { model: "gpt-test", messages: [{ role: USER, content: "hi" }] }) { text } }', {}, gw.adminToken);
+      const { value } = await first;
+      expect(value.data.usageEvents).toEqual({ model: 'gpt-test', provider: 'o', ...fake.usage, outcome: 'ok', fellBack: false, user: { email: 'admin@test.local' } });
+      await events.return?.();
+
+      const roles = await gw.gql('{ roles { id name } }', {}, gw.adminToken);
+      const member = roles.data.roles.find((r: any) => r.name === 'member').id;
+      const user = await gw.gql('mutation($r: ID!) { createUser(input: { email: "m@ev.test", name: "M", roleIds: [$r] }) { id } }', { r: member }, gw.adminToken);
+      const key = await gw.gql('mutation($u: ID!) { createApiKey(userId: $u, name: "k") { secret } }', { u: user.data.createUser.id }, gw.adminToken);
+      const memberClient = wsClient(server.wsUrl, key.data.createApiKey.secret);
+      try {
+        const refused = await wsCollect(memberClient, 'subscription { usageEvents { model } }', {}).then((p) => p, (e) => e);
+        expect(JSON.stringify(refused)).toContain('FORBIDDEN');
+      } finally {
+        await memberClient.dispose();
+      }
+    } finally {
+      await client.dispose();
+      await server.close();
+      await gw.close();
+      await fake.close();
+    }
+  });
+});

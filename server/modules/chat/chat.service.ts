@@ -86,6 +86,7 @@ export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?
       settledUsage = usage;
       const attempts = done?.attempts ?? (failure instanceof RouterError ? failure.attempts : []);
       const provider = done?.provider ?? (failure instanceof StreamInterruptedError ? failure.provider : attempts.at(-1)?.provider ?? '');
+      const latencyMs = performance.now() - started;
       auditId = await app.settlements.settle({
         reservation,
         usage,
@@ -94,7 +95,7 @@ export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?
         audit: {
           promptHash: hash,
           responseHash: text || outcome === 'ok' ? responseHash(text) : null,
-          latencyMs: performance.now() - started,
+          latencyMs,
           metadata: {
             requestId: ctx.requestId,
             via,
@@ -107,6 +108,17 @@ export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?
             ...(app.config.audit.storePromptText ? { prompt: input.messages, response: text } : {}),
           },
         },
+      });
+      app.events.publish('usage', {
+        at: new Date(),
+        userId: viewer.userId,
+        model: input.model,
+        provider: provider || null,
+        inputTokens: usage.inputTokens,
+        outputTokens: usage.outputTokens,
+        outcome: outcome!,
+        fellBack: attempts.length > 0 && attempts.some((a) => a.provider !== provider),
+        latencyMs,
       });
     };
     if (outcome === 'disconnected') {

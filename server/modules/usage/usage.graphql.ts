@@ -1,6 +1,7 @@
 import { builder } from '../../builder.ts';
 import { UserType } from '../users/users.graphql.ts';
 import { USAGE_GROUPS, queryUsage, type UsageRow } from './usage.query.ts';
+import type { UsageEvent } from './usage-events.ts';
 
 const UsageGroupBy = builder.enumType('UsageGroupBy', { values: USAGE_GROUPS });
 
@@ -39,5 +40,32 @@ builder.queryField('usage', (t) =>
     },
     resolve: (_root, args, ctx) =>
       queryUsage(ctx, { ...args.filter, userId: args.filter?.userId ? String(args.filter.userId) : null }, args.groupBy ?? []),
+  }),
+);
+
+const UsageEventType = builder.objectRef<UsageEvent>('UsageEvent').implement({
+  description: 'One settled chat',
+  authScopes: { permission: 'usage:read' },
+  fields: (t) => ({
+    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+    userId: t.id({ resolve: (e) => e.userId }),
+    user: t.field({ type: UserType, nullable: true, resolve: (e, _a, ctx) => ctx.loaders.userById.load(e.userId) }),
+    model: t.exposeString('model'),
+    provider: t.exposeString('provider', { nullable: true }),
+    inputTokens: t.exposeInt('inputTokens'),
+    outputTokens: t.exposeInt('outputTokens'),
+    outcome: t.exposeString('outcome', { description: 'ok, failed, interrupted or disconnected' }),
+    fellBack: t.exposeBoolean('fellBack', { description: 'Answered by a fallback provider' }),
+    latencyMs: t.int({ resolve: (e) => Math.round(e.latencyMs) }),
+  }),
+});
+
+builder.subscriptionField('usageEvents', (t) =>
+  t.field({
+    type: UsageEventType,
+    description: 'Every chat this gateway instance settles, as it happens (for live dashboards)',
+    authScopes: { permission: 'usage:read' },
+    subscribe: (_root, _args, ctx) => ctx.app.events.subscribe('usage'),
+    resolve: (event) => event,
   }),
 );
