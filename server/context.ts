@@ -26,9 +26,7 @@ export type ViewerContext = Context & { viewer: Viewer };
 
 export async function createContext(app: AppState, initial: YogaInitialContext & { requestId?: string }): Promise<Context> {
   const requestId = initial.requestId ?? 'unknown';
-  // Credentials are usually cached, so most requests need no EntityManager until a resolver asks.
-  let forked: EntityManager | undefined;
-  const em = () => (forked ??= app.orm.em.fork() as EntityManager);
+  const em = app.orm.em.fork() as EntityManager;
   // graphql-ws passes connectionParams; plain HTTP passes headers.
   const params = (initial as { connectionParams?: Record<string, unknown> }).connectionParams;
   const authorization =
@@ -36,7 +34,7 @@ export async function createContext(app: AppState, initial: YogaInitialContext &
     (typeof params?.authorization === 'string' ? params.authorization : typeof params?.Authorization === 'string' ? params.Authorization : null);
   let viewer: Viewer | null = null;
   try {
-    const resolved = await resolveViewer(em, app.credentialCache, authorization);
+    const resolved = await resolveViewer(() => em, app.credentialCache, authorization);
     viewer = resolved?.viewer ?? null;
     if (resolved?.touchApiKeyId) {
       const id = resolved.touchApiKeyId;
@@ -45,21 +43,7 @@ export async function createContext(app: AppState, initial: YogaInitialContext &
   } catch (error) {
     throw error instanceof AppError ? toGraphQLError(error) : error;
   }
-  let log: Logger | undefined;
-  let loaders: Loaders | undefined;
-  return {
-    requestId,
-    viewer,
-    app,
-    signal: initial.request?.signal,
-    get em() {
-      return em();
-    },
-    get log() {
-      return (log ??= app.logger.child({ requestId, userId: viewer?.userId }));
-    },
-    get loaders() {
-      return (loaders ??= createLoaders(em(), app));
-    },
-  };
+  // Loaders are built on first use inside createLoaders; the logger child is cheap.
+  const log = app.logger.child({ requestId, userId: viewer?.userId });
+  return { requestId, log, em, viewer, app, loaders: createLoaders(em, app), signal: initial.request?.signal };
 }
