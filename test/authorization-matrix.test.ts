@@ -38,6 +38,7 @@ const cases: Case[] = [
   { name: "usage (someone else's)", field: 'usage', expect: [U, F, F, OK], op: (w) => ({ query: 'query($u: ID) { usage(filter: { userId: $u }, groupBy: [DAY]) { inputTokens } }', variables: { u: w.ids.other } }) },
   { name: 'usage (your own)', field: 'usage', expect: [U, OK, OK, OK], op: () => ({ query: '{ usage(groupBy: [MODEL]) { inputTokens requests } }' }) },
   { name: 'auditLog', field: 'auditLog', expect: [U, F, F, OK], op: () => ({ query: '{ auditLog(first: 5) { edges { node { action } } } }' }) },
+  { name: 'auditVerify', field: 'auditVerify', expect: [U, F, F, OK], op: () => ({ query: '{ auditVerify { ok } }' }) },
   { name: 'login', field: 'login', expect: [OK, OK, OK, OK], op: (w) => ({ query: 'mutation($e: String!) { login(email: $e, password: "' + PASSWORD + '") { token } }', variables: { e: 'member@matrix.test' } }) },
   {
     name: 'logout',

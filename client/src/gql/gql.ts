@@ -17,9 +17,15 @@ type Documents = {
     "\n  query AuditPage($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          userId\n          user {\n            id\n            name\n            email\n          }\n          targetType\n          targetId\n          metadata\n          model\n          provider\n          inputTokens\n          outputTokens\n          latencyMs\n        }\n      }\n    }\n  }\n": typeof types.AuditPageDocument,
     "\n  query AuditActors {\n    users(first: 100) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.AuditActorsDocument,
     "\n  query Dashboard($today: Date!, $monthStart: Date!) {\n    today: usage(filter: { from: $today, to: $today }) {\n      inputTokens\n      outputTokens\n      requests\n    }\n    month: usage(filter: { from: $monthStart, to: $today }) {\n      inputTokens\n      outputTokens\n      requests\n    }\n    daily: usage(filter: { from: $monthStart, to: $today }, groupBy: [DAY]) {\n      day\n      inputTokens\n      outputTokens\n    }\n    activeUsers: users(status: ACTIVE, first: 1) {\n      totalCount\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  query ProviderHealth {\n    providers {\n      id\n      plugin\n      available\n      loadError\n      circuit\n      errorRate\n      p50LatencyMs\n      requests\n    }\n  }\n": typeof types.ProviderHealthDocument,
+    "\n  subscription DashboardUsageEvents {\n    usageEvents {\n      at\n      userId\n      user {\n        id\n        name\n        email\n      }\n      model\n      provider\n      inputTokens\n      outputTokens\n      outcome\n      fellBack\n      latencyMs\n    }\n  }\n": typeof types.DashboardUsageEventsDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query PlaygroundModels {\n    models {\n      name\n      primary {\n        provider\n        model\n      }\n      fallbacks {\n        provider\n        model\n      }\n    }\n  }\n": typeof types.PlaygroundModelsDocument,
+    "\n  fragment ChatAttemptFields on ChatAttempt {\n    provider\n    model\n    error\n    code\n    status\n    latencyMs\n  }\n": typeof types.ChatAttemptFieldsFragmentDoc,
+    "\n  fragment ChatResultFields on ChatResult {\n    text\n    usage {\n      inputTokens\n      outputTokens\n    }\n    provider\n    model\n    requestedModel\n    attempts {\n      ...ChatAttemptFields\n    }\n    latencyMs\n    finishReason\n    requestId\n    auditId\n  }\n": typeof types.ChatResultFieldsFragmentDoc,
+    "\n  subscription ChatStream($input: ChatInput!) {\n    chat(input: $input) {\n      __typename\n      ... on ChatDelta {\n        text\n      }\n      ... on ChatCompleted {\n        result {\n          ...ChatResultFields\n        }\n      }\n    }\n  }\n": typeof types.ChatStreamDocument,
     "\n  fragment RoleFields on Role {\n    id\n    name\n    description\n    permissions\n    builtIn\n    updatedAt\n  }\n": typeof types.RoleFieldsFragmentDoc,
     "\n  query RolesPage {\n    roles {\n      ...RoleFields\n    }\n    permissions {\n      name\n      group\n      description\n    }\n  }\n": typeof types.RolesPageDocument,
     "\n  mutation CreateRole($input: RoleInput!) {\n    createRole(input: $input) {\n      ...RoleFields\n    }\n  }\n": typeof types.CreateRoleDocument,
@@ -45,9 +51,15 @@ const documents: Documents = {
     "\n  query AuditPage($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          at\n          action\n          userId\n          user {\n            id\n            name\n            email\n          }\n          targetType\n          targetId\n          metadata\n          model\n          provider\n          inputTokens\n          outputTokens\n          latencyMs\n        }\n      }\n    }\n  }\n": types.AuditPageDocument,
     "\n  query AuditActors {\n    users(first: 100) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.AuditActorsDocument,
     "\n  query Dashboard($today: Date!, $monthStart: Date!) {\n    today: usage(filter: { from: $today, to: $today }) {\n      inputTokens\n      outputTokens\n      requests\n    }\n    month: usage(filter: { from: $monthStart, to: $today }) {\n      inputTokens\n      outputTokens\n      requests\n    }\n    daily: usage(filter: { from: $monthStart, to: $today }, groupBy: [DAY]) {\n      day\n      inputTokens\n      outputTokens\n    }\n    activeUsers: users(status: ACTIVE, first: 1) {\n      totalCount\n    }\n  }\n": types.DashboardDocument,
+    "\n  query ProviderHealth {\n    providers {\n      id\n      plugin\n      available\n      loadError\n      circuit\n      errorRate\n      p50LatencyMs\n      requests\n    }\n  }\n": types.ProviderHealthDocument,
+    "\n  subscription DashboardUsageEvents {\n    usageEvents {\n      at\n      userId\n      user {\n        id\n        name\n        email\n      }\n      model\n      provider\n      inputTokens\n      outputTokens\n      outcome\n      fellBack\n      latencyMs\n    }\n  }\n": types.DashboardUsageEventsDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n": types.MeDocument,
+    "\n  query PlaygroundModels {\n    models {\n      name\n      primary {\n        provider\n        model\n      }\n      fallbacks {\n        provider\n        model\n      }\n    }\n  }\n": types.PlaygroundModelsDocument,
+    "\n  fragment ChatAttemptFields on ChatAttempt {\n    provider\n    model\n    error\n    code\n    status\n    latencyMs\n  }\n": types.ChatAttemptFieldsFragmentDoc,
+    "\n  fragment ChatResultFields on ChatResult {\n    text\n    usage {\n      inputTokens\n      outputTokens\n    }\n    provider\n    model\n    requestedModel\n    attempts {\n      ...ChatAttemptFields\n    }\n    latencyMs\n    finishReason\n    requestId\n    auditId\n  }\n": types.ChatResultFieldsFragmentDoc,
+    "\n  subscription ChatStream($input: ChatInput!) {\n    chat(input: $input) {\n      __typename\n      ... on ChatDelta {\n        text\n      }\n      ... on ChatCompleted {\n        result {\n          ...ChatResultFields\n        }\n      }\n    }\n  }\n": types.ChatStreamDocument,
     "\n  fragment RoleFields on Role {\n    id\n    name\n    description\n    permissions\n    builtIn\n    updatedAt\n  }\n": types.RoleFieldsFragmentDoc,
     "\n  query RolesPage {\n    roles {\n      ...RoleFields\n    }\n    permissions {\n      name\n      group\n      description\n    }\n  }\n": types.RolesPageDocument,
     "\n  mutation CreateRole($input: RoleInput!) {\n    createRole(input: $input) {\n      ...RoleFields\n    }\n  }\n": types.CreateRoleDocument,
@@ -99,6 +111,14 @@ export function graphql(source: "\n  query Dashboard($today: Date!, $monthStart:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ProviderHealth {\n    providers {\n      id\n      plugin\n      available\n      loadError\n      circuit\n      errorRate\n      p50LatencyMs\n      requests\n    }\n  }\n"): (typeof documents)["\n  query ProviderHealth {\n    providers {\n      id\n      plugin\n      available\n      loadError\n      circuit\n      errorRate\n      p50LatencyMs\n      requests\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DashboardUsageEvents {\n    usageEvents {\n      at\n      userId\n      user {\n        id\n        name\n        email\n      }\n      model\n      provider\n      inputTokens\n      outputTokens\n      outcome\n      fellBack\n      latencyMs\n    }\n  }\n"): (typeof documents)["\n  subscription DashboardUsageEvents {\n    usageEvents {\n      at\n      userId\n      user {\n        id\n        name\n        email\n      }\n      model\n      provider\n      inputTokens\n      outputTokens\n      outcome\n      fellBack\n      latencyMs\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -108,6 +128,22 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlaygroundModels {\n    models {\n      name\n      primary {\n        provider\n        model\n      }\n      fallbacks {\n        provider\n        model\n      }\n    }\n  }\n"): (typeof documents)["\n  query PlaygroundModels {\n    models {\n      name\n      primary {\n        provider\n        model\n      }\n      fallbacks {\n        provider\n        model\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChatAttemptFields on ChatAttempt {\n    provider\n    model\n    error\n    code\n    status\n    latencyMs\n  }\n"): (typeof documents)["\n  fragment ChatAttemptFields on ChatAttempt {\n    provider\n    model\n    error\n    code\n    status\n    latencyMs\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChatResultFields on ChatResult {\n    text\n    usage {\n      inputTokens\n      outputTokens\n    }\n    provider\n    model\n    requestedModel\n    attempts {\n      ...ChatAttemptFields\n    }\n    latencyMs\n    finishReason\n    requestId\n    auditId\n  }\n"): (typeof documents)["\n  fragment ChatResultFields on ChatResult {\n    text\n    usage {\n      inputTokens\n      outputTokens\n    }\n    provider\n    model\n    requestedModel\n    attempts {\n      ...ChatAttemptFields\n    }\n    latencyMs\n    finishReason\n    requestId\n    auditId\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ChatStream($input: ChatInput!) {\n    chat(input: $input) {\n      __typename\n      ... on ChatDelta {\n        text\n      }\n      ... on ChatCompleted {\n        result {\n          ...ChatResultFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ChatStream($input: ChatInput!) {\n    chat(input: $input) {\n      __typename\n      ... on ChatDelta {\n        text\n      }\n      ... on ChatCompleted {\n        result {\n          ...ChatResultFields\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,6 +3,7 @@ import { connectionArgs, connectionComplexity, connectionType } from '../../sche
 import { UserType } from '../users/users.graphql.ts';
 import type { AuditRecordEntity } from './audit-record.entity.ts';
 import { listAuditRecords } from './audit.query.ts';
+import { verifyAuditChain, type AuditVerification, type ChainProblem } from './audit-verify.ts';
 
 const AuditRecordType = builder.objectRef<AuditRecordEntity>('AuditRecord').implement({
   authScopes: { permission: 'audit:read' },
@@ -22,6 +23,9 @@ const AuditRecordType = builder.objectRef<AuditRecordEntity>('AuditRecord').impl
     outputTokens: t.int({ nullable: true, resolve: (r) => r.outputTokens ?? null }),
     latencyMs: t.int({ nullable: true, resolve: (r) => r.latencyMs ?? null }),
     metadata: t.field({ type: 'JSON', resolve: (r) => r.metadata }),
+    seq: t.id({ nullable: true, description: 'Position in the hash chain', resolve: (r) => (r.seq == null ? null : String(r.seq)) }),
+    prevHash: t.string({ nullable: true, resolve: (r) => r.prevHash ?? null }),
+    hash: t.string({ nullable: true, description: 'SHA-256 over the previous hash and this record', resolve: (r) => r.hash ?? null }),
   }),
 });
 
@@ -45,5 +49,38 @@ builder.queryField('auditLog', (t) =>
     complexity: connectionComplexity,
     resolve: (_root, args, ctx) =>
       listAuditRecords(ctx.em, { ...args.filter, userId: args.filter?.userId ? String(args.filter.userId) : null }, args.first, args.after),
+  }),
+);
+
+const ChainProblemKind = builder.enumType('AuditChainProblemKind', { values: ['ALTERED', 'MISSING', 'REORDERED', 'TRUNCATED'] as const });
+
+const ChainProblemType = builder.objectRef<ChainProblem>('AuditChainProblem').implement({
+  authScopes: { permission: 'audit:read' },
+  fields: (t) => ({
+    kind: t.field({ type: ChainProblemKind, resolve: (p) => p.kind }),
+    seq: t.id({ resolve: (p) => p.seq }),
+    recordId: t.id({ nullable: true, resolve: (p) => p.recordId }),
+    message: t.exposeString('message'),
+  }),
+});
+
+const AuditVerificationType = builder.objectRef<AuditVerification>('AuditVerification').implement({
+  authScopes: { permission: 'audit:read' },
+  fields: (t) => ({
+    ok: t.exposeBoolean('ok'),
+    checkedRecords: t.exposeInt('checkedRecords'),
+    firstSeq: t.id({ nullable: true, resolve: (v) => v.firstSeq }),
+    lastSeq: t.id({ nullable: true, resolve: (v) => v.lastSeq }),
+    problem: t.field({ type: ChainProblemType, nullable: true, description: 'The first record that breaks the chain', resolve: (v) => v.problem }),
+  }),
+});
+
+builder.queryField('auditVerify', (t) =>
+  t.field({
+    type: AuditVerificationType,
+    description: 'Walks the audit hash chain over a time range: ok, or the first record that breaks it and how',
+    authScopes: { permission: 'audit:read' },
+    args: { from: t.arg({ type: 'DateTime' }), to: t.arg({ type: 'DateTime' }) },
+    resolve: (_root, args, ctx) => verifyAuditChain(ctx.app.sql.durable, { from: args.from, to: args.to }),
   }),
 );

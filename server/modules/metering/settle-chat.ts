@@ -18,32 +18,11 @@ export interface ChatSettlement {
   };
 }
 
-// One statement for a whole batch, so it is atomic without a transaction and costs one
-// round trip and one WAL flush: release each reservation in favour of the real counts,
-// add the usage rows, write one audit record per chat (in batch order).
-const SETTLE_SQL = `
-with input as (
-  select * from unnest($1::uuid[], $2::date[], $3::text[], $4::text[], $5::int8[], $6::int8[], $7::int8[], $8::int8[],
-                       $9::text[], $10::text[], $11::int4[], $12::jsonb[]) with ordinality
-    as t(user_id, day, model, provider, in_delta, out_delta, input_tokens, output_tokens, prompt_hash, response_hash, latency_ms, metadata, ord)
-), counter as (
-  update quota_counter c set
-    input_tokens = greatest(0, c.input_tokens + d.in_delta),
-    output_tokens = greatest(0, c.output_tokens + d.out_delta)
-  from (select user_id, day, sum(in_delta) as in_delta, sum(out_delta) as out_delta from input group by user_id, day) d
-  where c.user_id = d.user_id and c.day = d.day
-), usage as (
-  insert into daily_usage as u (day, user_id, model, provider, input_tokens, output_tokens, requests)
-  select day, user_id, model, provider, sum(input_tokens), sum(output_tokens), count(*) from input group by day, user_id, model, provider
-  on conflict (day, user_id, model, provider) do update set
-    input_tokens = u.input_tokens + excluded.input_tokens,
-    output_tokens = u.output_tokens + excluded.output_tokens,
-    requests = u.requests + excluded.requests
-)
-insert into audit_record (user_id, at, action, target_type, target_id, prompt_hash, response_hash, model, provider, input_tokens, output_tokens, latency_ms, metadata)
-select user_id, now(), 'chat', 'model', model, prompt_hash, response_hash, model, nullif(provider, ''), input_tokens, output_tokens, latency_ms, metadata
-from input order by ord
-returning id`;
+// One call for a whole batch (see migration 0003): atomic, one round trip and one WAL flush.
+// It releases each reservation in favour of the real counts, adds the usage rows and appends
+// one audit record per chat to the hash chain, in batch order.
+const SETTLE_SQL = `select id from settle_chats($1::uuid[], $2::date[], $3::text[], $4::text[], $5::int8[], $6::int8[], $7::int8[], $8::int8[],
+  $9::text[], $10::text[], $11::int4[], $12::jsonb[]) as id`;
 
 /**
  * Meters and audits finished chats (answered, failed, cut off or abandoned) in

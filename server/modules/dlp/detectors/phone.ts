@@ -1,0 +1,63 @@
+import type { Detector, Finding } from '../dlp.types.ts';
+
+// Mainland mobile: 1[3-9]x xxxx xxxx, optional +86 / 0086 / 86, contiguous or 3-4-4 with one kind of separator.
+// The look-arounds keep it from starting or ending inside a longer number, word or dotted/dashed number.
+const CN_MOBILE =
+  /(?<![0-9A-Za-z_.+\-]|\d-)(?:(?:\+|00)?86[ \-]?)?1[3-9]\d(?:\d{8}|([ \-])\d{4}\1\d{4})(?![0-9A-Za-z_]|[.\-]\d)/g;
+
+// Mainland landline with its area code: 010-12345678, 0755-88886666, (021) 6123 4567. A separator is required,
+// because a bare 0 + 10 digits is far more often a padded identifier than a phone number.
+const CN_LANDLINE =
+  /(?<![0-9A-Za-z_.+\-])(?:\((?:0(?:10|2\d|[3-9]\d\d))\) ?|0(?:10|2\d|[3-9]\d\d)-)[2-9]\d{2,3}[ \-]?\d{4}(?![0-9A-Za-z_]|[.\-]\d)/g;
+
+// International: + (or 00) country code, then digit groups split by a space, dot, dash or a parenthesised group.
+// Every repetition starts with a mandatory non-digit, so there is only one way to split a run: no backtracking blow-up.
+const INTERNATIONAL = /(?<![0-9A-Za-z_+\-.])(\+|00)[1-9]\d*(?:(?:[ .\-]?\(\d{1,4}\)[ .\-]?|[ .\-])\d+)*(?![0-9A-Za-z_])/g;
+
+// Amounts and sizes are 11-digit numbers too: "营收13800000000元", "¥13912345678".
+const UNIT_AFTER = /^\s?(?:元|块|万|亿|円|美元|人民币|RMB|CNY|USD|bytes?|ms\b)/i;
+const CURRENCY_BEFORE = /[¥$€£]\s?$/;
+
+function isAmount(text: string, start: number, end: number): boolean {
+  return UNIT_AFTER.test(text.slice(end, end + 4)) || CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 2), start));
+}
+
+function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+function validInternational(match: string, prefix: string): boolean {
+  const digits = countDigits(match) - (prefix === '00' ? 2 : 0);
+  if (digits < 9 || digits > 15) return false;
+  const separators = match.length - countDigits(match) - (prefix === '+' ? 1 : 0);
+  // "00" + digits without any grouping is usually a zero-padded identifier.
+  if (prefix === '00' && separators < 2) return false;
+  const national = match.slice(prefix.length).replace(/\D/g, '');
+  if (national.startsWith('1')) return national.length === 11 && /^1[2-9]\d\d[2-9]/.test(national); // NANP
+  if (national.startsWith('861') && national.length === 13) return /^861[3-9]/.test(national);
+  return true;
+}
+
+/** Finds mainland China mobile and landline numbers, and international numbers written with + or 00. */
+export const phoneDetector: Detector = {
+  id: 'phone',
+  mayMatch: () => true,
+  scan(text: string, out: Finding[]) {
+    for (const m of text.matchAll(CN_MOBILE)) {
+      const end = m.index + m[0].length;
+      if (!isAmount(text, m.index, end) && !/0{6}$/.test(m[0])) out.push({ detector: 'phone', kind: 'cn_mobile', start: m.index, end });
+    }
+    for (const m of text.matchAll(CN_LANDLINE)) {
+      out.push({ detector: 'phone', kind: 'cn_landline', start: m.index, end: m.index + m[0].length });
+    }
+    if (!text.includes('+') && !text.includes('00')) return;
+    for (const m of text.matchAll(INTERNATIONAL)) {
+      if (validInternational(m[0], m[1])) out.push({ detector: 'phone', kind: 'international', start: m.index, end: m.index + m[0].length });
+    }
+  },
+};

@@ -1,0 +1,104 @@
+import type { Detector, Finding, SecretKind } from '../dlp.types.ts';
+
+interface TokenPattern {
+  kind: SecretKind | ((match: RegExpMatchArray) => SecretKind);
+  /** A literal every match contains; the pattern is skipped when it is absent. */
+  trigger: string;
+  re: RegExp;
+  /** Structural check beyond the regex (entropy, decoded header, context). */
+  valid?: (match: string, text: string, index: number) => boolean;
+}
+
+// Placeholders in docs and code ("sk-xxxxxxxxxxxxxxxxxxxx", "sk-your-key-here-0000") have low variety.
+function looksRandom(body: string, minDistinct: number): boolean {
+  return /\d/.test(body) && /[A-Za-z]/.test(body) && new Set(body).size >= minDistinct;
+}
+
+function isJwtHeader(segment: string): boolean {
+  try {
+    const header = Buffer.from(segment, 'base64url').toString('utf8');
+    return header.startsWith('{') && /"(?:alg|typ|kid|enc)"/.test(header);
+  } catch {
+    return false;
+  }
+}
+
+const AWS_CONTEXT = /aws|secret/i;
+
+// Each pattern is anchored at a token start (look-behind) so a long run is tried once, not at every offset.
+const PATTERNS: TokenPattern[] = [
+  { kind: 'aws_access_key', trigger: 'A', re: /(?<![0-9A-Za-z])(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Za-z])/g },
+  {
+    kind: 'aws_secret_key',
+    trigger: '',
+    re: /(?<![0-9A-Za-z/+])[0-9A-Za-z/+]{40}(?![0-9A-Za-z/+=])/g,
+    // 40 base64 characters are only a secret next to its label; mixed case also rules out hex SHA-1 digests.
+    valid: (m, text, i) =>
+      /[a-z]/.test(m) && /[A-Z]/.test(m) && /\d/.test(m) && !m.includes('//') && (m.match(/[/+]/g)?.length ?? 0) <= 4 &&
+      AWS_CONTEXT.test(text.slice(Math.max(0, i - 80), i)),
+  },
+  {
+    kind: (m) => (m[1] === 'ant-' ? 'anthropic_key' : 'openai_key'),
+    trigger: 'sk-',
+    re: /(?<![0-9A-Za-z_\-])sk-(ant-|proj-|svcacct-|admin-)?[0-9A-Za-z_\-]{20,}/g,
+    valid: (m) => looksRandom(m.slice(3), 12),
+  },
+  { kind: 'stripe_key', trigger: '_', re: /(?<![0-9A-Za-z_])[sr]k_(?:live|test)_[0-9A-Za-z]{20,}/g, valid: (m) => looksRandom(m, 12) },
+  { kind: 'github_token', trigger: 'gh', re: /(?<![0-9A-Za-z_])gh[pousr]_[0-9A-Za-z]{36,251}(?![0-9A-Za-z_])/g },
+  { kind: 'github_token', trigger: 'github_pat_', re: /(?<![0-9A-Za-z_])github_pat_[0-9A-Za-z_]{50,}/g },
+  { kind: 'slack_token', trigger: 'xox', re: /(?<![0-9A-Za-z_])xox[abpr]-[0-9A-Za-z\-]{20,}/g, valid: (m) => looksRandom(m, 8) },
+  { kind: 'google_api_key', trigger: 'AIza', re: /(?<![0-9A-Za-z_\-])AIza[0-9A-Za-z_\-]{35}(?![0-9A-Za-z_\-])/g },
+  {
+    kind: 'jwt',
+    trigger: 'eyJ',
+    re: /(?<![0-9A-Za-z_\-])eyJ[0-9A-Za-z_\-]{10,}\.[0-9A-Za-z_\-]{10,}\.[0-9A-Za-z_\-]*/g,
+    valid: (m) => isJwtHeader(m.slice(0, m.indexOf('.'))),
+  },
+  // zgk_<8 hex>_<secret>: the visible prefix alone (zgk_1a2b3c4d) is shown in key lists and is not a secret.
+  { kind: 'zero_gateway_key', trigger: 'zgk_', re: /(?<![0-9A-Za-z_])zgk_[0-9a-f]{8}_[0-9A-Za-z_\-]{20,}/g },
+  { kind: 'zero_gateway_session', trigger: 'zgs_', re: /(?<![0-9A-Za-z_])zgs_[0-9A-Za-z_\-]{32,}/g },
+];
+
+const PEM_BEGIN = /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
+const PEM_END = /^-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/;
+// Base64 lines plus the RFC 1421 headers of encrypted keys ("Proc-Type: 4,ENCRYPTED"); 16 KB covers RSA-8192.
+const PEM_BODY = /[A-Za-z0-9+/=\s:,\-]{0,16384}/y;
+
+function scanPem(text: string, out: Finding[]): void {
+  PEM_BEGIN.lastIndex = 0;
+  let endMarker = -2; // cached position of the next "-----END " (-1: none left), so repeated headers stay linear
+  for (let m = PEM_BEGIN.exec(text); m; m = PEM_BEGIN.exec(text)) {
+    const bodyStart = m.index + m[0].length;
+    if (endMarker !== -1 && endMarker < bodyStart) endMarker = text.indexOf('-----END ', bodyStart);
+    let end: number;
+    if (endMarker !== -1 && PEM_END.test(text.slice(endMarker, endMarker + 60))) {
+      end = text.indexOf('-----', endMarker + 9) + 5;
+    } else {
+      // Truncated paste: the key material is whatever base64 follows the header.
+      PEM_BODY.lastIndex = bodyStart;
+      PEM_BODY.exec(text);
+      end = PEM_BODY.lastIndex;
+      while (end > bodyStart && /[\s\-]/.test(text[end - 1])) end--;
+    }
+    out.push({ detector: 'secret', kind: 'private_key', start: m.index, end });
+    PEM_BEGIN.lastIndex = end; // a header inside this block is part of it
+  }
+}
+
+/** Finds credentials: PEM private keys, cloud/API keys and tokens by their issuer prefix, JWTs, Zero Gateway keys. */
+export const secretDetector: Detector = {
+  id: 'secret',
+  mayMatch: () => true,
+  scan(text: string, out: Finding[]) {
+    if (text.includes('PRIVATE KEY')) scanPem(text, out);
+    for (const p of PATTERNS) {
+      if (p.trigger && !text.includes(p.trigger)) continue;
+      if (p.kind === 'aws_secret_key' && !AWS_CONTEXT.test(text)) continue;
+      for (const m of text.matchAll(p.re)) {
+        if (p.valid && !p.valid(m[0], text, m.index)) continue;
+        const kind = typeof p.kind === 'function' ? p.kind(m) : p.kind;
+        out.push({ detector: 'secret', kind, start: m.index, end: m.index + m[0].length });
+      }
+    }
+  },
+};
