@@ -8,6 +8,7 @@ import type { Provider } from '../plugins/plugin-api.ts';
 import type { SqlPools } from './db/sql-pools.ts';
 import type { SettlementQueue } from './modules/metering/settlement-queue.ts';
 import type { UsageEvents } from './modules/usage/usage-events.ts';
+import type { AuditSealer } from './modules/audit/audit-sealer.ts';
 
 /** The providers behind the gateway: running instances, the router over them, and what failed to load. */
 export interface ProviderRuntime {
@@ -31,6 +32,8 @@ export interface AppState {
   settlements: SettlementQueue;
   /** Live feed of settled chats (Subscription.usageEvents). */
   events: UsageEvents;
+  /** Seals new audit records into the hash chain in the background. */
+  auditSealer: AuditSealer;
   providers: ProviderRuntime;
   logger: Logger;
   credentialCache: CredentialCache;

@@ -7,6 +7,7 @@ import { initOrm, migrateUp } from './db/orm.ts';
 import { createSqlPools, type SqlPools } from './db/sql-pools.ts';
 import { SettlementQueue } from './modules/metering/settlement-queue.ts';
 import { createUsageEvents } from './modules/usage/usage-events.ts';
+import { AuditSealer } from './modules/audit/audit-sealer.ts';
 import { bootstrap, type BootstrapResult } from './modules/auth/auth.service.ts';
 import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { assertTimeZone } from './util/days.ts';
@@ -68,6 +69,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       sql,
       settlements: new SettlementQueue(sql.durable),
       events: createUsageEvents(),
+      auditSealer: new AuditSealer(sql.durable, logger),
       providers,
       logger,
       credentialCache: new CredentialCache(),
@@ -75,6 +77,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       sessionTtlMs: options.sessionTtlMs ?? 12 * 3600_000,
       background: new Set(),
     };
+    app.auditSealer.start();
     const yoga = createGatewayYoga(app, { ...DEFAULT_YOGA_OPTIONS, ...options.yoga });
     return {
       app,
@@ -85,6 +88,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       async close() {
         await Promise.allSettled([...app.background]);
         await app.settlements.idle();
+        await app.auditSealer.stop();
         await providers.close();
         await sql!.close();
         await orm!.close(true);

@@ -18,6 +18,8 @@ async function gatewayWithHistory(): Promise<TestGateway> {
   for (let i = 0; i < 5; i++) await api.createUser(`u${i}@chain.test`);
   await Promise.all(Array.from({ length: 20 }, (_, i) => gw!.gql(CHAT, { c: `question ${i}` }, gw!.adminToken)));
   await api.createRole('chain-role', ['chat']);
+  // Seal now rather than waiting for the background sealer, so tampering hits sealed records.
+  await gw.gateway.app.auditSealer.sealNow();
   return gw;
 }
 

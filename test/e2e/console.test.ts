@@ -220,6 +220,104 @@ describe.skipIf(!haveChromium && !inCI)('admin console in headless Chromium, ser
     await shot('audit-zh');
   });
 
+  it('runs a chat in the playground: the answer streams in, then tokens, provider and attempts', async () => {
+    await page.getByRole('link', { name: zhCN['nav.playground'] }).click();
+    await page.getByRole('heading', { name: zhCN['playground.title'], level: 1 }).waitFor();
+    await page.getByTestId('model-route').waitFor();
+    expect(await page.getByLabel(zhCN['playground.model']).inputValue()).toBe('mock-small');
+    await page.locator('textarea[name=system]').fill('你是一个简洁的助手。');
+    await page.locator('textarea[name=prompt]').fill('hello from the console e2e');
+    // Every intermediate answer text, whether Solid edits the text node or replaces it.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { __answers: string[] }).__answers = []);
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === 'characterData' && r.oldValue) seen.push(r.oldValue);
+          r.removedNodes.forEach((n) => n.textContent && seen.push(n.textContent));
+        }
+      }).observe(document.querySelector('.answer-card')!, { subtree: true, childList: true, characterData: true, characterDataOldValue: true });
+    });
+    await page.getByRole('button', { name: zhCN['playground.send'] }).click();
+    await page.locator('[data-testid=run-status][data-status=done]').waitFor();
+    const answer = 'You said: hello from the console e2e';
+    expect(await page.getByTestId('answer-text').textContent()).toBe(answer);
+    // The mock streams word by word: partial answers were on screen before the whole one.
+    const partials = await page.evaluate(() => (window as unknown as { __answers: string[] }).__answers);
+    expect(partials.filter((text) => text !== answer && answer.startsWith(text)).length).toBeGreaterThan(1);
+
+    const result = page.getByTestId('chat-result');
+    expect(Number(await result.getByTestId('result-input-tokens').textContent())).toBeGreaterThan(0);
+    expect(Number(await result.getByTestId('result-output-tokens').textContent())).toBe(answer.split(' ').length);
+    expect(await result.getByTestId('result-answered-by').textContent()).toBe('mockmock-small');
+    expect(await result.getByTestId('result-request-id').textContent()).toMatch(/^[0-9a-f-]{36}$/);
+    const attempts = result.getByTestId('attempt-row');
+    expect(await attempts.count()).toBe(1);
+    expect(await attempts.first().getAttribute('data-route')).toBe('primary');
+    await attempts.first().getByText(zhCN['playground.attempt.answered']).waitFor();
+    await shot('playground-zh');
+
+    // The same finished chat in English, without sending it again.
+    await page.getByLabel(zhCN['header.language']).selectOption('en');
+    await page.getByRole('heading', { name: en['playground.title'], level: 1 }).waitFor();
+    await result.getByText(en['playground.attempt.answered']).waitFor();
+    await shot('playground-en');
+    await page.getByLabel(en['header.language']).selectOption('zh-CN');
+    await page.getByRole('heading', { name: zhCN['playground.title'], level: 1 }).waitFor();
+  });
+
+  it("shows the chat on today's usage", async () => {
+    await page.getByRole('link', { name: zhCN['nav.usage'] }).click();
+    await page.getByRole('heading', { name: zhCN['usage.title'], level: 1 }).waitFor();
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    await page.locator('input[name=from]').fill(today);
+    await page.locator('[data-testid=usage-chart] canvas').first().waitFor();
+    await page.getByRole('cell', { name: 'mock-small' }).or(page.getByRole('rowheader', { name: 'mock-small' })).first().waitFor();
+    expect(await page.getByText(zhCN['usage.empty']).count()).toBe(0);
+    const requests = await page.locator('.stat-strip .stat').nth(2).locator('.stat-value').textContent();
+    expect(Number(requests)).toBeGreaterThanOrEqual(1);
+    await shot('usage-today-zh');
+  });
+
+  it('updates the dashboard live when a chat runs elsewhere, without a reload', async () => {
+    // The live feed's stream is open once the gateway answered its request (it subscribes before answering).
+    const feedOpen = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('DashboardUsageEvents'));
+    await page.getByRole('link', { name: zhCN['nav.dashboard'] }).click();
+    await page.getByRole('heading', { name: zhCN['dashboard.title'], level: 1 }).waitFor();
+    await feedOpen;
+    const value = (id: string) => page.locator(`[data-stat=${id}] .stat-card-value`);
+    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-stat=requests-today] .stat-card-value')?.textContent ?? ''));
+    const requestsBefore = Number((await value('requests-today').textContent())!.replace(/\D/g, ''));
+    const tokensBefore = (await value('tokens-today').textContent())!;
+    expect(requestsBefore).toBeGreaterThanOrEqual(1);
+    await page.getByText(zhCN['dashboard.activityEmpty']).waitFor();
+    await page.locator('[data-testid=provider-row][data-available=true]').filter({ hasText: 'mock' }).locator('[data-circuit=CLOSED]').waitFor();
+
+    const chat = await gql(
+      'mutation($i: ChatInput!) { chat(input: $i) { text provider } }',
+      { i: { model: 'mock-large', messages: [{ role: 'USER', content: 'live dashboard check' }] } },
+      await adminToken(),
+    );
+    expect(chat.errors).toBeUndefined();
+    expect(chat.data.chat).toEqual({ text: 'You said: live dashboard check', provider: 'mock' });
+
+    const row = page.getByTestId('activity-row').filter({ hasText: 'mock-large' });
+    await row.waitFor();
+    await row.getByText(zhCN['outcome.ok']).waitFor();
+    await row.getByText(ADMIN.email).waitFor();
+    await page.waitForFunction(
+      (before) => Number(document.querySelector('[data-stat=requests-today] .stat-card-value')?.textContent?.replace(/\D/g, '')) > before,
+      requestsBefore,
+    );
+    await page.waitForFunction((before) => document.querySelector('[data-stat=tokens-today] .stat-card-value')?.textContent !== before, tokensBefore);
+    expect(await value('error-rate').textContent()).toBe('0%');
+    expect(await value('fallbacks').textContent()).toBe('0');
+    await page.locator('[data-stat=error-rate] .stat-detail').filter({ hasText: '1' }).waitFor();
+    await shot('dashboard-live-zh');
+  });
+
   it('switches the language to English and back, and remembers it across a reload', async () => {
     await page.getByLabel(zhCN['header.language']).selectOption('en');
     await page.getByRole('heading', { name: en['audit.title'], level: 1 }).waitFor();

@@ -24,7 +24,7 @@ export interface AuditVerification {
 const VERIFY_SQL = `
 with bounds as (
   select min(seq) as lo, max(seq) as hi, count(*) as n from audit_record
-  where ($1::timestamptz is null or at >= $1) and ($2::timestamptz is null or at <= $2)
+  where seq is not null and ($1::timestamptz is null or at >= $1) and ($2::timestamptz is null or at <= $2)
 ), checked as (
   select a.seq, a.id, a.prev_hash, a.hash, audit_record_hash(a.prev_hash, a) as recomputed,
     lag(a.hash) over (order by a.seq) as prev_actual, lag(a.seq) over (order by a.seq) as prev_seq

@@ -15,7 +15,8 @@ export function cardBrand(d: string): FindingKind | undefined {
   const p3 = Number(d.slice(0, 3));
   const p4 = Number(d.slice(0, 4));
   const p6 = Number(d.slice(0, 6));
-  if (d[0] === '4') return n === 13 || n === 16 || n === 19 ? 'visa' : undefined;
+  // 13-digit Visa numbers are retired, and 13 digits starting with 4 are mostly EAN-13 barcodes (German 40-44).
+  if (d[0] === '4') return n === 16 || n === 19 ? 'visa' : undefined;
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16 ? 'mastercard' : undefined;
   if (p2 === 34 || p2 === 37) return n === 15 ? 'amex' : undefined;
   if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) return n >= 16 ? 'discover' : undefined;

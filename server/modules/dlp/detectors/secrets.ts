@@ -61,8 +61,9 @@ const PATTERNS: TokenPattern[] = [
 
 const PEM_BEGIN = /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
 const PEM_END = /^-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/;
-// Base64 lines plus the RFC 1421 headers of encrypted keys ("Proc-Type: 4,ENCRYPTED"); 16 KB covers RSA-8192.
-const PEM_BODY = /[A-Za-z0-9+/=\s:,\-]{0,16384}/y;
+// Key material after a header with no END (a truncated paste): base64 lines, the first one long, plus the
+// RFC 1421 headers of encrypted keys. A header followed by prose is not a key.
+const PEM_BODY = /(?:\s*(?:Proc-Type|DEK-Info):[^\n]*)*\s+[A-Za-z0-9+/=]{16,}(?:\s+[A-Za-z0-9+/=]{4,})*/y;
 
 function scanPem(text: string, out: Finding[]): void {
   PEM_BEGIN.lastIndex = 0;
@@ -74,11 +75,9 @@ function scanPem(text: string, out: Finding[]): void {
     if (endMarker !== -1 && PEM_END.test(text.slice(endMarker, endMarker + 60))) {
       end = text.indexOf('-----', endMarker + 9) + 5;
     } else {
-      // Truncated paste: the key material is whatever base64 follows the header.
       PEM_BODY.lastIndex = bodyStart;
-      PEM_BODY.exec(text);
+      if (!PEM_BODY.test(text)) continue;
       end = PEM_BODY.lastIndex;
-      while (end > bodyStart && /[\s\-]/.test(text[end - 1])) end--;
     }
     out.push({ detector: 'secret', kind: 'private_key', start: m.index, end });
     PEM_BEGIN.lastIndex = end; // a header inside this block is part of it
