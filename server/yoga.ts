@@ -4,6 +4,7 @@ import { createContext, type Context } from './context.ts';
 import { schema } from './schema.ts';
 import { CONSOLE_DIST_DIR } from './admin-console/ensure-built.ts';
 import { useAdminConsole } from './yoga-plugins/use-admin-console.ts';
+import { useRestApi } from './yoga-plugins/use-rest-api.ts';
 import { createMaskError } from './yoga-plugins/mask-error.ts';
 import { useBodyLimit } from './yoga-plugins/use-body-limit.ts';
 import { useDocumentLimits } from './yoga-plugins/use-document-limits.ts';
@@ -48,6 +49,7 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
       useRequestId(logger),
       useHealthAndReadiness(app.orm),
       useAdminConsole({ distDir: CONSOLE_DIST_DIR }),
+      useRestApi(app),
       useBodyLimit(options.maxBodyBytes),
       useDocumentLimits({ maxTokens: options.maxTokens, maxAliases: options.maxAliases }),
     ],

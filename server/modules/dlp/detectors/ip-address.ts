@@ -3,8 +3,9 @@ import type { Detector, Finding } from '../dlp.types.ts';
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 // Not part of a longer dotted number (a version like 1.2.3.4.5) and not glued to a word.
 const IPV4 = new RegExp(`(?<![0-9A-Za-z_.])${OCTET}(?:\\.${OCTET}){3}(?![0-9A-Za-z_]|\\.\\d)`, 'g');
-// "version 1.2.3.4", "v1.0.0.1": a four-part version number written after its label.
-const VERSION_BEFORE = /(?:version|ver\.?|v|版本号?)\s*[:：]?\s*$/i;
+// A four-part version number ("version 1.2.3.4", "v1.0.0.1", "upgrade from 1.2.3.4 to 1.2.3.5") is shaped like an
+// address; a version word shortly before it on the same line decides. ("server 10.0.0.1" must still count.)
+const VERSION_BEFORE = /(?:(?<![A-Za-z])(?:version|ver|release|upgrade|downgrade|build|firmware|v)(?![A-Za-z])|版本|固件|升级)[^\n]{0,32}$/i;
 
 // Candidate IPv6: hex groups with at least two colons, optional dotted IPv4 tail and zone id; validated below.
 const IPV6 =
@@ -44,7 +45,7 @@ export const ipAddressDetector: Detector = {
   scan(text: string, out: Finding[]) {
     if (text.includes('.')) {
       for (const m of text.matchAll(IPV4)) {
-        if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+        if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 48), m.index))) continue;
         out.push({ detector: 'ip_address', kind: 'ipv4', start: m.index, end: m.index + m[0].length });
       }
     }

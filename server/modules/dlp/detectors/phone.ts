@@ -35,8 +35,11 @@ function validInternational(match: string, prefix: string): boolean {
   const digits = countDigits(match) - (prefix === '00' ? 2 : 0);
   if (digits < 9 || digits > 15) return false;
   const separators = match.length - countDigits(match) - (prefix === '+' ? 1 : 0);
-  // "00" + digits without any grouping is usually a zero-padded identifier.
-  if (prefix === '00' && separators < 2) return false;
+  if (prefix === '00') {
+    // "00" + digits without any grouping is usually a zero-padded identifier, and a national number never starts
+    // with the trunk 0 after the country code ("DE89 3704 0044 0532 0130 00" is an IBAN, not +44 0532...).
+    if (separators < 2 || /^00\d+[ .\-(]+0/.test(match)) return false;
+  }
   const national = match.slice(prefix.length).replace(/\D/g, '');
   if (national.startsWith('1')) return national.length === 11 && /^1[2-9]\d\d[2-9]/.test(national); // NANP
   if (national.startsWith('861') && national.length === 13) return /^861[3-9]/.test(national);

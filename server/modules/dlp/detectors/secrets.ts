@@ -72,7 +72,9 @@ function scanPem(text: string, out: Finding[]): void {
     const bodyStart = m.index + m[0].length;
     if (endMarker !== -1 && endMarker < bodyStart) endMarker = text.indexOf('-----END ', bodyStart);
     let end: number;
-    if (endMarker !== -1 && PEM_END.test(text.slice(endMarker, endMarker + 60))) {
+    // The END must close this block, not a later one ("-----BEGIN ... KEY----- was cut off" followed by a full key).
+    const closes = endMarker !== -1 && text.lastIndexOf('-----BEGIN ', endMarker) === m.index;
+    if (closes && PEM_END.test(text.slice(endMarker, endMarker + 60))) {
       end = text.indexOf('-----', endMarker + 9) + 5;
     } else {
       PEM_BODY.lastIndex = bodyStart;

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { AppState } from '../app-state.ts';
+import { AppError, type ErrorCode } from '../errors.ts';
+import { resolveViewer } from '../modules/auth/resolve-viewer.ts';
+import type { Viewer } from '../modules/auth/viewer.ts';
+import type { Permission } from '../modules/roles/permissions.ts';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+  QUOTA_EXCEEDED: 429,
+  BUDGET_EXCEEDED: 429,
+  DLP_BLOCKED: 422,
+  PROVIDER_UNAVAILABLE: 502,
+  STREAM_INTERRUPTED: 502,
+  PAYLOAD_TOO_LARGE: 413,
+};
+
+/** The same error codes as GraphQL, as a JSON body with the matching HTTP status. */
+export function errorResponse(error: unknown, requestId: string): Response {
+  const coded = error instanceof AppError ? error : new AppError('INTERNAL_SERVER_ERROR', 'Unexpected error');
+  return Response.json(
+    { error: { code: coded.code, message: coded.message, ...coded.details, requestId } },
+    { status: STATUS[coded.code] ?? 500, headers: { 'x-request-id': requestId } },
+  );
+}
+
+/** Authenticates a REST call exactly like GraphQL does (same header, cache and refusals). */
+export async function authenticate(app: AppState, request: Request, permission?: Permission): Promise<Viewer> {
+  const resolved = await resolveViewer(() => app.orm.em.fork(), app.credentialCache, request.headers.get('authorization'));
+  if (!resolved) throw new AppError('UNAUTHENTICATED', 'Sign in first: send "Authorization: Bearer <api key or session token>"');
+  if (permission && !resolved.viewer.permissions.has(permission)) throw new AppError('FORBIDDEN', `Not allowed: needs the ${permission} permission`);
+  return resolved.viewer;
+}
+
+export function requestIdOf(request: Request): string {
+  const given = request.headers.get('x-request-id');
+  return given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+}
