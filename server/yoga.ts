@@ -30,7 +30,10 @@ export type GatewayYoga = YogaServerInstance<Record<string, unknown>, Context>;
 /** The GraphQL HTTP handler, usable in-process (`yoga.fetch`) or behind Node's http server. */
 export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_YOGA_OPTIONS): GatewayYoga {
   const logger = app.logger;
-  return createYoga<Record<string, unknown>, Context>({
+  // REST routes run their GraphQL operations through this same handler.
+  let yoga: GatewayYoga | undefined;
+  const fetchGraphQL = (url: string, init: RequestInit) => yoga!.fetch(url, init);
+  yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -49,9 +52,10 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
       useRequestId(logger),
       useHealthAndReadiness(app.orm),
       useAdminConsole({ distDir: CONSOLE_DIST_DIR }),
-      useRestApi(app),
+      useRestApi(app, fetchGraphQL),
       useBodyLimit(options.maxBodyBytes),
       useDocumentLimits({ maxTokens: options.maxTokens, maxAliases: options.maxAliases }),
     ],
   });
+  return yoga;
 }

@@ -1,30 +1,67 @@
 import type { Plugin } from 'graphql-yoga';
 import type { AppState } from '../app-state.ts';
 import { exportAudit } from '../rest/audit-export.ts';
+import { postChat } from '../rest/chat.ts';
+import type { GraphQLFetch } from '../rest/graphql-call.ts';
+import { getMeteringUsage, getMeteringUser, listMeteringUsers, putMeteringUser } from '../rest/metering.ts';
 import { errorResponse, requestIdOf } from '../rest/rest-context.ts';
 
-type Handler = (app: AppState, request: Request, url: URL) => Promise<Response>;
+interface RouteContext {
+  app: AppState;
+  gql: GraphQLFetch;
+  request: Request;
+  url: URL;
+  params: Record<string, string>;
+}
 
-/** REST routes served beside GraphQL, over the same services, auth and error codes. */
-const ROUTES: { method: string; path: string; handler: Handler }[] = [{ method: 'GET', path: '/api/v1/audit/export', handler: exportAudit }];
+interface Route {
+  method: string;
+  /** Path with `:name` segments. */
+  path: string;
+  handler: (c: RouteContext) => Promise<Response>;
+}
 
-export function useRestApi(app: AppState): Plugin {
+/** The REST surface: the seed system's endpoints and the auditors' export, over the same services and auth. */
+const ROUTES: Route[] = [
+  { method: 'GET', path: '/api/v1/metering/users', handler: (c) => listMeteringUsers(c.gql, c.request, c.url) },
+  { method: 'GET', path: '/api/v1/metering/users/:id', handler: (c) => getMeteringUser(c.gql, c.request, c.url, { id: c.params.id }) },
+  { method: 'PUT', path: '/api/v1/metering/users/:id', handler: (c) => putMeteringUser(c.gql, c.request, c.url, { id: c.params.id }) },
+  { method: 'GET', path: '/api/v1/metering/usage', handler: (c) => getMeteringUsage(c.gql, c.request, c.url) },
+  { method: 'POST', path: '/api/v1/chat', handler: (c) => postChat(c.gql, c.request) },
+  { method: 'GET', path: '/api/v1/audit/export', handler: (c) => exportAudit(c.app, c.request, c.url) },
+];
+
+function match(route: Route, pathname: string): Record<string, string> | null {
+  const want = route.path.split('/');
+  const got = pathname.replace(/\/+$/, '').split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    if (want[i].startsWith(':')) params[want[i].slice(1)] = decodeURIComponent(got[i]);
+    else if (want[i] !== got[i]) return null;
+  }
+  return params;
+}
+
+/** Serves /api/v1/* beside GraphQL; errors carry the same codes, as JSON with an HTTP status. */
+export function useRestApi(app: AppState, gql: GraphQLFetch): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
       if (!url.pathname.startsWith('/api/')) return;
       const requestId = requestIdOf(request);
-      const route = ROUTES.find((r) => r.path === url.pathname && r.method === request.method);
+      const candidates = ROUTES.map((route) => ({ route, params: match(route, url.pathname) })).filter((m) => m.params);
+      const found = candidates.find((m) => m.route.method === request.method);
       try {
-        if (!route) {
-          const known = ROUTES.some((r) => r.path === url.pathname);
-          endResponse(Response.json({ error: { code: known ? 'METHOD_NOT_ALLOWED' : 'NOT_FOUND', message: known ? 'Method not allowed' : 'No such endpoint', requestId } }, { status: known ? 405 : 404 }));
+        if (!found) {
+          const status = candidates.length ? 405 : 404;
+          endResponse(Response.json({ error: { code: status === 405 ? 'METHOD_NOT_ALLOWED' : 'NOT_FOUND', message: status === 405 ? 'Method not allowed' : 'No such endpoint', requestId } }, { status }));
           return;
         }
-        const response = await route.handler(app, request, url);
+        const response = await found.route.handler({ app, gql, request, url, params: found.params! });
         response.headers.set('x-request-id', requestId);
         endResponse(response);
       } catch (error) {
-        if (!(error instanceof Error) || !('code' in error)) app.logger.error({ err: error, requestId }, 'unexpected REST error');
+        if (!(error instanceof Error && 'code' in error)) app.logger.error({ err: error, requestId }, 'unexpected REST error');
         endResponse(errorResponse(error, requestId));
       }
     },

@@ -3,7 +3,7 @@
 // The output is committed so the corpus stays stable; labels come from construction, not from the detectors.
 import { writeFileSync } from 'node:fs';
 import type { DetectorId } from '../../server/modules/dlp/index.ts';
-import { EN_TEMPLATES, HARD_CASES, ZH_TEMPLATES } from './corpus-templates.ts';
+import { EN_TEMPLATES, HARD_CASES, HARD_CASES_2, ZH_TEMPLATES } from './corpus-templates.ts';
 import * as v from './values.ts';
 
 export interface LabelledSpan {
@@ -33,6 +33,12 @@ const POSITIVE: Record<string, [DetectorId, Maker]> = {
   landline: ['phone', v.cnLandline],
   cn_id: ['cn_id', (r) => v.cnId(r)],
   cn_id_x: ['cn_id', (r) => v.cnId(r, { endX: true })],
+  cn_id_lower: ['cn_id', (r) => v.cnId(r, { endX: true }).toLowerCase()],
+  card_plain: ['bank_card', (r) => v.card(r, v.pick(r, brands))],
+  iban_compact: ['iban', (r) => v.iban(r)],
+  gcp_client_email: ['email', (r) => `${v.pick(r, ['ci-deployer', 'svc-billing', 'etl'])}@acme-prod-${v.int(r, 100, 999)}.iam.gserviceaccount.com`],
+  // A JSON string value: newlines escaped as \n, as in a GCP service-account file.
+  private_key_json: ['secret', (r) => v.secrets.private_key(r).replace(/\n/g, '\\n')],
   card: ['bank_card', (r) => v.formatCard(v.card(r, v.pick(r, brands)), v.pick(r, ['plain', 'space', 'space', 'dash'] as const))],
   iban: ['iban', (r) => { const x = v.iban(r); return r() < 0.6 ? v.printIban(x) : x; }],
   ipv4: ['ip_address', v.ipv4],
@@ -115,6 +121,7 @@ export function buildCorpus(seed = 20240618, perTemplate = 4): CorpusEntry[] {
   EN_TEMPLATES.forEach((t, i) => { for (let k = 0; k < perTemplate; k++) out.push(entry(`en-${i}-${k}`, 'en', fill(t, r))); });
   ZH_TEMPLATES.forEach((t, i) => { for (let k = 0; k < perTemplate; k++) out.push(entry(`zh-${i}-${k}`, 'zh', fill(t, r))); });
   HARD_CASES.forEach((t, i) => out.push(entry(`hard-${i}`, HAN.test(t) ? 'zh' : 'en', fill(t, r))));
+  HARD_CASES_2.forEach((t, i) => out.push(entry(`hard2-${i}`, HAN.test(t) ? 'zh' : 'en', fill(t, r))));
   return out;
 }
 

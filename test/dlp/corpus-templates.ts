@@ -63,6 +63,14 @@ export const EN_TEMPLATES: string[] = [
   'Check this terraform variable: google_api_key = "«google_api_key»" — should it be in tfvars?',
   'Product feed row: sku=«~alnum12», gtin=«~ean13», price=«~money», stock=«~int», updated=«~epoch_s»',
   'Parse these tracking numbers and guess the carrier: «~tracking_no», «~tracking_no», «~tracking_no»',
+  'Our partner API returned this JSON, store only the non-sensitive fields:\n{"name":"Li Lei","idCard":"«cn_id»","bankCard":"«card»","mobile":"«cn_mobile_plain»","vip":true}',
+  'Generate the pain.001 XML for this payment: <Cdtr><Nm>ACME BV</Nm></Cdtr><CdtrAcct><Id><IBAN>«iban_compact»</IBAN></Id></CdtrAcct><InstdAmt Ccy="EUR">«~int».00</InstdAmt>',
+  'The booking form posted id_card=«cn_id»&phone=«cn_mobile_plain»&passengers=2 — why is the server rejecting it?',
+  'Passenger manifest: 1) ZHANG/WEI ID «cn_id» seat 32A 2) LI/NA ID «cn_id_lower» seat 32B, flight MU5101 on «~iso_date».',
+  'Here is the GCP service account file, why does auth fail?\n{"type":"service_account","project_id":"acme-prod-«~int»","private_key_id":"«~git_sha»","private_key":"«private_key_json»","client_email":"«gcp_client_email»"}',
+  'Sample firewall rules: allow «ipv4»/32 on 443, deny «ipv4»/16, and allow «ipv6»/64 from the office.',
+  'Finance asked to verify the supplier bank account «iban» against the one on the invoice «~order_no».',
+  'Pull the X-Forwarded-For header apart: X-Forwarded-For: «ipv4», «ipv4», «ipv4»',
   'Benchmark: request took 1712.345 ms at p99, 245.12 ms at p50; version «~semver»; commit «~git_sha»',
 ];
 
@@ -108,6 +116,13 @@ export const ZH_TEMPLATES: string[] = [
   '请求头里的 Authorization: Bearer «jwt» 是从哪个系统签发的？',
   '版本号«~semver»的更新日志里提到修复了«~uuid»这个问题单，具体是什么？',
   '请把这个手机号«cn_mobile»和这个座机«landline»加到通讯录模板里。',
+  '证件号码：«cn_id»，证件类型：居民身份证，有效期至2035-06-18。',
+  '乘客信息：张伟 «cn_id»，李娜 «cn_id_lower»，请帮我核对是否有重复购票。',
+  '银行卡号：«card»；身份证号：«cn_id»；预留手机：«cn_mobile»。帮我判断为什么绑卡失败。',
+  '海外子公司账户：«iban»，开户行 Deutsche Bank，请生成一份付款申请。',
+  '请核对这批境外付款的收款账号：\n1. «iban»\n2. «iban»\n3. «iban»',
+  "帮我写个SQL：INSERT INTO t_customer(name, id_no, card_no) VALUES ('王五', '«cn_id»', '«card_plain»');",
+  '日志里出现了 client_ip=«ipv4» user=«email» action=login result=fail，是不是被撞库了？',
 ];
 
 /** One-off prompts, written by hand: hard positives and tricky negatives. */
@@ -180,4 +195,38 @@ export const HARD_CASES: string[] = [
   '请核对：身份证号11010519491231002Y格式错误，身份证号110105194912310021校验位错误',
   'ID card 110105194913310029 has an impossible birth date (month 13).',
   '身份证号11010519490230002X的出生日期是2月30日，不存在',
+];
+
+/** A second batch of one-offs, written before running the detectors on them (kept even where they failed). */
+export const HARD_CASES_2: string[] = [
+  'Masked values are fine to share: card 6222 **** **** 1234, phone 138****5678, ID 110105********002X.',
+  '尾号1234的银行卡和尾号5678的手机都是我的',
+  '微信支付交易单号4200001234202406181234567890，支付宝交易号2024061822001412345678901234',
+  '运单号JT0001234567890，QQ号123456789，微信号wxid_abc123def',
+  'nanosecond timestamp 1718700000123456789 and offset 123456789012345 in partition 3',
+  'Excel turned the card column into 4.11111E+15, can I recover the digits?',
+  'See section 3.2.1.4 of the spec and OID 1.3.6.1.4.1.311 for the extension.',
+  'Vault path for the secret is kv/data/Prod/Payments/StripeWebhook2024x and the role is read-only.',
+  'Set the secret to ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx in your fork (placeholder, replace it).',
+  'Use AKIAXXXXXXXXXXXXXXXX and AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX as placeholders in the README.',
+  'The jwt.io sample: ⟦secret|eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c⟧',
+  'Inline image: data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'Bundle https://cdn.example.com/assets/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08.js is cached for a year.',
+  'French IBAN ⟦iban|FR76 3000 6000 0112 3456 7890 189⟧, Dutch ⟦iban|NL91ABNA0417164300⟧, Swiss ⟦iban|CH93 0076 2011 6238 5295 7⟧',
+  'Not IBANs: AB12 3456 7890 1234 5678 90, ES00 1234 5678 9012 3456 7890, DE12345678901234567890.',
+  '请联系⟦email|zhangsan@abc-corp.com⟧或⟦email|lisi@abc-corp.com⟧',
+  '⟦email|John.Doe@EXAMPLE.COM⟧ and ⟦email|ops@mail2.example-corp.com⟧ are on call',
+  'Admin panel at http://⟦ip_address|192.168.1.10⟧:8080/admin, private range ⟦ip_address|172.16.0.0⟧/12',
+  'nginx: listen [⟦ip_address|::1⟧]:80; listen ⟦ip_address|2001:0DB8:85A3:0000:0000:8A2E:0370:7334⟧ port 443',
+  '手机：⟦phone|13812345678⟧/⟦phone|13987654321⟧，⟦phone|15011112222⟧,⟦phone|18600001111⟧',
+  '电话（+86）⟦phone|13812345678⟧，tel:⟦phone|13912345678⟧',
+  'Python: client = Anthropic(api_key="⟦secret|sk-ant-api03-Zk9vQ2xXbW5pLWtleS1mb3ItdGVzdGluZy1vbmx5LWRvLW5vdC11c2UtMTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1ub3BxcnN0dXY-AA⟧")',
+  'export AWS_SECRET_ACCESS_KEY=⟦secret|Tq7fGx2LpR9vWm4ZbN8cYd1KhJ3sQe6UaVo5Xi0P⟧',
+  'The GitHub Actions secret is named GH_TOKEN and the Slack one SLACK_BOT_TOKEN; values live in 1Password.',
+  'Card ⟦bank_card|6011 0009 9013 9424⟧ (Discover test) and ⟦bank_card|5555555555554444⟧ (MC test)',
+  '银行卡号⟦bank_card|6217002710000684874⟧，开户行建设银行',
+  'Build 20240618.3 released on 2024.06.18, hotfix 2024.06.18.1 tomorrow',
+  'GPS 39.9042, 116.4074; altitude 43.5 m; speed 12.34 km/h',
+  'Invoice total 5,420,000,000,000 KRW; SWIFT DEUTDEFF; routing 021000021',
+  'Customer ⟦phone|13812345678⟧ called about 13812345678901234 — the first is a phone, the second is a contract number.',
 ];

@@ -10,6 +10,8 @@ const VERSION_BEFORE = /(?:(?<![A-Za-z])(?:version|ver|release|upgrade|downgrade
 // Candidate IPv6: hex groups with at least two colons, optional dotted IPv4 tail and zone id; validated below.
 const IPV6 =
   /(?<![0-9A-Za-z_.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?:\d{1,3}(?:\.\d{1,3}){3})?(?:%[0-9A-Za-z]{1,15})?(?![0-9A-Za-z_:]|\.\d)/g;
+// Document numbering: "section 3.2.1.4", "§ 1.2.3.4", "第1.2.3.4条".
+const NUMBERING_BEFORE = /(?:(?<![A-Za-z])(?:section|sect?\.?|chapter|ch\.|clause|figure|fig\.|table|step|item|para(?:graph)?)|§|第)\s*$/i;
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
 const IPV4_EXACT = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
 
@@ -46,6 +48,7 @@ export const ipAddressDetector: Detector = {
     if (text.includes('.')) {
       for (const m of text.matchAll(IPV4)) {
         if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 48), m.index))) continue;
+        if (NUMBERING_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
         out.push({ detector: 'ip_address', kind: 'ipv4', start: m.index, end: m.index + m[0].length });
       }
     }

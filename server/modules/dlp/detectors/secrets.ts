@@ -23,11 +23,15 @@ function isJwtHeader(segment: string): boolean {
   }
 }
 
-const AWS_CONTEXT = /aws|secret/i;
+// The 40-character AWS secret has no prefix; only its label gives it away ("aws_secret_access_key = ...",
+// "SecretAccessKey: ...", "AWS secret: ..."). A bare "the secret is <path>" is not enough.
+const AWS_CONTEXT = /aws|secret[_ \-]?(?:access[_ \-]?)?key|secret\s*[:=：]/i;
+// Docs placeholders ("AKIAXXXXXXXXXXXXXXXX", "ghp_xxxx...") repeat a few characters; random tokens do not.
+const varied = (m: string) => new Set(m).size >= 10;
 
 // Each pattern is anchored at a token start (look-behind) so a long run is tried once, not at every offset.
 const PATTERNS: TokenPattern[] = [
-  { kind: 'aws_access_key', trigger: 'A', re: /(?<![0-9A-Za-z])(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Za-z])/g },
+  { kind: 'aws_access_key', trigger: 'A', re: /(?<![0-9A-Za-z])(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Za-z])/g, valid: varied },
   {
     kind: 'aws_secret_key',
     trigger: '',
@@ -44,10 +48,10 @@ const PATTERNS: TokenPattern[] = [
     valid: (m) => looksRandom(m.slice(3), 12),
   },
   { kind: 'stripe_key', trigger: '_', re: /(?<![0-9A-Za-z_])[sr]k_(?:live|test)_[0-9A-Za-z]{20,}/g, valid: (m) => looksRandom(m, 12) },
-  { kind: 'github_token', trigger: 'gh', re: /(?<![0-9A-Za-z_])gh[pousr]_[0-9A-Za-z]{36,251}(?![0-9A-Za-z_])/g },
-  { kind: 'github_token', trigger: 'github_pat_', re: /(?<![0-9A-Za-z_])github_pat_[0-9A-Za-z_]{50,}/g },
+  { kind: 'github_token', trigger: 'gh', re: /(?<![0-9A-Za-z_])gh[pousr]_[0-9A-Za-z]{36,251}(?![0-9A-Za-z_])/g, valid: varied },
+  { kind: 'github_token', trigger: 'github_pat_', re: /(?<![0-9A-Za-z_])github_pat_[0-9A-Za-z_]{50,}/g, valid: varied },
   { kind: 'slack_token', trigger: 'xox', re: /(?<![0-9A-Za-z_])xox[abpr]-[0-9A-Za-z\-]{20,}/g, valid: (m) => looksRandom(m, 8) },
-  { kind: 'google_api_key', trigger: 'AIza', re: /(?<![0-9A-Za-z_\-])AIza[0-9A-Za-z_\-]{35}(?![0-9A-Za-z_\-])/g },
+  { kind: 'google_api_key', trigger: 'AIza', re: /(?<![0-9A-Za-z_\-])AIza[0-9A-Za-z_\-]{35}(?![0-9A-Za-z_\-])/g, valid: varied },
   {
     kind: 'jwt',
     trigger: 'eyJ',

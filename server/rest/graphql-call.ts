@@ -1,0 +1,24 @@
+import { AppError, type ErrorCode } from '../errors.ts';
+
+export type GraphQLFetch = (url: string, init: RequestInit) => Promise<Response> | Response;
+
+/**
+ * Runs one GraphQL operation for a REST call, through the same yoga pipeline
+ * with the caller's own headers: the same auth, limits, resolvers and error
+ * codes as the GraphQL API. The first error becomes the REST error.
+ */
+export async function callGraphQL<T>(fetchGraphQL: GraphQLFetch, request: Request, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  for (const name of ['authorization', 'x-request-id']) {
+    const value = request.headers.get(name);
+    if (value) headers[name] = value;
+  }
+  const response = await fetchGraphQL('http://gateway/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  const error = body.errors?.[0];
+  if (error) {
+    const { code, http: _http, ...details } = error.extensions ?? {};
+    throw new AppError((code as ErrorCode) ?? 'INTERNAL_SERVER_ERROR', error.message, details);
+  }
+  return body.data as T;
+}
