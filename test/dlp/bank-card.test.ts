@@ -39,8 +39,8 @@ describe('bank_card detector', () => {
   });
 
   it('reports an 18-digit resident ID as cn_id even when it also passes Luhn', () => {
-    // 620102198001010016 (Gansu) is a valid ID; find one that also passes Luhn and starts with UnionPay's 62.
-    const text = '身份证 620102198001011017';
-    expect(detect(text).map((f) => f.detector)).not.toContain('bank_card');
+    // A Gansu (62) ID that is also a Luhn-valid 18-digit UnionPay-shaped number.
+    const text = '身份证 620102198001010754';
+    expect(detect(text).map((f) => f.detector)).toEqual(['cn_id']);
   });
 });

@@ -3,7 +3,7 @@
 // The output is committed so the corpus stays stable; labels come from construction, not from the detectors.
 import { writeFileSync } from 'node:fs';
 import type { DetectorId } from '../../server/modules/dlp/index.ts';
-import { EN_TEMPLATES, HARD_CASES, HARD_CASES_2, ZH_TEMPLATES } from './corpus-templates.ts';
+import { EN_TEMPLATES, HARD_CASES, HARD_CASES_2, HARD_CASES_3, ZH_TEMPLATES } from './corpus-templates.ts';
 import * as v from './values.ts';
 
 export interface LabelledSpan {
@@ -122,6 +122,7 @@ export function buildCorpus(seed = 20240618, perTemplate = 4): CorpusEntry[] {
   ZH_TEMPLATES.forEach((t, i) => { for (let k = 0; k < perTemplate; k++) out.push(entry(`zh-${i}-${k}`, 'zh', fill(t, r))); });
   HARD_CASES.forEach((t, i) => out.push(entry(`hard-${i}`, HAN.test(t) ? 'zh' : 'en', fill(t, r))));
   HARD_CASES_2.forEach((t, i) => out.push(entry(`hard2-${i}`, HAN.test(t) ? 'zh' : 'en', fill(t, r))));
+  HARD_CASES_3.forEach((t, i) => out.push(entry(`hard3-${i}`, HAN.test(t) ? 'zh' : 'en', fill(t, r))));
   return out;
 }
 

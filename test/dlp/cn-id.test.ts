@@ -13,6 +13,12 @@ describe('cn_id detector', () => {
     }
   });
 
+  it('finds the 6-8-4 grouped form', () => {
+    expect(matches('身份证号码：110105 19491231 002X（分组）', 'cn_id')).toEqual(['110105 19491231 002X']);
+    expect(matches('110105-19491231-002X', 'cn_id')).toEqual(['110105-19491231-002X']);
+    expect(matches('110105 19491231 0021', 'cn_id')).toEqual([]);
+  });
+
   it('rejects a wrong check character, an impossible date or an unknown province', () => {
     const r = seeded(8);
     for (let i = 0; i < 200; i++) expect(matches(cnIdBadCheck(r), 'cn_id')).toEqual([]);

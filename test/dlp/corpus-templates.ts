@@ -230,3 +230,25 @@ export const HARD_CASES_2: string[] = [
   'Invoice total 5,420,000,000,000 KRW; SWIFT DEUTDEFF; routing 021000021',
   'Customer ⟦phone|13812345678⟧ called about 13812345678901234 — the first is a phone, the second is a contract number.',
 ];
+
+/** A third blind batch, added after the detectors passed the first two; kept as written. */
+export const HARD_CASES_3: string[] = [
+  'Reach me at ⟦phone|+86 138-0013-8000⟧ (WeChat same) or fax ⟦phone|+49 (0) 30 1234567⟧',
+  'HK office ⟦phone|+852-2123-4567⟧, Zoom meeting ID 913 4567 8901, passcode 987654',
+  '手机号码：⟦phone|+86 13800138000⟧。ISBN 9787115546081',
+  'Git tag v2.0.0.1 and build 2.0.0.1 are the same commit',
+  'The loopback is ⟦ip_address|127.0.0.1⟧ and the docker bridge ⟦ip_address|172.17.0.1⟧',
+  '默认网关：⟦ip_address|192.168.0.1⟧，DNS：⟦ip_address|114.114.114.114⟧',
+  'docker run -p ⟦ip_address|0.0.0.0⟧:8080:80 nginx',
+  "MySQL ERROR 1045 (28000): Access denied for user 'root'@'⟦ip_address|10.0.0.5⟧' (using password: YES)",
+  'ssh deploy@⟦ip_address|10.20.30.40⟧ -p 2222',
+  '身份证号码：⟦cn_id|110105 19491231 002X⟧（按6-8-4分组写的）',
+  'HTTP/1.1 200 OK\r\nX-Request-Id: 5f2b8c1e-4a7d-4e2b-9c3f-1a2b3c4d5e6f\r\nX-Real-IP: ⟦ip_address|203.0.113.7⟧',
+  'My public key: ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7vbqajDhA8F2kQ9qYh3S5wZx user@laptop',
+  'AWS account id 123456789012 and ARN arn:aws:iam::123456789012:role/Admin',
+  'Stripe publishable key pk_live_51HxYz2AbCdEfGhIjKlMnOpQr is safe in the browser; xoxb-not-a-real-token is a placeholder.',
+  'Order 2024-0618-1381-2345 and tax ID 91310000MA1FL4XQ0X; 统一社会信用代码91110108MA01ABCD3X',
+  'IMEI 356938035643809 and 862345678901237 belong to the two test phones.',
+  '快递客服电话95338，银行客服95588，报警110',
+  'Ledger: 2024-06-18, 13812.34, 15000000000.00, 4111.11',
+];

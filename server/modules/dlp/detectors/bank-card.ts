@@ -14,13 +14,13 @@ export function cardBrand(d: string): FindingKind | undefined {
   const p2 = Number(d.slice(0, 2));
   const p3 = Number(d.slice(0, 3));
   const p4 = Number(d.slice(0, 4));
-  const p6 = Number(d.slice(0, 6));
   // 13-digit Visa numbers are retired, and 13 digits starting with 4 are mostly EAN-13 barcodes (German 40-44).
   if (d[0] === '4') return n === 16 || n === 19 ? 'visa' : undefined;
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16 ? 'mastercard' : undefined;
   if (p2 === 34 || p2 === 37) return n === 15 ? 'amex' : undefined;
-  if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) return n >= 16 ? 'discover' : undefined;
+  // 622126-622925 is also accepted by Discover, but those cards are issued by UnionPay members.
   if (p2 === 62 || p2 === 81) return n >= 16 ? 'unionpay' : undefined;
+  if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649)) return n >= 16 ? 'discover' : undefined;
   if (p4 >= 3528 && p4 <= 3589) return n >= 16 ? 'jcb' : undefined;
   if ((p3 >= 300 && p3 <= 305) || p2 === 36 || p2 === 38 || p2 === 39) return n >= 14 ? 'diners' : undefined;
   // Maestro, and the legacy domestic BINs still printed on older Chinese debit cards (ICBC 9558, BOC 6013...).
