@@ -9,6 +9,7 @@ import type { SqlPools } from './db/sql-pools.ts';
 import type { SettlementQueue } from './modules/metering/settlement-queue.ts';
 import type { UsageEvents } from './modules/usage/usage-events.ts';
 import type { AuditSealer } from './modules/audit/audit-sealer.ts';
+import type { DlpPolicyCache } from './modules/dlp/policy-cache.ts';
 
 /** The providers behind the gateway: running instances, the router over them, and what failed to load. */
 export interface ProviderRuntime {
@@ -34,6 +35,8 @@ export interface AppState {
   events: UsageEvents;
   /** Seals new audit records into the hash chain in the background. */
   auditSealer: AuditSealer;
+  /** DLP policies, cached; the chat path never queries them. */
+  dlpPolicies: DlpPolicyCache;
   providers: ProviderRuntime;
   logger: Logger;
   credentialCache: CredentialCache;

@@ -8,6 +8,7 @@ import { createSqlPools, type SqlPools } from './db/sql-pools.ts';
 import { SettlementQueue } from './modules/metering/settlement-queue.ts';
 import { createUsageEvents } from './modules/usage/usage-events.ts';
 import { AuditSealer } from './modules/audit/audit-sealer.ts';
+import { DlpPolicyCache } from './modules/dlp/policy-cache.ts';
 import { bootstrap, type BootstrapResult } from './modules/auth/auth.service.ts';
 import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { assertTimeZone } from './util/days.ts';
@@ -70,6 +71,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       settlements: new SettlementQueue(sql.durable),
       events: createUsageEvents(),
       auditSealer: new AuditSealer(sql.durable, logger),
+      dlpPolicies: new DlpPolicyCache(sql.durable),
       providers,
       logger,
       credentialCache: new CredentialCache(),

@@ -8,5 +8,6 @@ import './modules/usage/usage.graphql.ts';
 import './modules/audit/audit.graphql.ts';
 import './modules/chat/chat.graphql.ts';
 import './modules/chat/providers.graphql.ts';
+import './modules/dlp/dlp.graphql.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -39,6 +39,18 @@ const cases: Case[] = [
   { name: 'usage (your own)', field: 'usage', expect: [U, OK, OK, OK], op: () => ({ query: '{ usage(groupBy: [MODEL]) { inputTokens requests } }' }) },
   { name: 'auditLog', field: 'auditLog', expect: [U, F, F, OK], op: () => ({ query: '{ auditLog(first: 5) { edges { node { action } } } }' }) },
   { name: 'auditVerify', field: 'auditVerify', expect: [U, F, F, OK], op: () => ({ query: '{ auditVerify { ok } }' }) },
+  { name: 'dlpPolicies', field: 'dlpPolicies', expect: [U, F, F, OK], op: () => ({ query: '{ dlpPolicies { detector action } }' }) },
+  { name: 'dlpEvents', field: 'dlpEvents', expect: [U, F, F, OK], op: () => ({ query: '{ dlpEvents { totalCount } }' }) },
+  { name: 'setDlpPolicy', field: 'setDlpPolicy', expect: [U, F, F, OK], op: (w) => ({ query: 'mutation($r: ID) { setDlpPolicy(roleId: $r, detector: EMAIL, action: LOG) { id } }', variables: { r: w.ids.auditorRole } }) },
+  {
+    name: 'clearDlpPolicy',
+    field: 'clearDlpPolicy',
+    expect: [U, F, F, OK],
+    op: async (w) => {
+      await w.api.must('mutation($r: ID) { setDlpPolicy(roleId: $r, detector: PHONE, action: ALLOW) { id } }', { r: w.ids.auditorRole });
+      return { query: 'mutation($r: ID!) { clearDlpPolicy(roleId: $r, detector: PHONE) }', variables: { r: w.ids.auditorRole } };
+    },
+  },
   { name: 'login', field: 'login', expect: [OK, OK, OK, OK], op: (w) => ({ query: 'mutation($e: String!) { login(email: $e, password: "' + PASSWORD + '") { token } }', variables: { e: 'member@matrix.test' } }) },
   {
     name: 'logout',

@@ -14,6 +14,7 @@ import UsersPage from './pages/Users/index.tsx';
 import UserDetailPage from './pages/UserDetail/index.tsx';
 import RolesPage from './pages/Roles/index.tsx';
 import AuditPage from './pages/Audit/index.tsx';
+import PlaygroundPage from './pages/Playground/index.tsx';
 
 // The usage page carries uPlot; it loads when first opened.
 const UsagePage = lazy(() => import('./pages/Usage/index.tsx'));
@@ -41,6 +42,9 @@ function Routes() {
         </Match>
         <Match when={path() === '/audit'}>
           <AuditPage />
+        </Match>
+        <Match when={path() === '/playground'}>
+          <PlaygroundPage />
         </Match>
       </Switch>
     </Suspense>

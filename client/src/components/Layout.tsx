@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/users', label: 'nav.users', icon: 'users' },
   { to: '/roles', label: 'nav.roles', icon: 'shield' },
   { to: '/usage', label: 'nav.usage', icon: 'chart' },
+  { to: '/playground', label: 'nav.playground', icon: 'message' },
   { to: '/audit', label: 'nav.audit', icon: 'audit' },
 ];
 

@@ -41,15 +41,26 @@ export function UsageChart(props: UsageChartProps) {
       ticks: { stroke: '#e2e8f0', width: 1 },
       font: '12px system-ui, sans-serif',
     };
+    const xs = props.days.map(dayToSeconds);
     const options: uPlot.Options = {
       width: Math.max(280, host.clientWidth),
       height: props.height ?? 300,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       cursor: { points: { size: 8 }, drag: { x: false, y: false } },
       legend: { live: true },
-      scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 10] } },
+      scales: {
+        // A single day would otherwise be stretched over an auto-chosen span of months.
+        x: { time: true, range: (_u, min, max) => (min === max ? [min - 43_200, max + 43_200] : [min, max]) },
+        y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 10] },
+      },
       axes: [
-        { ...axis, space: 70, values: (_u, splits) => splits.map((s) => dayFormat.format(new Date(s * 1000))) },
+        {
+          ...axis,
+          space: 70,
+          // Few days: one tick per day, never the same day twice at hourly ticks.
+          splits: xs.length <= 7 ? () => xs : undefined,
+          values: (_u, splits) => splits.map((s) => dayFormat.format(new Date(s * 1000))),
+        },
         { ...axis, size: 60, values: (_u, splits) => splits.map((s) => compact(s)) },
       ],
       series: [
@@ -64,7 +75,7 @@ export function UsageChart(props: UsageChartProps) {
         })),
       ],
     };
-    const data: uPlot.AlignedData = [props.days.map(dayToSeconds), ...props.series.map((s) => s.values)];
+    const data: uPlot.AlignedData = [xs, ...props.series.map((s) => s.values)];
     chart = new uPlot(options, data, host);
   };
 

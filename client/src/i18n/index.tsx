@@ -41,7 +41,20 @@ export interface I18n {
   compact(value: number): string;
   dateTime(iso: string): string;
   date(iso: string): string;
+  /** 14:05:09, for live feeds */
+  time(iso: string): string;
+  /** 0.125 → 12.5% */
+  percent(ratio: number): string;
+  /** in 5 hours / 5小时后, rounded to the largest sensible unit */
+  relative(iso: string, now?: number): string;
 }
+
+const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
 
 function createI18n(start: Locale): I18n {
   const [locale, setLocaleSignal] = createSignal<Locale>(start);
@@ -64,6 +77,13 @@ function createI18n(start: Locale): I18n {
     compact: (value) => new Intl.NumberFormat(locale(), { notation: 'compact', maximumFractionDigits: 1 }).format(value),
     dateTime: (iso) => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
     date: (iso) => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: iso.length === 10 ? 'UTC' : undefined }).format(new Date(iso)),
+    time: (iso) => new Intl.DateTimeFormat(locale(), { timeStyle: 'medium' }).format(new Date(iso)),
+    percent: (ratio) => new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(ratio),
+    relative: (iso, now = Date.now()) => {
+      const diff = new Date(iso).getTime() - now;
+      const [unit, ms] = RELATIVE_UNITS.find(([, size]) => Math.abs(diff) >= size) ?? RELATIVE_UNITS[RELATIVE_UNITS.length - 1];
+      return new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' }).format(Math.round(diff / ms), unit);
+    },
   };
 }
 

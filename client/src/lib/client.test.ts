@@ -1,6 +1,21 @@
 import { gql } from '@urql/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createGatewayClient } from './client.ts';
+import { subscribeLive, throttle } from './live.ts';
+
+const Ticks = gql`
+  subscription Ticks {
+    tick
+  }
+`;
+
+/** A text/event-stream body as graphql-yoga sends it: `next` events, then `complete`. */
+function stubEventStream(values: object[]) {
+  const body = values.map((v) => `event: next\ndata: ${JSON.stringify(v)}\n\n`).join('') + 'event: complete\ndata:\n\n';
+  const fetch = vi.fn(async () => new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }));
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
 
 const Me = gql`
   query Me {
@@ -44,5 +59,40 @@ describe('gateway client', () => {
     const client = createGatewayClient({ url: 'http://gw/graphql', token: () => null, onUnauthenticated });
     await client.query(Me, {}).toPromise();
     expect(onUnauthenticated).not.toHaveBeenCalled();
+  });
+
+  it('sends subscriptions over fetch as server-sent events, with the bearer token, and hands each value over once', async () => {
+    const fetch = stubEventStream([{ data: { tick: 1 } }, { data: { tick: 2 } }]);
+    const client = createGatewayClient({ url: 'http://gw/graphql', token: () => 'zgs_abc', onUnauthenticated: () => {} });
+    const ticks: number[] = [];
+    await new Promise<void>((resolve) => subscribeLive(client, Ticks, {}, { onResult: (r) => ticks.push(r.data.tick), onEnd: resolve }));
+    // urql repeats the last value with hasNext: false when the stream closes; that is the end, not a third tick.
+    expect(ticks).toEqual([1, 2]);
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(init.method).toBe('POST');
+    const headers = new Headers(init.headers);
+    expect(headers.get('authorization')).toBe('Bearer zgs_abc');
+    expect(headers.get('accept')).toContain('text/event-stream');
+  });
+});
+
+describe('throttle', () => {
+  it('runs at once, then folds calls within the window into one trailing call', () => {
+    vi.useFakeTimers();
+    try {
+      const fn = vi.fn();
+      const throttled = throttle(fn, 1000);
+      throttled();
+      throttled();
+      throttled();
+      expect(fn).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(999);
+      expect(fn).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(1);
+      expect(fn).toHaveBeenCalledTimes(2);
+      throttled.cancel();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

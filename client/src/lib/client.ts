@@ -16,11 +16,15 @@ export function hasErrorCode(error: CombinedError | undefined, code: string): bo
 /**
  * The console's one urql client. Queries go as POST: the gateway's body-size and
  * document guards apply to them like to mutations, and tokens never sit in URLs.
+ * Subscriptions go over the same fetch as server-sent events (POST, `Accept:
+ * text/event-stream`), so they carry the bearer token like everything else and
+ * unsubscribing aborts the request, which the gateway passes on upstream.
  */
 export function createGatewayClient(options: GatewayClientOptions): Client {
   return new Client({
     url: options.url ?? '/graphql',
     preferGetMethod: false,
+    fetchSubscriptions: true,
     requestPolicy: 'cache-and-network',
     exchanges: [
       mapExchange({

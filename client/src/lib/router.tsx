@@ -1,7 +1,7 @@
 import { createSignal, splitProps, type JSX } from 'solid-js';
 
 /**
- * A deliberately small history router: the console has six screens and no
+ * A deliberately small history router: the console has a handful of screens and no
  * nested layouts, so a path signal and a matcher are all it needs.
  */
 const BASE = (import.meta.env?.BASE_URL ?? '/').replace(/\/$/, '');

@@ -8,7 +8,8 @@ import type { Viewer } from './viewer.ts';
 
 const PERMISSIONS_OF_USER = `coalesce((select array_agg(distinct perm) from user_role ur
   join role r on r.id = ur.role_id cross join unnest(r.permissions) perm
-  where ur.user_id = u.id), '{}') as permissions`;
+  where ur.user_id = u.id), '{}') as permissions,
+  coalesce((select array_agg(ur.role_id::text) from user_role ur where ur.user_id = u.id), '{}') as role_ids`;
 
 const API_KEY_SQL = `select k.id as credential_id, k.expires_at, k.revoked_at, k.last_used_at,
   u.id as user_id, u.email, u.name, u.status, ${PERMISSIONS_OF_USER}
@@ -28,6 +29,7 @@ interface CredentialRow {
   name: string;
   status: UserStatus;
   permissions: Permission[];
+  role_ids: string[];
 }
 
 export interface ResolvedCredential {
@@ -92,6 +94,7 @@ async function lookupCredential(em: EntityManager, token: string, hash: string):
       name: row.name,
       status: row.status,
       permissions: new Set(row.permissions),
+      roleIds: row.role_ids,
       via: isKey ? 'apiKey' : 'session',
       credentialId: row.credential_id,
     },

@@ -8,6 +8,8 @@ export interface Viewer {
   name: string;
   status: UserStatus;
   permissions: ReadonlySet<Permission>;
+  /** Ids of the user's roles (DLP policies are per role). */
+  roleIds: readonly string[];
   via: 'session' | 'apiKey';
   /** Session id or API key id. */
   credentialId: string;

@@ -1,4 +1,4 @@
-import type { TokenUsage } from '../../../plugins/plugin-api.ts';
+import type { ChatMessage, TokenUsage } from '../../../plugins/plugin-api.ts';
 import { countUsage } from '../../../plugins/_shared/tokens.ts';
 import { AppError } from '../../errors.ts';
 import { RouterError, StreamInterruptedError, type Attempt } from '../../router/index.ts';
@@ -8,6 +8,7 @@ import { estimatePromptTokens } from '../metering/token-estimate.ts';
 import { quotaState, reserveQuota, type Reservation } from '../metering/quota-reservation.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { promptHash, responseHash, validateChatInput, type ChatInput } from './chat-input.ts';
+import { screenPrompt } from '../dlp/dlp.service.ts';
 
 /** Output tokens reserved when the client sets no maxTokens; settlement replaces it with the real count. */
 export const DEFAULT_OUTPUT_RESERVE = 1024;
@@ -43,7 +44,9 @@ export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?
   const started = performance.now();
   validateChatInput(input, (name) => app.providers.modelNames.has(name));
   const hash = promptHash(input);
-  const reservation = await reserve(ctx, viewer.userId, input);
+  // Data protection first: a blocked prompt reserves nothing and goes nowhere; a redacted one goes on redacted.
+  const messages = await screenPrompt(ctx, input.messages, input.model);
+  const reservation = await reserve(ctx, viewer.userId, { ...input, messages });
 
   // Accepted: from here every path settles exactly once.
   const abort = new AbortController();
@@ -61,7 +64,7 @@ export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?
   try {
     const events = app.providers.router.stream(
       input.model,
-      { messages: input.messages, temperature: input.temperature ?? undefined, maxTokens: maxTokens ?? undefined, stop: input.stop ?? undefined, stream: via === 'subscription' },
+      { messages, temperature: input.temperature ?? undefined, maxTokens: maxTokens ?? undefined, stop: input.stop ?? undefined, stream: via === 'subscription' },
       abort.signal,
     );
     for await (const event of events) {
@@ -82,7 +85,7 @@ export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?
     outcome ??= 'disconnected';
     if (outcome === 'disconnected') abort.abort();
     const settle = async () => {
-      const usage = done?.usage ?? (await usageOfUnfinished(input, text, failure, outcome!));
+      const usage = done?.usage ?? (await usageOfUnfinished(messages, text, failure, outcome!));
       settledUsage = usage;
       const attempts = done?.attempts ?? (failure instanceof RouterError ? failure.attempts : []);
       const provider = done?.provider ?? (failure instanceof StreamInterruptedError ? failure.provider : attempts.at(-1)?.provider ?? '');
@@ -105,7 +108,8 @@ export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?
             attempts,
             reserved: { inputTokens: reservation.inputTokens, outputTokens: reservation.outputTokens },
             ...(failure ? { error: (failure as Error).message } : {}),
-            ...(app.config.audit.storePromptText ? { prompt: input.messages, response: text } : {}),
+            // The prompt as sent upstream: redacted where policy said so.
+            ...(app.config.audit.storePromptText ? { prompt: messages, response: text } : {}),
           },
         },
       });
@@ -172,11 +176,11 @@ async function reserve(ctx: ServiceContext, userId: string, input: ChatInput): P
   }
 }
 
-async function usageOfUnfinished(input: ChatInput, text: string, failure: unknown, outcome: Outcome): Promise<TokenUsage> {
+async function usageOfUnfinished(messages: ChatMessage[], text: string, failure: unknown, outcome: Outcome): Promise<TokenUsage> {
   if (failure instanceof StreamInterruptedError && failure.usage) return failure.usage;
   // Nothing reached a provider that answered: nothing to bill.
   if (outcome === 'failed') return { inputTokens: 0, outputTokens: 0 };
-  return countUsage(input.messages, text);
+  return countUsage(messages, text);
 }
 
 function toAppError(error: unknown, delivered: string, usage: TokenUsage | undefined): unknown {

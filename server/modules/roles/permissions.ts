@@ -7,6 +7,8 @@ export const PERMISSIONS = [
   { name: 'apikeys:write', group: 'API keys', description: 'Create and revoke API keys for other users' },
   { name: 'usage:read', group: 'Usage', description: "See everyone's token usage" },
   { name: 'audit:read', group: 'Audit', description: 'Read the audit log' },
+  { name: 'dlp:read', group: 'Data protection', description: 'See DLP policies and the DLP events of every user' },
+  { name: 'dlp:write', group: 'Data protection', description: 'Change DLP policies' },
   { name: 'providers:read', group: 'Providers', description: 'See provider health, circuit state and routes' },
   { name: 'chat', group: 'Chat', description: 'Send chats through the gateway' },
 ] as const;

@@ -7,7 +7,8 @@ import { Loading, PageHeader } from '../../components/States.tsx';
 import type { ChartSeries } from '../../components/chart-series.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../lib/router.tsx';
-import type { DashboardSection } from './sections.tsx';
+import type { LiveCounts } from './live-usage.ts';
+import type { DashboardData, DashboardSection } from './sections.tsx';
 
 // uPlot loads with the first chart, not with the console.
 const UsageChart = lazy(() => import('../../components/UsageChart.tsx').then((m) => ({ default: m.UsageChart })));
@@ -26,12 +27,17 @@ export interface DashboardViewProps {
   monthStart: string;
   activeUsers: number | undefined;
   trend: { days: string[]; series: ChartSeries[] } | undefined;
+  /** Chats seen on the live feed since the page opened. */
+  live: LiveCounts;
+  /** Providers available with the circuit closed, of all; undefined while loading. */
+  providerHealth: { healthy: number; total: number } | undefined;
   sections: readonly DashboardSection[];
+  data: DashboardData;
 }
 
-function StatCard(props: { label: string; value: string | undefined; detail?: string; icon: IconName; tone: string }) {
+function StatCard(props: { id: string; label: string; value: string | undefined; detail?: string; icon: IconName; tone: string }) {
   return (
-    <div class="card stat-card" data-testid="stat-card">
+    <div class="card stat-card" data-testid="stat-card" data-stat={props.id}>
       <div class={`stat-icon stat-icon-${props.tone}`} aria-hidden="true">
         <Icon name={props.icon} size={20} />
       </div>
@@ -53,13 +59,13 @@ export function ReservedSection(props: { section: DashboardSection }) {
       <span class="reserved-icon" aria-hidden="true">
         <Icon name={props.section.icon} size={22} />
       </span>
-      <p class="reserved-text">{t('dashboard.reservedNote', { what: t(props.section.waitsFor) })}</p>
+      <p class="reserved-text">{t('dashboard.reservedNote', { what: props.section.waitsFor ? t(props.section.waitsFor) : '' })}</p>
     </div>
   );
 }
 
 export function DashboardView(props: DashboardViewProps) {
-  const { t, compact, num, date } = useI18n();
+  const { t, compact, num, date, percent } = useI18n();
   const tokens = (x: Totals | undefined) => (x ? compact(x.inputTokens + x.outputTokens) : undefined);
   const inOut = (x: Totals | undefined) => (x ? t('dashboard.inOut', { input: compact(x.inputTokens), output: compact(x.outputTokens) }) : undefined);
   return (
@@ -67,16 +73,11 @@ export function DashboardView(props: DashboardViewProps) {
       <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle')} />
       <Show when={props.error}>{(error) => <ErrorNotice error={error()} onRetry={props.onRetry} />}</Show>
       <div class="stat-grid">
-        <StatCard label={t('dashboard.tokensToday')} value={tokens(props.today)} detail={inOut(props.today)} icon="zap" tone="indigo" />
-        <StatCard label={t('dashboard.requestsToday')} value={props.today ? num(props.today.requests) : undefined} icon="activity" tone="teal" />
+        <StatCard id="tokens-today" label={t('dashboard.tokensToday')} value={tokens(props.today)} detail={inOut(props.today)} icon="zap" tone="indigo" />
+        <StatCard id="requests-today" label={t('dashboard.requestsToday')} value={props.today ? num(props.today.requests) : undefined} icon="activity" tone="teal" />
+        <StatCard id="tokens-month" label={t('dashboard.tokensMonth')} value={tokens(props.month)} detail={inOut(props.month)} icon="calendar" tone="amber" />
         <StatCard
-          label={t('dashboard.tokensMonth')}
-          value={tokens(props.month)}
-          detail={props.month ? `${inOut(props.month)}` : undefined}
-          icon="calendar"
-          tone="amber"
-        />
-        <StatCard
+          id="requests-month"
           label={t('dashboard.requestsMonth')}
           value={props.month ? num(props.month.requests) : undefined}
           detail={t('dashboard.sinceMonthStart', { date: date(props.monthStart) })}
@@ -84,11 +85,36 @@ export function DashboardView(props: DashboardViewProps) {
           tone="sky"
         />
         <StatCard
+          id="active-users"
           label={t('dashboard.activeUsers')}
           value={props.activeUsers === undefined ? undefined : num(props.activeUsers)}
           detail={t('dashboard.activeUsersHint')}
           icon="users"
           tone="rose"
+        />
+        <StatCard
+          id="error-rate"
+          label={t('dashboard.errorRate')}
+          value={props.live.chats ? percent(props.live.failed / props.live.chats) : '—'}
+          detail={t('dashboard.errorRateDetail', { failed: num(props.live.failed), chats: num(props.live.chats) })}
+          icon="alert"
+          tone="red"
+        />
+        <StatCard
+          id="fallbacks"
+          label={t('dashboard.fallbacks')}
+          value={num(props.live.fellBack)}
+          detail={t('dashboard.fallbacksDetail', { count: num(props.live.fellBack), chats: num(props.live.chats) })}
+          icon="shuffle"
+          tone="violet"
+        />
+        <StatCard
+          id="healthy-providers"
+          label={t('dashboard.healthyProviders')}
+          value={props.providerHealth ? t('dashboard.healthyProvidersOf', { healthy: num(props.providerHealth.healthy), total: num(props.providerHealth.total) }) : undefined}
+          detail={t('dashboard.healthyProvidersHint')}
+          icon="server"
+          tone="emerald"
         />
       </div>
 
@@ -115,18 +141,35 @@ export function DashboardView(props: DashboardViewProps) {
           {(section) => (
             <section class="card section-card" classList={{ 'section-wide': Boolean(section.wide) }} aria-labelledby={`section-${section.id}`} data-section={section.id}>
               <div class="card-header">
-                <h2 class="card-title" id={`section-${section.id}`}>
-                  {t(section.title)}
-                </h2>
+                <div>
+                  <h2 class="card-title" id={`section-${section.id}`}>
+                    {t(section.title)}
+                  </h2>
+                  <Show when={section.hint}>{(hint) => <p class="card-subtitle">{t(hint())}</p>}</Show>
+                </div>
                 <Show when={!section.component}>
                   <span class="badge badge-neutral">{t('dashboard.reserved')}</span>
                 </Show>
-              </div>
-              <div class="card-pad">
-                <Show when={section.component} fallback={<ReservedSection section={section} />}>
-                  {(component) => <Dynamic component={component()} />}
+                <Show when={section.live}>
+                  <span class={`live-pill ${props.data.live.connected() ? 'live-on' : 'live-off'}`} data-testid="live-pill">
+                    {t(props.data.live.connected() ? 'dashboard.live' : 'dashboard.liveOff')}
+                  </span>
                 </Show>
               </div>
+              <Show
+                when={section.component}
+                fallback={
+                  <div class="card-pad">
+                    <ReservedSection section={section} />
+                  </div>
+                }
+              >
+                {(component) => (
+                  <div classList={{ 'card-pad': !section.flush }}>
+                    <Dynamic component={component()} data={props.data} />
+                  </div>
+                )}
+              </Show>
             </section>
           )}
         </For>

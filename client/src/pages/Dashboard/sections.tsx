@@ -1,28 +1,52 @@
 import type { Component } from 'solid-js';
+import type { CombinedError } from '@urql/core';
 import type { IconName } from '../../components/Icon.tsx';
 import type { MessageKey } from '../../i18n/index.tsx';
+import type { LiveUsage } from './live-usage.ts';
+import { Activity } from './sections/Activity.tsx';
+import { PlaygroundLink } from './sections/PlaygroundLink.tsx';
+import { ProviderHealth } from './sections/ProviderHealth.tsx';
+import type { ProviderRow } from './sections/ProviderHealthTable.tsx';
+
+/** What the dashboard page loads once and hands to every section. */
+export interface DashboardData {
+  providers: { rows: readonly ProviderRow[] | undefined; error: CombinedError | undefined; onRetry: () => void };
+  live: LiveUsage;
+}
+
+export interface DashboardSectionProps {
+  data: DashboardData;
+}
 
 /**
  * The dashboard's panels beyond the summary cards. Each is one component; a
  * section whose `component` is null is shown as clearly reserved, never with
- * made-up data. To fill one in when its API exists (providers, budgets, DLP,
- * chat), write `pages/Dashboard/sections/<Name>.tsx` with its own documents
- * and set `component` here.
+ * made-up data. To fill one in when its API exists (budgets, DLP), write
+ * `pages/Dashboard/sections/<Name>.tsx`, put its documents in
+ * `sections/documents.ts`, load them in the page's `DashboardData`, and set
+ * `component` here.
  */
 export interface DashboardSection {
-  id: 'providers' | 'budgets' | 'dlp' | 'playground';
+  id: 'providers' | 'activity' | 'budgets' | 'dlp' | 'playground';
   title: MessageKey;
+  /** One line under the title, e.g. the time window the figures cover. */
+  hint?: MessageKey;
   /** What the section waits for, for the reserved placeholder. */
-  waitsFor: MessageKey;
+  waitsFor?: MessageKey;
   icon: IconName;
   /** Two columns wide on large screens. */
   wide?: boolean;
-  component: Component | null;
+  /** The body runs edge to edge (tables). */
+  flush?: boolean;
+  /** Shows whether the live feed is connected. */
+  live?: boolean;
+  component: Component<DashboardSectionProps> | null;
 }
 
 export const DASHBOARD_SECTIONS: readonly DashboardSection[] = [
-  { id: 'providers', title: 'dashboard.providers', waitsFor: 'dashboard.providersWhat', icon: 'server', component: null },
+  { id: 'providers', title: 'dashboard.providers', hint: 'dashboard.providersWindow', icon: 'server', wide: true, flush: true, component: ProviderHealth },
+  { id: 'activity', title: 'dashboard.activity', hint: 'dashboard.activityHint', icon: 'activity', wide: true, flush: true, live: true, component: Activity },
+  { id: 'playground', title: 'dashboard.playground', icon: 'message', wide: true, component: PlaygroundLink },
   { id: 'budgets', title: 'dashboard.budgets', waitsFor: 'dashboard.budgetsWhat', icon: 'wallet', component: null },
   { id: 'dlp', title: 'dashboard.dlp', waitsFor: 'dashboard.dlpWhat', icon: 'lock', component: null },
-  { id: 'playground', title: 'dashboard.playground', waitsFor: 'dashboard.playgroundWhat', icon: 'message', component: null },
 ];

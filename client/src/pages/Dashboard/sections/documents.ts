@@ -1,0 +1,37 @@
+import { graphql } from '../../../gql/index.ts';
+
+export const ProviderHealthQuery = graphql(`
+  query ProviderHealth {
+    providers {
+      id
+      plugin
+      available
+      loadError
+      circuit
+      errorRate
+      p50LatencyMs
+      requests
+    }
+  }
+`);
+
+export const DashboardUsageEventsSubscription = graphql(`
+  subscription DashboardUsageEvents {
+    usageEvents {
+      at
+      userId
+      user {
+        id
+        name
+        email
+      }
+      model
+      provider
+      inputTokens
+      outputTokens
+      outcome
+      fellBack
+      latencyMs
+    }
+  }
+`);

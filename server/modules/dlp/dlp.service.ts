@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage } from '../../../plugins/plugin-api.ts';
+import { AppError, badInput, notFound } from '../../errors.ts';
+import { inBackground, type AppState } from '../../app-state.ts';
+import { appendAuditRecord } from '../audit/audit.service.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { Role } from '../roles/role.entity.ts';
+import { applyPolicies } from './policy.ts';
+import { DETECTOR_IDS, type DetectorId } from './dlp.types.ts';
+import { DLP_ACTIONS, type StoredDlpAction } from './policy-cache.ts';
+
+export interface DlpHitSummary {
+  detector: DetectorId;
+  kind?: string;
+  action: string;
+  count: number;
+}
+
+/**
+ * Applies the user's DLP policies to a prompt before it goes anywhere: returns
+ * the messages to send upstream (redacted where a policy says so) and the hits,
+ * which are recorded as DLP events (counts only, never the matched text).
+ * A BLOCK hit throws DLP_BLOCKED naming the detectors, and is audited.
+ */
+export async function screenPrompt(ctx: ServiceContext, messages: ChatMessage[], model: string): Promise<ChatMessage[]> {
+  const { app } = ctx;
+  const viewer = ctx.viewer!;
+  const policies = await app.dlpPolicies.effective(viewer.roleIds);
+  if (![...policies.values()].some((a) => a !== 'allow')) return messages;
+  const hits = new Map<string, DlpHitSummary>();
+  let blocked = false;
+  const screened = messages.map((message) => {
+    const result = applyPolicies(message.content, policies);
+    for (const hit of result.hits) {
+      const key = `${hit.detector}/${hit.kind ?? ''}/${hit.action}`;
+      const seen = hits.get(key);
+      if (seen) seen.count += hit.count;
+      else hits.set(key, { detector: hit.detector, kind: hit.kind, action: hit.action, count: hit.count });
+    }
+    if (result.action === 'blocked') blocked = true;
+    return result.action === 'pass' ? message : { ...message, content: result.text };
+  });
+  if (hits.size === 0) return messages;
+  const summary = [...hits.values()];
+  recordDlpEvents(app, viewer.userId, model, ctx.requestId, summary);
+  if (blocked) {
+    const detectors = [...new Set(summary.filter((h) => h.action === 'block').map((h) => h.detector))];
+    appendAuditRecord(ctx.em, { actorId: viewer.userId, action: 'dlp.blocked', targetType: 'model', targetId: model, metadata: { requestId: ctx.requestId, hits: summary } });
+    await ctx.em.flush();
+    throw new AppError('DLP_BLOCKED', `The prompt was blocked by data-protection policy: it contains ${detectors.join(', ')}`, { detectors });
+  }
+  return screened;
+}
+
+/** Writes DLP events off the request path; they are counts, never the matched text. */
+function recordDlpEvents(app: AppState, userId: string, model: string, requestId: string, hits: DlpHitSummary[]): void {
+  inBackground(app, () =>
+    app.sql.durable.query({
+      name: 'dlp-events',
+      text: `insert into dlp_event (user_id, detector, kind, action, count, model, request_id)
+             select $1, d, k, a, c, $6, $7 from unnest($2::text[], $3::text[], $4::text[], $5::int4[]) as t(d, k, a, c)`,
+      values: [userId, hits.map((h) => h.detector), hits.map((h) => h.kind ?? null), hits.map((h) => h.action.toUpperCase()), hits.map((h) => h.count), model, requestId],
+    }),
+  );
+}
+
+/** Sets (or with ALLOW on a role, still sets) the policy of one detector, for a role or the organisation default (roleId null). */
+export async function setDlpPolicy(ctx: ServiceContext, roleId: string | null, detector: string, action: string): Promise<void> {
+  if (!(DETECTOR_IDS as readonly string[]).includes(detector)) throw badInput(`Unknown detector "${detector}"; one of ${DETECTOR_IDS.join(', ')}`, 'detector');
+  if (!(DLP_ACTIONS as readonly string[]).includes(action)) throw badInput(`action must be one of ${DLP_ACTIONS.join(', ')}`, 'action');
+  await ctx.em.transactional(async (em) => {
+    if (roleId && !(await em.findOne(Role, { id: roleId }, { fields: ['id'] }))) throw notFound('Role');
+    const [before] = await em.execute<{ action: StoredDlpAction }[]>('select action from dlp_policy where role_id is not distinct from ? and detector = ?', [roleId, detector]);
+    await em.execute(
+      `insert into dlp_policy (id, role_id, detector, action, updated_at) values (?, ?, ?, ?, now())
+       on conflict on constraint dlp_policy_role_detector_unique do update set action = excluded.action, updated_at = now()`,
+      [randomUUID(), roleId, detector, action],
+    );
+    appendAuditRecord(em, {
+      actorId: ctx.viewer!.userId,
+      action: 'dlp.policy.update',
+      targetType: roleId ? 'role' : 'organisation',
+      targetId: roleId ?? undefined,
+      metadata: { detector, changes: { action: { from: before?.action ?? null, to: action } } },
+    });
+    await em.flush();
+  });
+  ctx.app.dlpPolicies.invalidate();
+}
+
+/** Removes a role's policy for a detector, so the organisation default applies again. */
+export async function clearDlpPolicy(ctx: ServiceContext, roleId: string, detector: string): Promise<void> {
+  await ctx.em.transactional(async (em) => {
+    const [before] = await em.execute<{ action: string }[]>('delete from dlp_policy where role_id = ? and detector = ? returning action', [roleId, detector]);
+    if (!before) throw notFound('DLP policy');
+    appendAuditRecord(em, { actorId: ctx.viewer!.userId, action: 'dlp.policy.clear', targetType: 'role', targetId: roleId, metadata: { detector, changes: { action: { from: before.action, to: null } } } });
+    await em.flush();
+  });
+  ctx.app.dlpPolicies.invalidate();
+}

@@ -1,0 +1,65 @@
+import type { Pool } from 'pg';
+import type { DetectorId, DlpAction } from './dlp.types.ts';
+
+export const DLP_ACTIONS = ['ALLOW', 'LOG', 'REDACT', 'BLOCK'] as const;
+export type StoredDlpAction = (typeof DLP_ACTIONS)[number];
+
+const STRICTNESS: Record<StoredDlpAction, number> = { ALLOW: 0, LOG: 1, REDACT: 2, BLOCK: 3 };
+
+export interface DlpPolicyRow {
+  roleId: string | null;
+  detector: DetectorId;
+  action: StoredDlpAction;
+}
+
+/**
+ * All DLP policies in memory (a small table), reloaded after a change on this
+ * instance or after `ttlMs`, so the chat path never queries them.
+ */
+export class DlpPolicyCache {
+  private rows: Promise<DlpPolicyRow[]> | null = null;
+  private loadedAt = 0;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly ttlMs = 10_000,
+  ) {}
+
+  invalidate(): void {
+    this.rows = null;
+  }
+
+  all(): Promise<DlpPolicyRow[]> {
+    if (!this.rows || Date.now() - this.loadedAt > this.ttlMs) {
+      this.loadedAt = Date.now();
+      this.rows = this.pool
+        .query<{ role_id: string | null; detector: DetectorId; action: StoredDlpAction }>({ name: 'dlp-policies', text: 'select role_id, detector, action from dlp_policy' })
+        .then(({ rows }) => rows.map((r) => ({ roleId: r.role_id, detector: r.detector, action: r.action })))
+        .catch((error) => {
+          this.rows = null;
+          throw error;
+        });
+    }
+    return this.rows;
+  }
+
+  /**
+   * The policy for a user with these roles: for each detector, a policy set on
+   * one of the user's roles wins over the organisation default; among several
+   * roles the most permissive applies (roles grant exemptions).
+   */
+  async effective(roleIds: readonly string[]): Promise<Map<DetectorId, DlpAction>> {
+    const rows = await this.all();
+    const byDetector = new Map<DetectorId, StoredDlpAction>();
+    const fromRoles = new Map<DetectorId, StoredDlpAction>();
+    for (const row of rows) {
+      if (row.roleId === null) byDetector.set(row.detector, row.action);
+      else if (roleIds.includes(row.roleId)) {
+        const current = fromRoles.get(row.detector);
+        if (!current || STRICTNESS[row.action] < STRICTNESS[current]) fromRoles.set(row.detector, row.action);
+      }
+    }
+    for (const [detector, action] of fromRoles) byDetector.set(detector, action);
+    return new Map([...byDetector].map(([d, a]) => [d, a.toLowerCase() as DlpAction]));
+  }
+}
