@@ -59,7 +59,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   try {
     // On the embedded server every pool shares its few connections; it queues queries itself.
     orm = await initOrm({ clientUrl, poolMax: embedded ? 1 : options.poolMax, log: (m) => logger.debug(m) });
-    sql = createSqlPools(clientUrl, embedded ? 1 : (options.poolMax ?? 10));
+    sql = createSqlPools(clientUrl, { max: embedded ? 1 : (options.poolMax ?? 10), sharedSession: Boolean(embedded) });
     const applied = await migrateUp(orm);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     const boot = await bootstrap(orm.em.fork(), options.admin ?? {});

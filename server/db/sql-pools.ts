@@ -12,12 +12,28 @@ export interface SqlPools {
   close(): Promise<void>;
 }
 
-export function createSqlPools(connectionString: string, max: number): SqlPools {
+export interface SqlPoolOptions {
+  max: number;
+  /**
+   * The embedded database serves every connection from one backend session, so
+   * a statement prepared by name on one connection already exists for all the
+   * others (and for a replacement connection). There, statements run unnamed.
+   */
+  sharedSession?: boolean;
+}
+
+export function createSqlPools(connectionString: string, { max, sharedSession = false }: SqlPoolOptions): SqlPools {
   const durable = new pg.Pool({ connectionString, max });
   const relaxed = new pg.Pool({ connectionString, max, options: '-c synchronous_commit=off' });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
-  durable.on('error', () => {});
-  relaxed.on('error', () => {});
+  for (const pool of [durable, relaxed]) {
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    pool.on('error', () => {});
+    if (sharedSession) {
+      const query = pool.query.bind(pool) as (config: unknown, values?: unknown) => Promise<unknown>;
+      pool.query = ((config: unknown, values?: unknown) =>
+        query(config && typeof config === 'object' && 'name' in config ? { ...config, name: undefined } : config, values)) as typeof pool.query;
+    }
+  }
   return {
     durable,
     relaxed,
