@@ -39,7 +39,8 @@ function issuesOf(err: ZodError) {
 export function defaultConfig(): GatewayConfig {
   return parseConfig(
     {
-      providers: [{ id: 'mock', plugin: 'mock' }],
+      // A short pause per word, so the demo streams visibly like a real model.
+      providers: [{ id: 'mock', plugin: 'mock', options: { latencyMs: 20 } }],
       models: [
         { name: 'mock-small', primary: { provider: 'mock', model: 'mock-small' } },
         { name: 'mock-large', primary: { provider: 'mock', model: 'mock-large' } },

@@ -37,6 +37,8 @@ describe('streaming chat over SSE and graphql-ws', () => {
   const chatAudits = async () => (await gw.gql('{ auditLog(filter: { action: "chat" }, first: 100) { edges { node { id outputTokens metadata } } } }', {}, gw.adminToken)).data.auditLog.edges.map((e: any) => e.node);
 
   test('SSE: deltas arrive in order, then one completed event whose text is their concatenation', async () => {
+    // Tokens spaced in time, as a real model sends them (a burst read at once is merged into one delta).
+    fake.setFault({ type: 'slow', chunkDelayMs: 5 }, { times: 1 });
     const events: any[] = [];
     for await (const payload of sseSubscribe(server.url, SUBSCRIBE, input('gpt-test'), gw.adminToken)) {
       expect(payload.errors).toBeUndefined();

@@ -39,7 +39,7 @@ describe('gateway config', () => {
   it('falls back to an offline mock config when no file exists at the default path', () => {
     const cfg = loadConfig(undefined, {}, mkdtempSync(join(tmpdir(), 'zero-empty-')));
     expect(cfg).toEqual(defaultConfig());
-    expect(cfg.providers).toEqual([{ id: 'mock', plugin: 'mock', options: {} }]);
+    expect(cfg.providers).toEqual([{ id: 'mock', plugin: 'mock', options: { latencyMs: 20 } }]);
     expect(cfg.models.map((m) => m.name)).toEqual(['mock-small', 'mock-large']);
   });
 

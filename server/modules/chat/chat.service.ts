@@ -9,6 +9,7 @@ import { quotaState, reserveQuota, type Reservation } from '../metering/quota-re
 import type { ServiceContext } from '../service-context.ts';
 import { promptHash, responseHash, validateChatInput, type ChatInput } from './chat-input.ts';
 import { screenPrompt } from '../dlp/dlp.service.ts';
+import { coalesceDeltas } from './coalesce-deltas.ts';
 
 /** Output tokens reserved when the client sets no maxTokens; settlement replaces it with the real count. */
 export const DEFAULT_OUTPUT_RESERVE = 1024;
@@ -62,11 +63,11 @@ export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?
   let settledUsage: TokenUsage | undefined;
   const maxTokens = input.maxTokens ?? reservation.capOutput;
   try {
-    const events = app.providers.router.stream(
+    const events = coalesceDeltas(app.providers.router.stream(
       input.model,
       { messages, temperature: input.temperature ?? undefined, maxTokens: maxTokens ?? undefined, stop: input.stop ?? undefined, stream: via === 'subscription' },
       abort.signal,
-    );
+    ));
     for await (const event of events) {
       if (event.type === 'delta') {
         text += event.text;
