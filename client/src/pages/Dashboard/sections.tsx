@@ -4,6 +4,7 @@ import type { IconName } from '../../components/Icon.tsx';
 import type { MessageKey } from '../../i18n/index.tsx';
 import type { LiveUsage } from './live-usage.ts';
 import { Activity } from './sections/Activity.tsx';
+import { DlpEvents } from './sections/DlpEvents.tsx';
 import { PlaygroundLink } from './sections/PlaygroundLink.tsx';
 import { ProviderHealth } from './sections/ProviderHealth.tsx';
 import type { ProviderRow } from './sections/ProviderHealthTable.tsx';
@@ -48,5 +49,5 @@ export const DASHBOARD_SECTIONS: readonly DashboardSection[] = [
   { id: 'activity', title: 'dashboard.activity', hint: 'dashboard.activityHint', icon: 'activity', wide: true, flush: true, live: true, component: Activity },
   { id: 'playground', title: 'dashboard.playground', icon: 'message', wide: true, component: PlaygroundLink },
   { id: 'budgets', title: 'dashboard.budgets', waitsFor: 'dashboard.budgetsWhat', icon: 'wallet', component: null },
-  { id: 'dlp', title: 'dashboard.dlp', waitsFor: 'dashboard.dlpWhat', icon: 'lock', component: null },
+  { id: 'dlp', title: 'dashboard.dlp', hint: 'dashboard.dlpHint', icon: 'lock', flush: true, component: DlpEvents },
 ];

@@ -35,3 +35,27 @@ export const DashboardUsageEventsSubscription = graphql(`
     }
   }
 `);
+
+export const DlpEventsQuery = graphql(`
+  query DashboardDlpEvents {
+    dlpEvents(first: 8) {
+      totalCount
+      edges {
+        node {
+          id
+          at
+          detector
+          kind
+          action
+          count
+          model
+          user {
+            id
+            name
+            email
+          }
+        }
+      }
+    }
+  }
+`);
