@@ -10,6 +10,7 @@ import type { SettlementQueue } from './modules/metering/settlement-queue.ts';
 import type { UsageEvents } from './modules/usage/usage-events.ts';
 import type { AuditSealer } from './modules/audit/audit-sealer.ts';
 import type { DlpPolicyCache } from './modules/dlp/policy-cache.ts';
+import type { LoginThrottle } from './modules/auth/login-throttle.ts';
 
 /** The providers behind the gateway: running instances, the router over them, and what failed to load. */
 export interface ProviderRuntime {
@@ -37,6 +38,8 @@ export interface AppState {
   auditSealer: AuditSealer;
   /** DLP policies, cached; the chat path never queries them. */
   dlpPolicies: DlpPolicyCache;
+  /** Refuses sign-ins for an email after repeated failures. */
+  loginThrottle: LoginThrottle;
   providers: ProviderRuntime;
   logger: Logger;
   credentialCache: CredentialCache;

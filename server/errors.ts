@@ -13,12 +13,14 @@ export type ErrorCode =
   | 'PROVIDER_UNAVAILABLE'
   | 'STREAM_INTERRUPTED'
   | 'PAYLOAD_TOO_LARGE'
+  | 'RATE_LIMITED'
   | 'QUERY_TOO_COMPLEX'
   | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
 };
 
 /**

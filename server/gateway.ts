@@ -9,6 +9,7 @@ import { SettlementQueue } from './modules/metering/settlement-queue.ts';
 import { createUsageEvents } from './modules/usage/usage-events.ts';
 import { AuditSealer } from './modules/audit/audit-sealer.ts';
 import { DlpPolicyCache } from './modules/dlp/policy-cache.ts';
+import { LoginThrottle } from './modules/auth/login-throttle.ts';
 import { bootstrap, type BootstrapResult } from './modules/auth/auth.service.ts';
 import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { assertTimeZone } from './util/days.ts';
@@ -72,6 +73,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       events: createUsageEvents(),
       auditSealer: new AuditSealer(sql.durable, logger),
       dlpPolicies: new DlpPolicyCache(sql.durable),
+      loginThrottle: new LoginThrottle(),
       providers,
       logger,
       credentialCache: new CredentialCache(),

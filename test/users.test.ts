@@ -66,3 +66,13 @@ test('logout ends the session', async ({ gw }) => {
   expect((await gw.gql('mutation { logout }', {}, token)).data.logout).toBe(true);
   expect(codeOf(await gw.gql('{ me { id } }', {}, token))).toBe('UNAUTHENTICATED');
 });
+
+test('after ten failed sign-ins an email is refused for a while, even with the right password; others are not', async ({ gw }) => {
+  const api = adminApi(gw);
+  await api.createUser('guessed@users.test', { password: 'the-right-password' });
+  for (let i = 0; i < 10; i++) expect(codeOf(await gw.gql('mutation { login(email: "guessed@users.test", password: "wrong-guess") { token } }'))).toBe('UNAUTHENTICATED');
+  const locked = await gw.gql('mutation { login(email: "Guessed@users.test", password: "the-right-password") { token } }');
+  expect(codeOf(locked)).toBe('RATE_LIMITED');
+  expect(locked.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(800);
+  expect(codeOf(await gw.gql(`mutation { login(email: "admin@test.local", password: "correct-horse-battery-staple") { token } }`))).toBeUndefined();
+});

@@ -17,6 +17,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   PROVIDER_UNAVAILABLE: 502,
   STREAM_INTERRUPTED: 502,
   PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
 };
 
 /** The same error codes as GraphQL, as a JSON body with the matching HTTP status. */

@@ -20,6 +20,10 @@ const BAD_CREDENTIALS = 'Invalid email or password';
 
 export async function login(ctx: ServiceContext, email: string, password: string): Promise<LoginResult> {
   const normalized = email.trim().toLowerCase();
+  const wait = ctx.app.loginThrottle.retryAfterMs(normalized);
+  if (wait > 0) {
+    throw new AppError('RATE_LIMITED', `Too many failed sign-ins for this email; try again in ${Math.ceil(wait / 1000)} s`, { retryAfterSeconds: Math.ceil(wait / 1000) });
+  }
   const user = normalized ? await ctx.em.findOne(User, { email: normalized }, { populate: ['passwordHash'] as never }) : null;
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid || user.status !== 'ACTIVE') {
@@ -32,9 +36,11 @@ export async function login(ctx: ServiceContext, email: string, password: string
       metadata: { email: normalized.slice(0, 320), reason, requestId: ctx.requestId },
     });
     await ctx.em.flush();
+    ctx.app.loginThrottle.recordFailure(normalized);
     if (user && valid) throw new AppError('FORBIDDEN', `Account is ${user.status.toLowerCase()}`);
     throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
   }
+  ctx.app.loginThrottle.recordSuccess(normalized);
   const { token, hash } = generateSessionToken();
   const expiresAt = new Date(Date.now() + ctx.app.sessionTtlMs);
   ctx.em.create(Session, { id: randomUUID(), userId: user.id, tokenHash: hash, expiresAt } as never);
