@@ -4,6 +4,7 @@ import { AppError, type ErrorCode } from '../errors.ts';
 import { resolveViewer } from '../modules/auth/resolve-viewer.ts';
 import type { Viewer } from '../modules/auth/viewer.ts';
 import type { Permission } from '../modules/roles/permissions.ts';
+import { readLimited } from '../util/read-limited.ts';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
@@ -46,21 +47,10 @@ export function requestIdOf(request: Request): string {
 export async function readJsonBody(request: Request, maxBytes = 1024 * 1024): Promise<unknown> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${maxBytes} bytes`);
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
+  const body = await readLimited(request.body, maxBytes);
+  if (!body) throw new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${maxBytes} bytes`);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
     throw new AppError('BAD_USER_INPUT', 'Body must be valid JSON');
   }

@@ -1,4 +1,5 @@
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { readLimited } from '../util/read-limited.ts';
 
 function tooLarge(maxBytes: number) {
   return createGraphQLError(`Request body is larger than the limit of ${maxBytes} bytes`, {
@@ -20,21 +21,10 @@ export function useBodyLimit(maxBytes: number): Plugin {
         return;
       }
       setRequestParser(async (req) => {
-        const reader = req.body?.getReader();
-        const chunks: Uint8Array[] = [];
-        let size = 0;
-        while (reader) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          size += value.byteLength;
-          if (size > maxBytes) {
-            await reader.cancel();
-            throw tooLarge(maxBytes);
-          }
-          chunks.push(value);
-        }
+        const body = await readLimited(req.body, maxBytes);
+        if (!body) throw tooLarge(maxBytes);
         try {
-          return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          return JSON.parse(body.toString('utf8'));
         } catch {
           throw createGraphQLError('POST body sent invalid JSON.', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
         }
