@@ -10,6 +10,8 @@ import type { SettlementQueue } from './modules/metering/settlement-queue.ts';
 import type { UsageEvents } from './modules/usage/usage-events.ts';
 import type { AuditSealer } from './modules/audit/audit-sealer.ts';
 import type { DlpPolicyCache } from './modules/dlp/policy-cache.ts';
+import type { ChatRollup } from './modules/executive/chat-rollup.ts';
+import type { BudgetRuntime } from './modules/budgets/index.ts';
 import type { LoginThrottle } from './modules/auth/login-throttle.ts';
 
 /** The providers behind the gateway: running instances, the router over them, and what failed to load. */
@@ -36,10 +38,14 @@ export interface AppState {
   events: UsageEvents;
   /** Seals new audit records into the hash chain in the background. */
   auditSealer: AuditSealer;
+  /** Folds sealed chat audit records into the executive rollups in the background. */
+  chatRollup: ChatRollup;
   /** DLP policies, cached; the chat path never queries them. */
   dlpPolicies: DlpPolicyCache;
   /** Refuses sign-ins for an email after repeated failures. */
   loginThrottle: LoginThrottle;
+  /** Budget hard stop (chat path) and alert evaluation (after settlement). */
+  budgets: BudgetRuntime;
   providers: ProviderRuntime;
   logger: Logger;
   credentialCache: CredentialCache;

@@ -9,6 +9,8 @@ import { SettlementQueue } from './modules/metering/settlement-queue.ts';
 import { createUsageEvents } from './modules/usage/usage-events.ts';
 import { AuditSealer } from './modules/audit/audit-sealer.ts';
 import { DlpPolicyCache } from './modules/dlp/policy-cache.ts';
+import { ChatRollup } from './modules/executive/chat-rollup.ts';
+import { createBudgetRuntime, seedPrices } from './modules/budgets/index.ts';
 import { LoginThrottle } from './modules/auth/login-throttle.ts';
 import { bootstrap, type BootstrapResult } from './modules/auth/auth.service.ts';
 import { CredentialCache } from './modules/auth/credential-cache.ts';
@@ -64,14 +66,20 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const applied = await migrateUp(orm);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     const boot = await bootstrap(orm.em.fork(), options.admin ?? {});
+    await seedPrices(sql.durable, config.pricing);
     const providers = await startProviders(config, logger);
+    const budgets = createBudgetRuntime(sql.durable, config, timezone, logger);
+    const auditSealer = new AuditSealer(sql.durable, logger);
     const app: AppState = {
       orm,
       config,
       sql,
-      settlements: new SettlementQueue(sql.durable),
+      // Budget alerts are evaluated after each committed batch, off the request path.
+      settlements: new SettlementQueue(sql.durable, 256, () => budgets.monitor.schedule()),
+      budgets,
       events: createUsageEvents(),
-      auditSealer: new AuditSealer(sql.durable, logger),
+      auditSealer,
+      chatRollup: new ChatRollup(sql.durable, auditSealer, timezone, logger),
       dlpPolicies: new DlpPolicyCache(sql.durable),
       loginThrottle: new LoginThrottle(),
       providers,
@@ -82,6 +90,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       background: new Set(),
     };
     app.auditSealer.start();
+    app.chatRollup.start();
+    budgets.monitor.start();
     const yoga = createGatewayYoga(app, { ...DEFAULT_YOGA_OPTIONS, ...options.yoga });
     return {
       app,
@@ -92,6 +102,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       async close() {
         await Promise.allSettled([...app.background]);
         await app.settlements.idle();
+        await budgets.monitor.stop();
+        await app.chatRollup.stop();
         await app.auditSealer.stop();
         await providers.close();
         await sql!.close();

@@ -9,5 +9,7 @@ import './modules/audit/audit.graphql.ts';
 import './modules/chat/chat.graphql.ts';
 import './modules/chat/providers.graphql.ts';
 import './modules/dlp/dlp.graphql.ts';
+import './modules/executive/executive.graphql.ts';
+import './modules/budgets/budgets.graphql.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

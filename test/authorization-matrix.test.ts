@@ -39,6 +39,8 @@ const cases: Case[] = [
   { name: 'usage (your own)', field: 'usage', expect: [U, OK, OK, OK], op: () => ({ query: '{ usage(groupBy: [MODEL]) { inputTokens requests } }' }) },
   { name: 'auditLog', field: 'auditLog', expect: [U, F, F, OK], op: () => ({ query: '{ auditLog(first: 5) { edges { node { action } } } }' }) },
   { name: 'auditVerify', field: 'auditVerify', expect: [U, F, F, OK], op: () => ({ query: '{ auditVerify { ok } }' }) },
+  { name: 'executiveSummary', field: 'executiveSummary', expect: [U, F, F, OK], op: () => ({ query: '{ executiveSummary(range: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }) { requests topUsers { email } } }' }) },
+  { name: 'executiveTrends', field: 'executiveTrends', expect: [U, F, F, OK], op: () => ({ query: '{ executiveTrends(range: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }, granularity: WEEK, by: ROLE) { bucket label requests } }' }) },
   { name: 'dlpPolicies', field: 'dlpPolicies', expect: [U, F, F, OK], op: () => ({ query: '{ dlpPolicies { detector action } }' }) },
   { name: 'dlpEvents', field: 'dlpEvents', expect: [U, F, F, OK], op: () => ({ query: '{ dlpEvents { totalCount } }' }) },
   { name: 'setDlpPolicy', field: 'setDlpPolicy', expect: [U, F, F, OK], op: (w) => ({ query: 'mutation($r: ID) { setDlpPolicy(roleId: $r, detector: EMAIL, action: LOG) { id } }', variables: { r: w.ids.auditorRole } }) },
@@ -49,6 +51,28 @@ const cases: Case[] = [
     op: async (w) => {
       await w.api.must('mutation($r: ID) { setDlpPolicy(roleId: $r, detector: PHONE, action: ALLOW) { id } }', { r: w.ids.auditorRole });
       return { query: 'mutation($r: ID!) { clearDlpPolicy(roleId: $r, detector: PHONE) }', variables: { r: w.ids.auditorRole } };
+    },
+  },
+  { name: 'prices', field: 'prices', expect: [U, OK, OK, OK], op: () => ({ query: '{ prices { model inputPerMillion currency } }' }) },
+  { name: 'setPrice', field: 'setPrice', expect: [U, F, F, OK], op: () => ({ query: 'mutation { setPrice(model: "mock-small", inputPerMillion: 1, outputPerMillion: 2) { model } }' }) },
+  { name: 'budgets', field: 'budgets', expect: [U, F, F, OK], op: () => ({ query: '{ budgets { id amount status { spent } } }' }) },
+  { name: 'budgetStatus', field: 'budgetStatus', expect: [U, F, F, OK], op: async (w) => ({ query: 'query($id: ID!) { budgetStatus(id: $id) { spent percent } }', variables: { id: await orgBudget(w) } }) },
+  { name: 'budgetAlerts', field: 'budgetAlerts', expect: [U, F, F, OK], op: () => ({ query: '{ budgetAlerts(first: 5) { totalCount edges { node { threshold } } } }' }) },
+  {
+    name: 'createBudget',
+    field: 'createBudget',
+    expect: [U, F, F, OK],
+    op: async (w, p) => ({ query: 'mutation($u: ID) { createBudget(input: { scope: USER, userId: $u, amount: 10 }) { id } }', variables: { u: await w.api.createUser(`budget-${p}@matrix.test`) } }),
+  },
+  { name: 'updateBudget', field: 'updateBudget', expect: [U, F, F, OK], op: async (w) => ({ query: 'mutation($id: ID!) { updateBudget(id: $id, input: { amount: 500 }) { amount } }', variables: { id: await orgBudget(w) } }) },
+  {
+    name: 'deleteBudget',
+    field: 'deleteBudget',
+    expect: [U, F, F, OK],
+    op: async (w, p) => {
+      const user = await w.api.createUser(`doomed-budget-${p}@matrix.test`);
+      const data = await w.api.must('mutation($u: ID) { createBudget(input: { scope: USER, userId: $u, amount: 1 }) { id } }', { u: user });
+      return { query: 'mutation($id: ID!) { deleteBudget(id: $id) }', variables: { id: data.createBudget.id } };
     },
   },
   { name: 'login', field: 'login', expect: [OK, OK, OK, OK], op: (w) => ({ query: 'mutation($e: String!) { login(email: $e, password: "' + PASSWORD + '") { token } }', variables: { e: 'member@matrix.test' } }) },
@@ -79,6 +103,13 @@ const cases: Case[] = [
   { name: 'chat', field: 'chat', expect: [U, OK, OK, OK], op: () => ({ query: 'mutation { chat(input: { model: "mock-small", messages: [{ role: USER, content: "hi" }] }) { text } }' }) },
   { name: "revokeApiKey (someone else's)", field: 'revokeApiKey', expect: [U, NF, NF, OK], op: (w) => ({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', variables: { id: w.otherKeyId } }) },
 ];
+
+/** The organisation's budget, created on first use. */
+let orgBudgetId: string | undefined;
+async function orgBudget(w: World): Promise<string> {
+  orgBudgetId ??= (await w.api.must('mutation { createBudget(input: { scope: ORGANISATION, amount: 1000 }) { id } }')).createBudget.id as string;
+  return orgBudgetId;
+}
 
 describe('authorization matrix: every root field for anonymous, member, member with users:read, admin', () => {
   let world: World;

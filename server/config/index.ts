@@ -8,4 +8,7 @@ export {
   type ModelConfig,
   type ProviderConfig,
   type ResilienceConfig,
+  type PricingConfig,
+  type AlertsConfig,
+  type WebhookConfig,
 } from './schema.ts';

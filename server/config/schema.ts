@@ -60,6 +60,55 @@ export const resilienceSchema = z
   .strict()
   .refine((r) => r.maxBackoffMs >= r.baseBackoffMs, { message: 'must be >= baseBackoffMs', path: ['maxBackoffMs'] });
 
+/** Price of one gateway model, per million tokens, in `pricing.currency`. */
+export const modelPriceSchema = z
+  .object({
+    inputPerMillion: z.number().min(0),
+    outputPerMillion: z.number().min(0),
+  })
+  .strict();
+
+/**
+ * Prices seed the price table on start for models it does not price yet; after
+ * that `setPrice` (GraphQL) is the source of truth, so an edit survives restarts.
+ */
+export const pricingSchema = z
+  .object({
+    /** ISO 4217 code every price, cost and budget is in. */
+    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as CNY').default('CNY'),
+    /** Gateway model name → price. Models without a price cost 0. */
+    models: z.record(modelPriceSchema).default({}),
+  })
+  .strict();
+
+export const webhookSchema = z
+  .object({
+    url: z.string().url(),
+    /** `json`: a generic JSON POST; `wecom`: a WeCom (企业微信) group-robot markdown message. */
+    format: z.enum(['json', 'wecom']).default('json'),
+    /** Environment variable holding a secret; JSON posts then carry `x-zero-signature: sha256=<HMAC of the body>`. */
+    secretEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional(),
+  })
+  .strict();
+
+export const alertsSchema = z
+  .object({
+    /** Where budget alerts are posted, besides Subscription.budgetAlerts. */
+    webhooks: z.array(webhookSchema).default([]),
+    retry: z
+      .object({
+        /** Tries per webhook and alert, the first one included. */
+        attempts: z.number().int().min(1).max(20).default(5),
+        /** Wait before the second try; doubles after each failure. */
+        baseBackoffMs: z.number().int().min(0).default(1000),
+        /** Give up on a try after this long. */
+        timeoutMs: z.number().int().positive().default(10_000),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
 export const gatewayConfigSchema = z
   .object({
     providers: z.array(providerSchema).default([]),
@@ -83,6 +132,8 @@ export const gatewayConfigSchema = z
       })
       .strict()
       .default({}),
+    pricing: pricingSchema.default({}),
+    alerts: alertsSchema.default({}),
   })
   .strict()
   .superRefine((cfg, ctx) => {
@@ -113,3 +164,6 @@ export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export type ProviderConfig = z.infer<typeof providerSchema>;
 export type ModelConfig = z.infer<typeof modelSchema>;
 export type ResilienceConfig = z.infer<typeof resilienceSchema>;
+export type PricingConfig = z.infer<typeof pricingSchema>;
+export type AlertsConfig = z.infer<typeof alertsSchema>;
+export type WebhookConfig = z.infer<typeof webhookSchema>;

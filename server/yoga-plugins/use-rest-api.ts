@@ -1,6 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { AppState } from '../app-state.ts';
 import { exportAudit } from '../rest/audit-export.ts';
+import { getExecutiveSummary, getExecutiveTrends } from '../rest/executive.ts';
 import { postChat } from '../rest/chat.ts';
 import type { GraphQLFetch } from '../rest/graphql-call.ts';
 import { getMeteringUsage, getMeteringUser, listMeteringUsers, putMeteringUser } from '../rest/metering.ts';
@@ -29,6 +30,8 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/api/v1/metering/usage', handler: (c) => getMeteringUsage(c.gql, c.request, c.url) },
   { method: 'POST', path: '/api/v1/chat', handler: (c) => postChat(c.gql, c.request) },
   { method: 'GET', path: '/api/v1/audit/export', handler: (c) => exportAudit(c.app, c.request, c.url) },
+  { method: 'GET', path: '/api/v1/executive/summary', handler: (c) => getExecutiveSummary(c.gql, c.request, c.url) },
+  { method: 'GET', path: '/api/v1/executive/trends', handler: (c) => getExecutiveTrends(c.gql, c.request, c.url) },
 ];
 
 function match(route: Route, pathname: string): Record<string, string> | null {

@@ -2,6 +2,8 @@ import { Migration0001Initial } from './0001-initial.ts';
 import { Migration0002QuotaCounter } from './0002-quota-counter.ts';
 import { Migration0003AuditChain } from './0003-audit-chain.ts';
 import { Migration0004Dlp } from './0004-dlp.ts';
+import { Migration0005Executive } from './0005-executive.ts';
+import { Migration0006Budgets } from './0006-budgets.ts';
 
 /** Migrations in order. Listed explicitly so they load the same under tsx, vitest and a bundle. */
 export const migrationsList = [
@@ -9,4 +11,6 @@ export const migrationsList = [
   { name: '0002-quota-counter', class: Migration0002QuotaCounter },
   { name: '0003-audit-chain', class: Migration0003AuditChain },
   { name: '0004-dlp', class: Migration0004Dlp },
+  { name: '0005-executive', class: Migration0005Executive },
+  { name: '0006-budgets', class: Migration0006Budgets },
 ];

@@ -47,6 +47,8 @@ export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?
   const hash = promptHash(input);
   // Data protection first: a blocked prompt reserves nothing and goes nowhere; a redacted one goes on redacted.
   const messages = await screenPrompt(ctx, input.messages, input.model);
+  // A used-up hard-stop budget refuses the chat before anything is reserved (no query without one).
+  await app.budgets.guard.check(viewer.userId, viewer.roleIds);
   const reservation = await reserve(ctx, viewer.userId, { ...input, messages });
 
   // Accepted: from here every path settles exactly once.

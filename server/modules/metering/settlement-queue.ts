@@ -21,6 +21,8 @@ export class SettlementQueue {
   constructor(
     private readonly pool: Pool,
     private readonly maxBatch = 256,
+    /** Called after each batch commits (budget alerts are evaluated then); must not throw. */
+    private readonly afterCommit?: () => void,
   ) {}
 
   /** Resolves with the chat's audit record id once it is committed. */
@@ -48,6 +50,7 @@ export class SettlementQueue {
           // One bad settlement must not take the others with it: write them one by one.
           else for (const w of batch) await settleChats(this.pool, [w.settlement]).then(([id]) => w.resolve(id), w.reject);
         }
+        this.afterCommit?.();
       }
     } finally {
       this.flushing = null;

@@ -9,6 +9,9 @@ export const PERMISSIONS = [
   { name: 'audit:read', group: 'Audit', description: 'Read the audit log' },
   { name: 'dlp:read', group: 'Data protection', description: 'See DLP policies and the DLP events of every user' },
   { name: 'dlp:write', group: 'Data protection', description: 'Change DLP policies' },
+  { name: 'budgets:read', group: 'Budgets', description: 'See prices, budgets, their status and budget alerts' },
+  { name: 'budgets:write', group: 'Budgets', description: 'Set model prices; create, change and delete budgets' },
+  { name: 'executive:read', group: 'Executive', description: 'See the executive summary and trends: usage, errors, latency and DLP events across the organisation' },
   { name: 'providers:read', group: 'Providers', description: 'See provider health, circuit state and routes' },
   { name: 'chat', group: 'Chat', description: 'Send chats through the gateway' },
 ] as const;

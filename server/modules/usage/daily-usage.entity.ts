@@ -15,6 +15,8 @@ export const DailyUsage = defineEntity({
     inputTokens: p.bigint('number').default(0),
     outputTokens: p.bigint('number').default(0),
     requests: p.integer().default(0),
+    /** Cost in the configured currency, priced when each chat settled (migration 0006). */
+    cost: p.decimal('number').columnType('numeric').default(0),
   },
   indexes: [{ properties: ['userId', 'day'] }],
 });

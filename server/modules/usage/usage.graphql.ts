@@ -26,6 +26,10 @@ const UsageRowType = builder.objectRef<UsageRow>('UsageRow').implement({
     inputTokens: t.field({ type: 'Long', resolve: (r) => r.inputTokens }),
     outputTokens: t.field({ type: 'Long', resolve: (r) => r.outputTokens }),
     requests: t.field({ type: 'Long', resolve: (r) => r.requests }),
+    cost: t.float({
+      description: 'Cost in the configured currency (Query.prices), at the prices in force when each chat settled: a later price change does not rewrite it',
+      resolve: (r) => Math.round(r.cost * 1e6) / 1e6,
+    }),
   }),
 });
 

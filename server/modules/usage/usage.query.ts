@@ -20,6 +20,8 @@ export interface UsageRow {
   inputTokens: number;
   outputTokens: number;
   requests: number;
+  /** Cost in the configured currency, priced when each chat settled. */
+  cost: number;
 }
 
 const COLUMN: Record<UsageGroup, string> = { DAY: 'day', USER: 'user_id', MODEL: 'model', PROVIDER: 'provider' };
@@ -49,6 +51,7 @@ export async function queryUsage(ctx: ServiceContext, filter: UsageFilter = {}, 
     'sum(input_tokens) as input_tokens',
     'sum(output_tokens) as output_tokens',
     'sum(requests) as requests',
+    'sum(cost) as cost',
   ];
   const sql = `select ${select.join(', ')} from daily_usage
     ${where.length ? `where ${where.join(' and ')}` : ''}
@@ -65,5 +68,6 @@ export async function queryUsage(ctx: ServiceContext, filter: UsageFilter = {}, 
       inputTokens: Number(r.input_tokens ?? 0),
       outputTokens: Number(r.output_tokens ?? 0),
       requests: Number(r.requests ?? 0),
+      cost: Number(r.cost ?? 0),
     }));
 }
