@@ -9,6 +9,7 @@ import type { SqlPools } from './db/sql-pools.ts';
 import type { SettlementQueue } from './modules/metering/settlement-queue.ts';
 import type { UsageEvents } from './modules/usage/usage-events.ts';
 import type { AuditSealer } from './modules/audit/audit-sealer.ts';
+import type { AuditRetention } from './modules/audit/audit-retention.ts';
 import type { DlpPolicyCache } from './modules/dlp/policy-cache.ts';
 import type { ChatRollup } from './modules/executive/chat-rollup.ts';
 import type { BudgetRuntime } from './modules/budgets/index.ts';
@@ -38,6 +39,8 @@ export interface AppState {
   events: UsageEvents;
   /** Seals new audit records into the hash chain in the background. */
   auditSealer: AuditSealer;
+  /** Expires audit records past the retention period, keeping the chain verifiable. */
+  auditRetention: AuditRetention;
   /** Folds sealed chat audit records into the executive rollups in the background. */
   chatRollup: ChatRollup;
   /** DLP policies, cached; the chat path never queries them. */

@@ -8,6 +8,7 @@ import { createSqlPools, type SqlPools } from './db/sql-pools.ts';
 import { SettlementQueue } from './modules/metering/settlement-queue.ts';
 import { createUsageEvents } from './modules/usage/usage-events.ts';
 import { AuditSealer } from './modules/audit/audit-sealer.ts';
+import { AuditRetention } from './modules/audit/audit-retention.ts';
 import { DlpPolicyCache } from './modules/dlp/policy-cache.ts';
 import { ChatRollup } from './modules/executive/chat-rollup.ts';
 import { createBudgetRuntime, seedPrices } from './modules/budgets/index.ts';
@@ -70,6 +71,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const providers = await startProviders(config, logger);
     const budgets = createBudgetRuntime(sql.durable, config, timezone, logger);
     const auditSealer = new AuditSealer(sql.durable, logger);
+    const chatRollup = new ChatRollup(sql.durable, auditSealer, timezone, logger);
     const app: AppState = {
       orm,
       config,
@@ -79,7 +81,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       budgets,
       events: createUsageEvents(),
       auditSealer,
-      chatRollup: new ChatRollup(sql.durable, auditSealer, timezone, logger),
+      chatRollup,
+      auditRetention: new AuditRetention(sql.durable, chatRollup, config.audit.retentionDays, logger),
       dlpPolicies: new DlpPolicyCache(sql.durable),
       loginThrottle: new LoginThrottle(),
       providers,
@@ -91,6 +94,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     };
     app.auditSealer.start();
     app.chatRollup.start();
+    app.auditRetention.start();
     budgets.monitor.start();
     const yoga = createGatewayYoga(app, { ...DEFAULT_YOGA_OPTIONS, ...options.yoga });
     return {
@@ -103,6 +107,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         await Promise.allSettled([...app.background]);
         await app.settlements.idle();
         await budgets.monitor.stop();
+        await app.auditRetention.stop();
         await app.chatRollup.stop();
         await app.auditSealer.stop();
         await providers.close();

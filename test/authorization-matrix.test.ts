@@ -39,6 +39,7 @@ const cases: Case[] = [
   { name: 'usage (your own)', field: 'usage', expect: [U, OK, OK, OK], op: () => ({ query: '{ usage(groupBy: [MODEL]) { inputTokens requests } }' }) },
   { name: 'auditLog', field: 'auditLog', expect: [U, F, F, OK], op: () => ({ query: '{ auditLog(first: 5) { edges { node { action } } } }' }) },
   { name: 'auditVerify', field: 'auditVerify', expect: [U, F, F, OK], op: () => ({ query: '{ auditVerify { ok } }' }) },
+  { name: 'auditRetention', field: 'auditRetention', expect: [U, F, F, OK], op: () => ({ query: '{ auditRetention { retentionDays checkpoints { firstKeptSeq } } }' }) },
   { name: 'executiveSummary', field: 'executiveSummary', expect: [U, F, F, OK], op: () => ({ query: '{ executiveSummary(range: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }) { requests topUsers { email } } }' }) },
   { name: 'executiveTrends', field: 'executiveTrends', expect: [U, F, F, OK], op: () => ({ query: '{ executiveTrends(range: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }, granularity: WEEK, by: ROLE) { bucket label requests } }' }) },
   { name: 'dlpPolicies', field: 'dlpPolicies', expect: [U, F, F, OK], op: () => ({ query: '{ dlpPolicies { detector action } }' }) },

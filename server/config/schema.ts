@@ -129,6 +129,8 @@ export const gatewayConfigSchema = z
       .object({
         /** Store prompt and answer text in audit records (off: only sizes and hashes). */
         storePromptText: z.boolean().default(false),
+        /** Days audit records are kept; older ones are expired (whole monthly partitions on PostgreSQL). */
+        retentionDays: z.number().int().positive().default(5 * 365),
       })
       .strict()
       .default({}),

@@ -33,7 +33,7 @@ describe('gateway config', () => {
     });
     expect(cfg.plugins).toEqual({ dirs: [], packages: [] });
     expect(cfg.timezone).toBe('UTC');
-    expect(cfg.audit).toEqual({ storePromptText: false });
+    expect(cfg.audit).toEqual({ storePromptText: false, retentionDays: 1825 });
   });
 
   it('falls back to an offline mock config when no file exists at the default path', () => {

@@ -73,7 +73,7 @@ const COST_COLUMN = `,
             (sum(i.input_tokens) * coalesce(min(p.input_per_million), 0) + sum(i.output_tokens) * coalesce(min(p.output_per_million), 0)) / 1000000`;
 
 /** settle_chats of migration 0003, with (up) or without (down) pricing usage rows. */
-function settleChatsSql(cost: boolean): string {
+export function settleChatsSql(cost: boolean): string {
   return `create or replace function settle_chats(
         p_user_ids uuid[], p_days date[], p_models text[], p_providers text[], p_in_deltas int8[], p_out_deltas int8[],
         p_input_tokens int8[], p_output_tokens int8[], p_prompt_hashes text[], p_response_hashes text[], p_latencies int4[], p_metadata jsonb[])

@@ -44,7 +44,8 @@ select b.lo, b.hi, b.n,
   (select prev_hash from audit_record where seq = b.lo) as first_prev,
   exists (select 1 from audit_record where seq = b.lo - 1) as has_before,
   (select row_to_json(h) from (select last_seq, last_hash from audit_chain_head where id = 1) h) as head,
-  (select row_to_json(t) from (select seq, hash from audit_record order by seq desc limit 1) t) as tail
+  (select row_to_json(t) from (select seq, hash from audit_record order by seq desc limit 1) t) as tail,
+  (select row_to_json(k) from (select first_kept_seq, prev_hash from audit_checkpoint order by first_kept_seq desc limit 1) k) as checkpoint
 from bounds b`;
 
 const GENESIS = '0'.repeat(64);
@@ -73,10 +74,16 @@ export async function verifyAuditChain(pool: Pool, range: { from?: Date | null; 
     };
     return result({ kind: p.kind, seq: String(p.seq), recordId: String(p.id), message: messages[p.kind] });
   }
+  // Retention cut the chain's oldest part: the kept part starts where the latest checkpoint says.
+  const checkpoint = r.checkpoint as { first_kept_seq: number; prev_hash: string } | null;
   if (r.lo !== null) {
     const lo = Number(r.lo);
-    // The range's first record must link to its predecessor, or to the chain's start.
-    if (lo > 1 && !r.has_before) {
+    // The range's first record must link to its predecessor, to the retention checkpoint, or to the chain's start.
+    if (checkpoint && lo === Number(checkpoint.first_kept_seq)) {
+      if (r.first_prev !== checkpoint.prev_hash) {
+        return result({ kind: 'ALTERED', seq: String(lo), recordId: null, message: `the first kept record (position ${lo}) does not link to the retention checkpoint` });
+      }
+    } else if (lo > 1 && !r.has_before) {
       return result({ kind: 'MISSING', seq: String(lo - 1), recordId: null, message: `chain position ${lo - 1}, just before the range, is missing: records were deleted` });
     }
     if (lo === 1 && r.first_prev !== GENESIS) {
@@ -86,7 +93,8 @@ export async function verifyAuditChain(pool: Pool, range: { from?: Date | null; 
   // Deleting the newest records leaves no gap behind; the chain head remembers where it ended.
   const head = r.head as { last_seq: number; last_hash: string } | null;
   const tail = r.tail as { seq: number; hash: string } | null;
-  if (head && Number(head.last_seq) > 0 && (!tail || Number(tail.seq) !== Number(head.last_seq) || tail.hash !== head.last_hash)) {
+  const allExpired = !tail && checkpoint && Number(checkpoint.first_kept_seq) === Number(head?.last_seq) + 1 && checkpoint.prev_hash === head?.last_hash;
+  if (head && Number(head.last_seq) > 0 && !allExpired && (!tail || Number(tail.seq) !== Number(head.last_seq) || tail.hash !== head.last_hash)) {
     return result({
       kind: 'TRUNCATED',
       seq: String(head.last_seq),

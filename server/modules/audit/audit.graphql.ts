@@ -4,6 +4,7 @@ import { UserType } from '../users/users.graphql.ts';
 import type { AuditRecordEntity } from './audit-record.entity.ts';
 import { listAuditRecords } from './audit.query.ts';
 import { verifyAuditChain, type AuditVerification, type ChainProblem } from './audit-verify.ts';
+import type { AuditCheckpoint, AuditRetentionState } from './audit-retention.ts';
 
 const AuditRecordType = builder.objectRef<AuditRecordEntity>('AuditRecord').implement({
   authScopes: { permission: 'audit:read' },
@@ -86,5 +87,36 @@ builder.queryField('auditVerify', (t) =>
       await ctx.app.auditSealer.sealNow();
       return verifyAuditChain(ctx.app.sql.durable, { from: args.from, to: args.to });
     },
+  }),
+);
+
+const AuditCheckpointType = builder.objectRef<AuditCheckpoint>('AuditCheckpoint').implement({
+  description: 'Where the kept audit trail starts after retention expired older records',
+  authScopes: { permission: 'audit:read' },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    createdAt: t.field({ type: 'DateTime', resolve: (c) => c.createdAt }),
+    firstKeptSeq: t.id({ description: 'Chain position of the first record kept', resolve: (c) => c.firstKeptSeq }),
+    prevHash: t.exposeString('prevHash', { description: 'Hash of the last dropped record, which the first kept record links to' }),
+    droppedThrough: t.field({ type: 'DateTime', description: 'Newest time among the dropped records', resolve: (c) => c.droppedThrough }),
+    droppedRecords: t.exposeInt('droppedRecords'),
+  }),
+});
+
+const AuditRetentionType = builder.objectRef<AuditRetentionState>('AuditRetention').implement({
+  authScopes: { permission: 'audit:read' },
+  fields: (t) => ({
+    retentionDays: t.exposeInt('retentionDays'),
+    oldestRecordAt: t.field({ type: 'DateTime', nullable: true, description: 'The oldest record kept', resolve: (s) => s.oldestRecordAt }),
+    checkpoints: t.field({ type: [AuditCheckpointType], description: 'Newest first', resolve: (s) => s.checkpoints }),
+  }),
+});
+
+builder.queryField('auditRetention', (t) =>
+  t.field({
+    type: AuditRetentionType,
+    description: 'How long audit records are kept, and the checkpoints left where older ones were expired',
+    authScopes: { permission: 'audit:read' },
+    resolve: (_root, _args, ctx) => ctx.app.auditRetention.describe(),
   }),
 );
