@@ -18,6 +18,7 @@ import PlaygroundPage from './pages/Playground/index.tsx';
 
 // The usage page carries uPlot; it loads when first opened.
 const UsagePage = lazy(() => import('./pages/Usage/index.tsx'));
+const ExecutivePage = lazy(() => import('./pages/Executive/index.tsx'));
 
 function Routes() {
   const { t } = useI18n();
@@ -39,6 +40,9 @@ function Routes() {
         </Match>
         <Match when={path() === '/usage'}>
           <UsagePage />
+        </Match>
+        <Match when={path() === '/executive'}>
+          <ExecutivePage />
         </Match>
         <Match when={path() === '/audit'}>
           <AuditPage />

@@ -355,4 +355,111 @@ describe.skipIf(!haveChromium && !inCI)('admin console in headless Chromium, ser
     await shot('session-expired-zh');
     expect(await page.evaluate(() => localStorage.getItem('zero.console.session'))).toBeNull();
   });
+  it('shows the executive view after the chats: summary figures, the trend chart and its table, in both languages', async () => {
+    // The previous test ended the session: sign in again.
+    await page.fill('input[name=email]', ADMIN.email);
+    await page.fill('input[name=password]', ADMIN.password);
+    await page.getByRole('button', { name: zhCN['login.submit'] }).click();
+    await page.getByRole('heading', { name: zhCN['dashboard.title'], level: 1 }).waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: zhCN['nav.executive'], exact: true }).click();
+    await page.getByRole('heading', { name: zhCN['executive.title'], level: 1 }).waitFor();
+    const value = (id: string) => page.locator(`[data-testid=executive-summary] [data-stat=${id}] .stat-card-value`);
+    // The playground chat and the live-dashboard chat.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=executive-summary] [data-stat=requests] .stat-card-value')?.textContent?.replace(/\D/g, '') || 0) >= 2);
+    expect(await value('error-rate').textContent()).toBe('0%');
+    expect(await value('fallback-rate').textContent()).toBe('0%');
+    expect(await value('active-users').textContent()).toBe('1');
+    expect(await value('latency-p50').textContent()).toMatch(/ms$/);
+    await page.getByTestId('top-models').getByRole('rowheader', { name: 'mock-small' }).waitFor();
+    await page.getByTestId('top-users').getByText(ADMIN.email).waitFor();
+    const trend = page.getByTestId('executive-trend');
+    await trend.locator('[data-testid=usage-chart] canvas').first().waitFor();
+    await trend.getByTestId('trend-row').filter({ hasText: 'mock-large' }).waitFor();
+    await shot('executive-zh');
+
+    await trend.getByRole('radio', { name: zhCN['executive.granularity.WEEK'] }).click();
+    await trend.getByRole('radio', { name: zhCN['executive.by.USER'] }).click();
+    await trend.getByTestId('trend-row').filter({ hasText: ADMIN.email }).waitFor();
+    expect(await trend.getByTestId('trend-row').filter({ hasText: 'mock-large' }).count()).toBe(0);
+    await page.getByRole('radio', { name: zhCN['executive.rangeDays'].replace('{days}', '7') }).click();
+    await trend.locator('[data-testid=usage-chart] canvas').first().waitFor();
+    // Custom starts from the range shown and edits its days.
+    const shown = (await page.getByTestId('executive-range').textContent())!;
+    await page.getByRole('radio', { name: zhCN['executive.rangeCustom'] }).click();
+    const to = await page.locator('input[name=to]').inputValue();
+    expect(await page.locator('input[name=from]').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(shown).toContain(String(Number(to.slice(8))));
+
+    await page.getByLabel(zhCN['header.language']).selectOption('en');
+    await page.getByRole('heading', { name: en['executive.title'], level: 1 }).waitFor();
+    await trend.getByRole('radio', { name: en['executive.granularity.DAY'] }).click();
+    await trend.getByRole('radio', { name: en['executive.by.MODEL'] }).click();
+    await trend.getByTestId('trend-row').filter({ hasText: 'mock-small' }).waitFor();
+    await page.getByRole('heading', { name: en['executive.topModels'] }).waitFor();
+    await shot('executive-en');
+    await page.getByLabel(en['header.language']).selectOption('zh-CN');
+    await page.getByRole('heading', { name: zhCN['executive.title'], level: 1 }).waitFor();
+  });
+
+  it('shows a budget crossing 50% on the dashboard as a bar with its marks, and the alert arrives live', async () => {
+    const token = await adminToken();
+    // Chats are priced when they settle: price the model, then chat, so this month's spend is above zero.
+    const price = await gql('mutation { setPrice(model: "mock-small", inputPerMillion: 20000, outputPerMillion: 60000) { currency } }', {}, token);
+    expect(price.errors).toBeUndefined();
+    const chat = await gql(
+      'mutation($i: ChatInput!) { chat(input: $i) { text } }',
+      { i: { model: 'mock-small', messages: [{ role: 'USER', content: 'what does this month cost' }] } },
+      token,
+    );
+    expect(chat.errors).toBeUndefined();
+    const usage = await gql('{ usage { cost } }', {}, token);
+    const spent = (usage.data.usage as { cost: number }[]).reduce((s, r) => s + r.cost, 0);
+    expect(spent).toBeGreaterThan(0);
+
+    const alertsOpen = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('DashboardBudgetAlerts'));
+    alertsOpen.catch(() => {}); // awaited below
+    await page.getByRole('navigation').getByRole('link', { name: zhCN['nav.dashboard'], exact: true }).click();
+    await page.getByRole('heading', { name: zhCN['dashboard.title'], level: 1 }).waitFor();
+    const section = page.locator('[data-section=budgets]');
+    await section.getByText(zhCN['budgets.empty']).waitFor();
+    await alertsOpen;
+
+    // Spent is 60% of the amount: the 50% mark is crossed, 80% and 100% are not.
+    const budget = await gql(
+      'mutation($a: Float!) { createBudget(input: { scope: ORGANISATION, amount: $a, hardStop: false }) { id thresholds status { percent } } }',
+      { a: Math.round((spent / 0.6) * 1e6) / 1e6 },
+      token,
+    );
+    expect(budget.errors).toBeUndefined();
+    expect(budget.data.createBudget.thresholds).toEqual([50, 80, 100]);
+
+    const alert = section.getByTestId('budget-alert').filter({ hasText: zhCN['budgets.reached'].replace('{percent}', '50') });
+    await alert.waitFor();
+    await alert.getByText(zhCN['budgets.noWebhook']).waitFor();
+    const bar = section.locator(`[data-testid=budget-bar][data-budget="${budget.data.createBudget.id}"]`);
+    await bar.waitFor();
+    expect(await bar.getAttribute('data-level')).toBe('warn');
+    expect(await bar.getByTestId('budget-percent').textContent()).toMatch(/^6\d(\.\d)?%$/);
+    expect(await bar.locator('.budget-mark-crossed').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-threshold')))).toEqual(['50']);
+    await bar.getByText(zhCN['budgets.alertsOnly']).waitFor();
+    expect(await bar.textContent()).toContain('¥');
+    await shot('dashboard-budgets-zh');
+    await section.screenshot({ path: join(SCREENSHOTS, 'console-budgets-section-zh.png'), animations: 'disabled' });
+
+    await page.getByLabel(zhCN['header.language']).selectOption('en');
+    await section.getByText(en['budgets.reached'].replace('{percent}', '50')).waitFor();
+    await section.screenshot({ path: join(SCREENSHOTS, 'console-budgets-section-en.png'), animations: 'disabled' });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('dashboard-budgets-en');
+
+    // The executive view now prices the range.
+    await page.getByRole('navigation').getByRole('link', { name: en['nav.executive'], exact: true }).click();
+    await page.getByRole('heading', { name: en['executive.title'], level: 1 }).waitFor();
+    await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-testid=executive-summary] [data-stat=cost] .stat-card-value')?.textContent ?? ''));
+    expect(await page.locator('[data-testid=executive-summary] [data-stat=cost] .stat-card-value').textContent()).toContain('CN¥');
+    await shot('executive-cost-en');
+    await page.getByLabel(en['header.language']).selectOption('zh-CN');
+    await page.getByRole('heading', { name: zhCN['executive.title'], level: 1 }).waitFor();
+  });
 });

@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.dashboard', icon: 'dashboard' },
   { to: '/users', label: 'nav.users', icon: 'users' },
   { to: '/roles', label: 'nav.roles', icon: 'shield' },
+  { to: '/executive', label: 'nav.executive', icon: 'trending' },
   { to: '/usage', label: 'nav.usage', icon: 'chart' },
   { to: '/playground', label: 'nav.playground', icon: 'message' },
   { to: '/audit', label: 'nav.audit', icon: 'audit' },

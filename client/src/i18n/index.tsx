@@ -45,6 +45,8 @@ export interface I18n {
   time(iso: string): string;
   /** 0.125 → 12.5% */
   percent(ratio: number): string;
+  /** ¥12.35 / CN¥12.35 with a currency (ISO 4217), else the bare amount with two decimals */
+  money(value: number, currency?: string | null): string;
   /** in 5 hours / 5小时后, rounded to the largest sensible unit */
   relative(iso: string, now?: number): string;
 }
@@ -79,6 +81,13 @@ function createI18n(start: Locale): I18n {
     date: (iso) => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: iso.length === 10 ? 'UTC' : undefined }).format(new Date(iso)),
     time: (iso) => new Intl.DateTimeFormat(locale(), { timeStyle: 'medium' }).format(new Date(iso)),
     percent: (ratio) => new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(ratio),
+    money: (value, currency) =>
+      // Budgets and prices are small amounts per million tokens: keep cents, and more below one unit so a test chat does not read as 0.
+      new Intl.NumberFormat(locale(), {
+        ...(currency ? { style: 'currency', currency } : {}),
+        minimumFractionDigits: 2,
+        maximumFractionDigits: value !== 0 && Math.abs(value) < 1 ? 4 : 2,
+      }).format(value),
     relative: (iso, now = Date.now()) => {
       const diff = new Date(iso).getTime() - now;
       const [unit, ms] = RELATIVE_UNITS.find(([, size]) => Math.abs(diff) >= size) ?? RELATIVE_UNITS[RELATIVE_UNITS.length - 1];

@@ -2,7 +2,8 @@ import { For, lazy, Show, Suspense } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import type { CombinedError } from '@urql/core';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { Icon, type IconName } from '../../components/Icon.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { StatCard } from '../../components/StatCard.tsx';
 import { Loading, PageHeader } from '../../components/States.tsx';
 import type { ChartSeries } from '../../components/chart-series.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -33,23 +34,6 @@ export interface DashboardViewProps {
   providerHealth: { healthy: number; total: number } | undefined;
   sections: readonly DashboardSection[];
   data: DashboardData;
-}
-
-function StatCard(props: { id: string; label: string; value: string | undefined; detail?: string; icon: IconName; tone: string }) {
-  return (
-    <div class="card stat-card" data-testid="stat-card" data-stat={props.id}>
-      <div class={`stat-icon stat-icon-${props.tone}`} aria-hidden="true">
-        <Icon name={props.icon} size={20} />
-      </div>
-      <div class="stat-card-body">
-        <p class="stat-label">{props.label}</p>
-        <p class="stat-card-value">{props.value ?? <span class="skeleton" aria-hidden="true" />}</p>
-        <Show when={props.detail}>
-          <p class="stat-detail">{props.detail}</p>
-        </Show>
-      </div>
-    </div>
-  );
 }
 
 export function ReservedSection(props: { section: DashboardSection }) {

@@ -4,6 +4,7 @@ import type { IconName } from '../../components/Icon.tsx';
 import type { MessageKey } from '../../i18n/index.tsx';
 import type { LiveUsage } from './live-usage.ts';
 import { Activity } from './sections/Activity.tsx';
+import { Budgets } from './sections/Budgets.tsx';
 import { DlpEvents } from './sections/DlpEvents.tsx';
 import { PlaygroundLink } from './sections/PlaygroundLink.tsx';
 import { ProviderHealth } from './sections/ProviderHealth.tsx';
@@ -22,7 +23,7 @@ export interface DashboardSectionProps {
 /**
  * The dashboard's panels beyond the summary cards. Each is one component; a
  * section whose `component` is null is shown as clearly reserved, never with
- * made-up data. To fill one in when its API exists (budgets, DLP), write
+ * made-up data. To fill one in when its API exists, write
  * `pages/Dashboard/sections/<Name>.tsx`, put its documents in
  * `sections/documents.ts`, load them in the page's `DashboardData`, and set
  * `component` here.
@@ -48,6 +49,6 @@ export const DASHBOARD_SECTIONS: readonly DashboardSection[] = [
   { id: 'providers', title: 'dashboard.providers', hint: 'dashboard.providersWindow', icon: 'server', wide: true, flush: true, component: ProviderHealth },
   { id: 'activity', title: 'dashboard.activity', hint: 'dashboard.activityHint', icon: 'activity', wide: true, flush: true, live: true, component: Activity },
   { id: 'playground', title: 'dashboard.playground', icon: 'message', wide: true, component: PlaygroundLink },
-  { id: 'budgets', title: 'dashboard.budgets', waitsFor: 'dashboard.budgetsWhat', icon: 'wallet', component: null },
-  { id: 'dlp', title: 'dashboard.dlp', hint: 'dashboard.dlpHint', icon: 'lock', flush: true, component: DlpEvents },
+  { id: 'budgets', title: 'dashboard.budgets', hint: 'dashboard.budgetsHint', icon: 'wallet', wide: true, component: Budgets },
+  { id: 'dlp', title: 'dashboard.dlp', hint: 'dashboard.dlpHint', icon: 'lock', wide: true, flush: true, component: DlpEvents },
 ];
