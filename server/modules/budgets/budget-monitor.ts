@@ -78,6 +78,10 @@ export class BudgetMonitor {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<BudgetAlertRow[]> | null = null;
   private again = false;
+  private lastStarted = 0;
+  private deferred: NodeJS.Timeout | null = null;
+  /** Spend moves a little with each batch; alerts may trail it by this much. */
+  static readonly MIN_INTERVAL_MS = 250;
   private readonly deliveries = new Set<Promise<void>>();
   private stopped = false;
   private readonly closing = new AbortController();
@@ -126,12 +130,23 @@ export class BudgetMonitor {
       this.again = true;
       return;
     }
+    // At most one evaluation per interval: under steady traffic every batch would otherwise
+    // add a month-wide spend query beside the chats themselves.
+    const wait = this.lastStarted + BudgetMonitor.MIN_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      this.deferred ??= setTimeout(() => {
+        this.deferred = null;
+        this.schedule();
+      }, wait);
+      return;
+    }
     void this.evaluate().catch((error) => this.logger.error({ err: error }, 'budget evaluation failed'));
   }
 
   /** Raises the alerts whose thresholds are reached and not yet alerted; returns the ones this call created. */
   async evaluate(): Promise<BudgetAlertRow[]> {
     while (this.running) await this.running.catch(() => []);
+    this.lastStarted = Date.now();
     this.running = this.raise();
     try {
       return await this.running;
@@ -146,6 +161,12 @@ export class BudgetMonitor {
 
   /** Resolves when every delivery started so far has finished (tests, shutdown). */
   async idle(): Promise<void> {
+    if (this.deferred) {
+      // An evaluation was waiting for its turn: run it now rather than leave it behind.
+      clearTimeout(this.deferred);
+      this.deferred = null;
+      await this.evaluate().catch(() => []);
+    }
     while (this.running) await this.running.catch(() => []);
     while (this.deliveries.size) await Promise.allSettled([...this.deliveries]);
   }
@@ -154,6 +175,7 @@ export class BudgetMonitor {
     this.stopped = true;
     // Cut backoff waits short: a delivery still pending at shutdown stays recorded as pending.
     this.closing.abort();
+    if (this.deferred) clearTimeout(this.deferred);
     clearInterval(this.timer);
     clearInterval(this.poller);
     await this.idle();

@@ -13,8 +13,22 @@ export interface BudgetPeriod {
   resetsAt: Date;
 }
 
+// The hard-stop check asks for the current period on every chat; it changes once a month.
+const current = new Map<string, BudgetPeriod>();
+
 export function budgetPeriod(timeZone: string, at?: Date): BudgetPeriod {
-  const period = dayIn(timeZone, at).slice(0, 7);
+  if (!at) {
+    const period = dayIn(timeZone).slice(0, 7);
+    const hit = current.get(timeZone);
+    if (hit?.period === period) return hit;
+    const computed = computePeriod(timeZone, period);
+    current.set(timeZone, computed);
+    return computed;
+  }
+  return computePeriod(timeZone, dayIn(timeZone, at).slice(0, 7));
+}
+
+function computePeriod(timeZone: string, period: string): BudgetPeriod {
   const [y, m] = period.split('-').map(Number);
   const next = new Date(Date.UTC(y, m, 1));
   const until = next.toISOString().slice(0, 10);
