@@ -26,6 +26,26 @@ export function fieldError(error: CombinedError | null | undefined, field: strin
   return error?.graphQLErrors.find((e) => e.extensions?.field === field)?.message;
 }
 
+/** Each error's message with its code: the body of every error notice. */
+export function ErrorLines(props: { error: CombinedError }) {
+  const { t } = useI18n();
+  return (
+    <For each={errorLines(props.error, t('error.network'))}>
+      {(line) => (
+        <p class="notice-line">
+          <span>{line.message}</span>
+          <Show when={line.code}>
+            {' '}
+            <code class="error-code" title={t('error.code')}>
+              {line.code}
+            </code>
+          </Show>
+        </p>
+      )}
+    </For>
+  );
+}
+
 export function ErrorNotice(props: { error: CombinedError; title?: string; onRetry?: () => void }) {
   const { t } = useI18n();
   return (
@@ -33,19 +53,7 @@ export function ErrorNotice(props: { error: CombinedError; title?: string; onRet
       <Icon name="alert" class="notice-icon" />
       <div class="notice-body">
         <p class="notice-title">{props.title ?? t('error.title')}</p>
-        <For each={errorLines(props.error, t('error.network'))}>
-          {(line) => (
-            <p class="notice-line">
-              <span>{line.message}</span>
-              <Show when={line.code}>
-                {' '}
-                <code class="error-code" title={t('error.code')}>
-                  {line.code}
-                </code>
-              </Show>
-            </p>
-          )}
-        </For>
+        <ErrorLines error={props.error} />
       </div>
       <Show when={props.onRetry}>
         <button type="button" class="btn btn-secondary btn-sm" onClick={() => props.onRetry?.()}>

@@ -1,6 +1,6 @@
-import { For, Match, Show, Switch } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
 import type { CombinedError } from '@urql/core';
-import { errorLines } from '../../components/ErrorNotice.tsx';
+import { ErrorLines } from '../../components/ErrorNotice.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { QuotaBar } from '../../components/QuotaBar.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -53,19 +53,7 @@ export function ChatErrorPanel(props: { error: CombinedError }) {
       <Icon name="alert" class="notice-icon" />
       <div class="notice-body">
         <p class="notice-title">{title()}</p>
-        <For each={errorLines(props.error, t('error.network'))}>
-          {(line) => (
-            <p class="notice-line">
-              <span>{line.message}</span>
-              <Show when={line.code}>
-                {' '}
-                <code class="error-code" title={t('error.code')}>
-                  {line.code}
-                </code>
-              </Show>
-            </p>
-          )}
-        </For>
+        <ErrorLines error={props.error} />
         <Switch>
           <Match when={failure().code === 'QUOTA_EXCEEDED'}>
             <div class="chat-error-extra">
