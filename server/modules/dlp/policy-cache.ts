@@ -18,6 +18,8 @@ export interface DlpPolicyRow {
  */
 export class DlpPolicyCache {
   private rows: Promise<DlpPolicyRow[]> | null = null;
+  private memoFor: Promise<DlpPolicyRow[]> | null = null;
+  private readonly memo = new Map<string, Map<DetectorId, DlpAction>>();
   private loadedAt = 0;
 
   constructor(
@@ -49,7 +51,22 @@ export class DlpPolicyCache {
    * roles the most permissive applies (roles grant exemptions).
    */
   async effective(roleIds: readonly string[]): Promise<Map<DetectorId, DlpAction>> {
-    const rows = await this.all();
+    const loading = this.all();
+    // Every chat asks this; work it out once per set of roles until the policies reload.
+    if (loading !== this.memoFor) {
+      this.memoFor = loading;
+      this.memo.clear();
+    }
+    const key = [...roleIds].sort().join(',');
+    let policy = this.memo.get(key);
+    if (!policy) {
+      policy = this.compute(await loading, roleIds);
+      if (this.memoFor === loading) this.memo.set(key, policy);
+    }
+    return policy;
+  }
+
+  private compute(rows: DlpPolicyRow[], roleIds: readonly string[]): Map<DetectorId, DlpAction> {
     const byDetector = new Map<DetectorId, StoredDlpAction>();
     const fromRoles = new Map<DetectorId, StoredDlpAction>();
     for (const row of rows) {
