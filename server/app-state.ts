@@ -14,6 +14,7 @@ import type { DlpPolicyCache } from './modules/dlp/policy-cache.ts';
 import type { ChatRollup } from './modules/executive/chat-rollup.ts';
 import type { BudgetRuntime } from './modules/budgets/index.ts';
 import type { LoginThrottle } from './modules/auth/login-throttle.ts';
+import type { ChatService } from './modules/chat/chat.service.ts';
 
 /** The providers behind the gateway: running instances, the router over them, and what failed to load. */
 export interface ProviderRuntime {
@@ -50,6 +51,8 @@ export interface AppState {
   /** Budget hard stop (chat path) and alert evaluation (after settlement). */
   budgets: BudgetRuntime;
   providers: ProviderRuntime;
+  /** The chat core every door calls (admit, route, settle); its dependencies are wired in server/gateway.ts. */
+  chat: ChatService;
   logger: Logger;
   credentialCache: CredentialCache;
   /** IANA time zone that defines "today" for daily usage and quotas. */
@@ -61,8 +64,13 @@ export interface AppState {
 
 /** Runs a write that must not slow the request, keeping track of it so shutdown can wait. */
 export function inBackground(app: AppState, task: () => Promise<unknown>): void {
+  trackInBackground(app.background, app.logger, task);
+}
+
+/** Runs `task` without waiting for it, keeping it in `tasks` until it settles (shutdown waits for the set). */
+export function trackInBackground(tasks: Set<Promise<unknown>>, logger: Logger, task: () => Promise<unknown>): void {
   const promise = task()
-    .catch((error) => app.logger.warn({ err: error }, 'background write failed'))
-    .finally(() => app.background.delete(promise));
-  app.background.add(promise);
+    .catch((error) => logger.warn({ err: error }, 'background write failed'))
+    .finally(() => tasks.delete(promise));
+  tasks.add(promise);
 }

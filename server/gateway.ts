@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { AppState } from './app-state.ts';
+import { trackInBackground, type AppState } from './app-state.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.ts';
 import { initOrm, migrateUp } from './db/orm.ts';
 import { createSqlPools, type SqlPools } from './db/sql-pools.ts';
@@ -18,6 +18,8 @@ import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { assertTimeZone } from './util/days.ts';
 import { defaultConfig, type GatewayConfig } from './config/index.ts';
 import { startProviders } from './providers.ts';
+import { createChatService } from './modules/chat/chat.service.ts';
+import { screenPrompt } from './modules/dlp/dlp.service.ts';
 import { createGatewayYoga, DEFAULT_YOGA_OPTIONS, type GatewayYoga, type YogaOptions } from './yoga.ts';
 
 export interface GatewayOptions {
@@ -72,14 +74,29 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const budgets = createBudgetRuntime(sql.durable, config, timezone, logger);
     const auditSealer = new AuditSealer(sql.durable, logger);
     const chatRollup = new ChatRollup(sql.durable, auditSealer, timezone, logger);
+    // Budget alerts are evaluated after each committed batch, off the request path.
+    const settlements = new SettlementQueue(sql.durable, 256, () => budgets.monitor.schedule());
+    const events = createUsageEvents();
+    const background = new Set<Promise<unknown>>();
+    const chat = createChatService({
+      router: providers.router,
+      knownModel: (name) => providers.modelNames.has(name),
+      screen: screenPrompt,
+      budgets: budgets.guard,
+      quota: { pool: sql.relaxed, timezone },
+      settlements,
+      events,
+      storePromptText: config.audit.storePromptText,
+      inBackground: (task) => trackInBackground(background, logger, task),
+    });
     const app: AppState = {
       orm,
       config,
       sql,
-      // Budget alerts are evaluated after each committed batch, off the request path.
-      settlements: new SettlementQueue(sql.durable, 256, () => budgets.monitor.schedule()),
+      settlements,
       budgets,
-      events: createUsageEvents(),
+      chat,
+      events,
       auditSealer,
       chatRollup,
       auditRetention: new AuditRetention(sql.durable, chatRollup, config.audit.retentionDays, logger),
@@ -90,7 +107,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       credentialCache: new CredentialCache(),
       timezone,
       sessionTtlMs: options.sessionTtlMs ?? 12 * 3600_000,
-      background: new Set(),
+      background,
     };
     app.auditSealer.start();
     app.chatRollup.start();

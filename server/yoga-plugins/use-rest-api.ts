@@ -5,7 +5,8 @@ import { getExecutiveSummary, getExecutiveTrends } from '../rest/executive.ts';
 import { postChat } from '../rest/chat.ts';
 import type { GraphQLFetch } from '../rest/graphql-call.ts';
 import { getMeteringUsage, getMeteringUser, listMeteringUsers, putMeteringUser } from '../rest/metering.ts';
-import { errorResponse, requestIdOf } from '../rest/rest-context.ts';
+import { errorResponse } from '../rest/rest-context.ts';
+import { requestIdOf } from './use-request-id.ts';
 
 interface RouteContext {
   app: AppState;
@@ -13,6 +14,7 @@ interface RouteContext {
   request: Request;
   url: URL;
   params: Record<string, string>;
+  requestId: string;
 }
 
 interface Route {
@@ -28,7 +30,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/api/v1/metering/users/:id', handler: (c) => getMeteringUser(c.gql, c.request, c.url, { id: c.params.id }) },
   { method: 'PUT', path: '/api/v1/metering/users/:id', handler: (c) => putMeteringUser(c.gql, c.request, c.url, { id: c.params.id }) },
   { method: 'GET', path: '/api/v1/metering/usage', handler: (c) => getMeteringUsage(c.gql, c.request, c.url) },
-  { method: 'POST', path: '/api/v1/chat', handler: (c) => postChat(c.gql, c.request) },
+  { method: 'POST', path: '/api/v1/chat', handler: (c) => postChat(c.app, c.request, c.requestId) },
   { method: 'GET', path: '/api/v1/audit/export', handler: (c) => exportAudit(c.app, c.request, c.url) },
   { method: 'GET', path: '/api/v1/executive/summary', handler: (c) => getExecutiveSummary(c.gql, c.request, c.url) },
   { method: 'GET', path: '/api/v1/executive/trends', handler: (c) => getExecutiveTrends(c.gql, c.request, c.url) },
@@ -60,7 +62,7 @@ export function useRestApi(app: AppState, gql: GraphQLFetch): Plugin {
           endResponse(Response.json({ error: { code: status === 405 ? 'METHOD_NOT_ALLOWED' : 'NOT_FOUND', message: status === 405 ? 'Method not allowed' : 'No such endpoint', requestId } }, { status }));
           return;
         }
-        const response = await found.route.handler({ app, gql, request, url, params: found.params! });
+        const response = await found.route.handler({ app, gql, request, url, params: found.params!, requestId });
         response.headers.set('x-request-id', requestId);
         endResponse(response);
       } catch (error) {

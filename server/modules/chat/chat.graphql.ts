@@ -1,7 +1,8 @@
 import { builder } from '../../builder.ts';
 import type { Attempt } from '../../router/index.ts';
 import type { ChatInput } from './chat-input.ts';
-import { runChat, streamChat, type ChatEvent, type ChatResult } from './chat.service.ts';
+import type { ChatEvent, ChatResult } from './chat.types.ts';
+import { signedIn } from '../service-context.ts';
 
 const ChatRole = builder.enumType('ChatRole', { values: ['SYSTEM', 'USER', 'ASSISTANT'] as const });
 
@@ -88,7 +89,7 @@ builder.mutationField('chat', (t) =>
     description: 'Runs a chat and returns the whole answer at once',
     authScopes: { permission: 'chat' },
     args: { input: t.arg({ type: ChatInputType, required: true }) },
-    resolve: (_root, args, ctx) => runChat(ctx, toChatInput(args.input), ctx.signal),
+    resolve: (_root, args, ctx) => ctx.app.chat.run(signedIn(ctx), toChatInput(args.input), { signal: ctx.signal, via: 'mutation' }),
   }),
 );
 
@@ -98,7 +99,7 @@ builder.subscriptionField('chat', (t) =>
     description: 'Streams a chat: text deltas, then the final result (over SSE or graphql-ws)',
     authScopes: { permission: 'chat' },
     args: { input: t.arg({ type: ChatInputType, required: true }) },
-    subscribe: (_root, args, ctx) => streamChat(ctx, toChatInput(args.input), ctx.signal),
+    subscribe: (_root, args, ctx) => ctx.app.chat.stream(signedIn(ctx), toChatInput(args.input), { signal: ctx.signal, via: 'subscription' }),
     resolve: (event) => event,
   }),
 );

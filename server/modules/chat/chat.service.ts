@@ -1,76 +1,64 @@
-import type { ChatMessage, TokenUsage } from '../../../plugins/plugin-api.ts';
-import { countUsage } from '../../../plugins/_shared/tokens.ts';
+import type { TokenUsage } from '../../../plugins/plugin-api.ts';
 import { AppError } from '../../errors.ts';
-import { RouterError, StreamInterruptedError, type Attempt } from '../../router/index.ts';
-import { dayIn } from '../../util/days.ts';
-import { inBackground } from '../../app-state.ts';
-import { estimatePromptTokens } from '../metering/token-estimate.ts';
-import { quotaState, reserveQuota, type Reservation } from '../metering/quota-reservation.ts';
-import type { ServiceContext } from '../service-context.ts';
-import { promptHash, responseHash, validateChatInput, type ChatInput } from './chat-input.ts';
-import { screenPrompt } from '../dlp/dlp.service.ts';
-import { coalesceDeltas } from './coalesce-deltas.ts';
+import { RouterError, StreamInterruptedError, type Router, type RouterEvent } from '../../router/index.ts';
+import { admitChat, type AdmitDeps } from './admit-chat.ts';
+import type { ChatInput } from './chat-input.ts';
+import type { ChatEvent, ChatOptions, ChatOutcomeKind, ChatResult, SignedInContext } from './chat.types.ts';
+import { routeChat } from './route-chat.ts';
+import { settleChat, type ChatOutcome, type SettleDeps } from './settle-chat.ts';
 
-/** Output tokens reserved when the client sets no maxTokens; settlement replaces it with the real count. */
-export const DEFAULT_OUTPUT_RESERVE = 1024;
+export type { ChatEvent, ChatResult } from './chat.types.ts';
 
-export interface ChatResult {
-  text: string;
-  usage: TokenUsage;
-  /** Provider instance and provider model id that answered. */
-  provider: string;
-  model: string;
-  /** The gateway model name asked for. */
-  requestedModel: string;
-  attempts: Attempt[];
-  latencyMs: number;
-  finishReason: string | null;
-  requestId: string;
-  auditId: string;
+/** Everything a chat touches, built once in server/gateway.ts. */
+export interface ChatDeps extends AdmitDeps, SettleDeps {
+  router: Router;
+  /** Runs a task nobody waits for (settling a chat whose client left), tracked so shutdown waits for it. */
+  inBackground(task: () => Promise<unknown>): void;
 }
 
-export type ChatEvent = { type: 'delta'; text: string } | { type: 'done'; result: ChatResult };
+/** The one chat core every door calls: GraphQL, the seed REST API, and the vendor-compatible APIs. */
+export interface ChatService {
+  /** Streams a chat: deltas in order, then one `done` with the result. */
+  stream(ctx: SignedInContext, input: ChatInput, options: ChatOptions): AsyncGenerator<ChatEvent>;
+  /** Runs a whole chat and returns its final result. */
+  run(ctx: SignedInContext, input: ChatInput, options: ChatOptions): Promise<ChatResult>;
+}
 
-type Outcome = 'ok' | 'failed' | 'interrupted' | 'disconnected';
+export function createChatService(deps: ChatDeps): ChatService {
+  const service: ChatService = {
+    stream: (ctx, input, options) => streamChat(deps, ctx, input, options),
+    async run(ctx, input, options) {
+      for await (const event of streamChat(deps, ctx, input, options)) {
+        if (event.type === 'done') return event.result;
+      }
+      throw new AppError('INTERNAL_SERVER_ERROR', 'chat ended without a result');
+    },
+  };
+  return service;
+}
 
 /**
- * Reserves quota, streams from the router, and meters and audits the chat
+ * admit → route → settle. Once admitted, the chat is metered and audited
  * exactly once whatever happens: success, provider failure, a stream cut
- * mid-way, or the client going away (the consumer stopping iteration).
- * The audit record is committed before the final event is yielded.
+ * mid-way, or the client going away (the consumer stopping iteration). The
+ * audit record is committed before the final event is yielded.
  */
-export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?: AbortSignal, via: 'mutation' | 'subscription' = 'subscription'): AsyncGenerator<ChatEvent> {
-  const { app } = ctx;
-  const viewer = ctx.viewer!;
-  const started = performance.now();
-  validateChatInput(input, (name) => app.providers.modelNames.has(name));
-  const hash = promptHash(input);
-  // Data protection first: a blocked prompt reserves nothing and goes nowhere; a redacted one goes on redacted.
-  const messages = await screenPrompt(ctx, input.messages, input.model);
-  // A used-up hard-stop budget refuses the chat before anything is reserved (no query without one).
-  await app.budgets.guard.check(viewer.userId, viewer.roleIds);
-  const reservation = await reserve(ctx, viewer.userId, { ...input, messages });
+async function* streamChat(deps: ChatDeps, ctx: SignedInContext, input: ChatInput, options: ChatOptions): AsyncGenerator<ChatEvent> {
+  const { signal, via } = options;
+  const admission = await admitChat(deps, ctx, input);
 
-  // Accepted: from here every path settles exactly once.
   const abort = new AbortController();
   const onAbort = () => abort.abort(signal?.reason);
   if (signal?.aborted) onAbort();
   else signal?.addEventListener('abort', onAbort, { once: true });
 
   let text = '';
-  let outcome: Outcome | undefined;
+  let kind: ChatOutcomeKind | undefined;
   let failure: unknown;
-  let done: Extract<import('../../router/index.ts').RouterEvent, { type: 'done' }> | undefined;
-  let auditId = '';
-  let settledUsage: TokenUsage | undefined;
-  const maxTokens = input.maxTokens ?? reservation.capOutput;
+  let done: Extract<RouterEvent, { type: 'done' }> | undefined;
+  let settled: { auditId: string; usage: TokenUsage } | undefined;
   try {
-    const events = coalesceDeltas(app.providers.router.stream(
-      input.model,
-      { messages, temperature: input.temperature ?? undefined, maxTokens: maxTokens ?? undefined, stop: input.stop ?? undefined, stream: via === 'subscription' },
-      abort.signal,
-    ));
-    for await (const event of events) {
+    for await (const event of routeChat(deps.router, admission, abort.signal, via !== 'mutation')) {
       if (event.type === 'delta') {
         text += event.text;
         yield { type: 'delta', text: event.text };
@@ -78,64 +66,24 @@ export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?
         done = event;
       }
     }
-    outcome = 'ok';
+    kind = 'ok';
   } catch (error) {
     failure = error;
-    outcome = error instanceof StreamInterruptedError ? (error.code === 'ABORTED' || abort.signal.aborted ? 'disconnected' : 'interrupted') : abort.signal.aborted ? 'disconnected' : 'failed';
+    kind = outcomeOfFailure(error, abort.signal);
   } finally {
     signal?.removeEventListener('abort', onAbort);
     // The consumer stopped iterating (client gone): stop the upstream call, still meter what was used.
-    outcome ??= 'disconnected';
-    if (outcome === 'disconnected') abort.abort();
-    const settle = async () => {
-      const usage = done?.usage ?? (await usageOfUnfinished(messages, text, failure, outcome!));
-      settledUsage = usage;
-      const attempts = done?.attempts ?? (failure instanceof RouterError ? failure.attempts : []);
-      const provider = done?.provider ?? (failure instanceof StreamInterruptedError ? failure.provider : attempts.at(-1)?.provider ?? '');
-      const latencyMs = performance.now() - started;
-      auditId = await app.settlements.settle({
-        reservation,
-        usage,
-        model: input.model,
-        provider,
-        audit: {
-          promptHash: hash,
-          responseHash: text || outcome === 'ok' ? responseHash(text) : null,
-          latencyMs,
-          metadata: {
-            requestId: ctx.requestId,
-            via,
-            outcome,
-            answeredModel: done?.model ?? (failure instanceof StreamInterruptedError ? failure.model : null),
-            finishReason: done?.finishReason ?? null,
-            attempts,
-            reserved: { inputTokens: reservation.inputTokens, outputTokens: reservation.outputTokens },
-            ...(failure ? { error: (failure as Error).message } : {}),
-            // The prompt as sent upstream: redacted where policy said so.
-            ...(app.config.audit.storePromptText ? { prompt: messages, response: text } : {}),
-          },
-        },
-      });
-      app.events.publish('usage', {
-        at: new Date(),
-        userId: viewer.userId,
-        model: input.model,
-        provider: provider || null,
-        inputTokens: usage.inputTokens,
-        outputTokens: usage.outputTokens,
-        outcome: outcome!,
-        fellBack: attempts.length > 0 && attempts.some((a) => a.provider !== provider),
-        latencyMs,
-      });
-    };
-    if (outcome === 'disconnected') {
+    kind ??= 'disconnected';
+    if (kind === 'disconnected') abort.abort();
+    const outcome: ChatOutcome = { kind, text, done, failure };
+    if (kind === 'disconnected') {
       // Nobody waits for this answer; settle without holding up the consumer's teardown.
-      inBackground(app, settle);
+      deps.inBackground(() => settleChat(deps, ctx, admission, via, outcome));
     } else {
-      await settle();
+      settled = await settleChat(deps, ctx, admission, via, outcome);
     }
   }
-  if (failure) throw toAppError(failure, text, settledUsage);
+  if (failure) throw toAppError(failure, text, settled?.usage);
   yield {
     type: 'done',
     result: {
@@ -145,45 +93,17 @@ export async function* streamChat(ctx: ServiceContext, input: ChatInput, signal?
       model: done!.model,
       requestedModel: input.model,
       attempts: done!.attempts,
-      latencyMs: performance.now() - started,
+      latencyMs: performance.now() - admission.startedAt,
       finishReason: done!.finishReason ?? null,
       requestId: ctx.requestId,
-      auditId,
+      auditId: settled!.auditId,
     },
   };
 }
 
-/** Runs a whole chat and returns its final result (Mutation.chat). */
-export async function runChat(ctx: ServiceContext, input: ChatInput, signal?: AbortSignal): Promise<ChatResult> {
-  for await (const event of streamChat(ctx, input, signal, 'mutation')) {
-    if (event.type === 'done') return event.result;
-  }
-  throw new AppError('INTERNAL_SERVER_ERROR', 'chat ended without a result');
-}
-
-async function reserve(ctx: ServiceContext, userId: string, input: ChatInput): Promise<Reservation & { capOutput?: number }> {
-  const timezone = ctx.app.timezone;
-  const day = dayIn(timezone);
-  const inputTokens = estimatePromptTokens(input.messages);
-  const outputTokens = input.maxTokens ?? DEFAULT_OUTPUT_RESERVE;
-  try {
-    return await reserveQuota(ctx.app.sql.relaxed, { userId, day, inputTokens, outputTokens, timezone });
-  } catch (error) {
-    // Without maxTokens the default reserve may exceed what is left: reserve the rest and cap the answer there.
-    if (input.maxTokens != null || !(error instanceof AppError) || error.details?.limit !== 'DAILY_OUTPUT') throw error;
-    const state = await quotaState(ctx.app.sql.relaxed, userId, day);
-    const left = (state.dailyOutputLimit ?? 0) - state.outputUsed;
-    if (left <= 0) throw error;
-    const reservation = await reserveQuota(ctx.app.sql.relaxed, { userId, day, inputTokens, outputTokens: left, timezone });
-    return { ...reservation, capOutput: left };
-  }
-}
-
-async function usageOfUnfinished(messages: ChatMessage[], text: string, failure: unknown, outcome: Outcome): Promise<TokenUsage> {
-  if (failure instanceof StreamInterruptedError && failure.usage) return failure.usage;
-  // Nothing reached a provider that answered: nothing to bill.
-  if (outcome === 'failed') return { inputTokens: 0, outputTokens: 0 };
-  return countUsage(messages, text);
+function outcomeOfFailure(error: unknown, abort: AbortSignal): ChatOutcomeKind {
+  if (error instanceof StreamInterruptedError) return error.code === 'ABORTED' || abort.aborted ? 'disconnected' : 'interrupted';
+  return abort.aborted ? 'disconnected' : 'failed';
 }
 
 function toAppError(error: unknown, delivered: string, usage: TokenUsage | undefined): unknown {

@@ -1,0 +1,34 @@
+import type { TokenUsage } from '../../../plugins/plugin-api.ts';
+import type { Attempt } from '../../router/index.ts';
+import type { SignedInContext } from '../service-context.ts';
+
+/** Which door a chat came through; recorded in its audit record. */
+export type ChatEntry = 'mutation' | 'subscription' | 'rest' | 'openai' | 'anthropic';
+
+export type { SignedInContext };
+
+export interface ChatOptions {
+  /** Aborts when the client goes away. */
+  signal?: AbortSignal;
+  via: ChatEntry;
+}
+
+export interface ChatResult {
+  text: string;
+  usage: TokenUsage;
+  /** Provider instance and provider model id that answered. */
+  provider: string;
+  model: string;
+  /** The gateway model name asked for. */
+  requestedModel: string;
+  attempts: Attempt[];
+  latencyMs: number;
+  finishReason: string | null;
+  requestId: string;
+  auditId: string;
+}
+
+export type ChatEvent = { type: 'delta'; text: string } | { type: 'done'; result: ChatResult };
+
+/** How a chat ended, as metered and audited. */
+export type ChatOutcomeKind = 'ok' | 'failed' | 'interrupted' | 'disconnected';

@@ -1,0 +1,19 @@
+import type { Router, RouterEvent } from '../../router/index.ts';
+import type { Admission } from './admit-chat.ts';
+import { coalesceDeltas } from './coalesce-deltas.ts';
+
+/**
+ * Sends an admitted chat through the resilient router (retries, fallback,
+ * circuit breakers) and yields its events, with deltas that arrive together
+ * merged into one.
+ */
+export function routeChat(router: Router, admission: Admission, signal: AbortSignal, stream: boolean): AsyncIterable<RouterEvent> {
+  const { input, maxTokens } = admission;
+  return coalesceDeltas(
+    router.stream(
+      input.model,
+      { messages: input.messages, temperature: input.temperature ?? undefined, maxTokens, stop: input.stop ?? undefined, stream },
+      signal,
+    ),
+  );
+}

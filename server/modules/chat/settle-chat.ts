@@ -1,0 +1,89 @@
+import type { ChatMessage, TokenUsage } from '../../../plugins/plugin-api.ts';
+import { RouterError, StreamInterruptedError, type RouterEvent } from '../../router/index.ts';
+import { countUsage } from '../metering/token-count.ts';
+import type { SettlementQueue } from '../metering/settlement-queue.ts';
+import type { UsageEvents } from '../usage/usage-events.ts';
+import type { Admission } from './admit-chat.ts';
+import { responseHash } from './chat-input.ts';
+import type { ChatEntry, ChatOutcomeKind, SignedInContext } from './chat.types.ts';
+
+/** What settlement needs, passed in from the composition root (server/gateway.ts). */
+export interface SettleDeps {
+  /** Group-commits usage, cost and the audit record. */
+  settlements: SettlementQueue;
+  /** The live feed of settled chats. */
+  events: UsageEvents;
+  /** Keep prompt and answer text in the audit record (config `audit.storePromptText`). */
+  storePromptText: boolean;
+}
+
+/** How a chat ended, with what was delivered. */
+export interface ChatOutcome {
+  kind: ChatOutcomeKind;
+  /** Text delivered to the client. */
+  text: string;
+  /** The router's final event, when the provider finished. */
+  done?: Extract<RouterEvent, { type: 'done' }>;
+  failure?: unknown;
+}
+
+export interface Settled {
+  auditId: string;
+  usage: TokenUsage;
+}
+
+/**
+ * Meters and audits one chat, whatever its outcome: releases the reservation in
+ * favour of the real counts, records cost and the audit record (committed
+ * before this resolves), and publishes it to the live feed.
+ */
+export async function settleChat(deps: SettleDeps, ctx: SignedInContext, admission: Admission, via: ChatEntry, outcome: ChatOutcome): Promise<Settled> {
+  const { done, failure, text, kind } = outcome;
+  const { input, reservation } = admission;
+  const usage = done?.usage ?? (await usageOfUnfinished(input.messages, text, failure, kind));
+  const attempts = done?.attempts ?? (failure instanceof RouterError ? failure.attempts : []);
+  const provider = done?.provider ?? (failure instanceof StreamInterruptedError ? failure.provider : attempts.at(-1)?.provider ?? '');
+  const latencyMs = performance.now() - admission.startedAt;
+  const auditId = await deps.settlements.settle({
+    reservation,
+    usage,
+    model: input.model,
+    provider,
+    audit: {
+      promptHash: admission.promptHash,
+      responseHash: text || kind === 'ok' ? responseHash(text) : null,
+      latencyMs,
+      metadata: {
+        requestId: ctx.requestId,
+        via,
+        outcome: kind,
+        answeredModel: done?.model ?? (failure instanceof StreamInterruptedError ? failure.model : null),
+        finishReason: done?.finishReason ?? null,
+        attempts,
+        reserved: { inputTokens: reservation.inputTokens, outputTokens: reservation.outputTokens },
+        ...(failure ? { error: (failure as Error).message } : {}),
+        // The prompt as sent upstream: redacted where policy said so.
+        ...(deps.storePromptText ? { prompt: input.messages, response: text } : {}),
+      },
+    },
+  });
+  deps.events.publish('usage', {
+    at: new Date(),
+    userId: ctx.viewer.userId,
+    model: input.model,
+    provider: provider || null,
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    outcome: kind,
+    fellBack: attempts.length > 0 && attempts.some((a) => a.provider !== provider),
+    latencyMs,
+  });
+  return { auditId, usage };
+}
+
+async function usageOfUnfinished(messages: ChatMessage[], text: string, failure: unknown, kind: ChatOutcomeKind): Promise<TokenUsage> {
+  if (failure instanceof StreamInterruptedError && failure.usage) return failure.usage;
+  // Nothing reached a provider that answered: nothing to bill.
+  if (kind === 'failed') return { inputTokens: 0, outputTokens: 0 };
+  return countUsage(messages, text);
+}
