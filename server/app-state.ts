@@ -15,6 +15,7 @@ import type { ChatRollup } from './modules/executive/chat-rollup.ts';
 import type { BudgetRuntime } from './modules/budgets/index.ts';
 import type { LoginThrottle } from './modules/auth/login-throttle.ts';
 import type { ChatService } from './modules/chat/chat.service.ts';
+import type { ChatsInFlight } from './modules/chat/chats-in-flight.ts';
 
 /** The providers behind the gateway: running instances, the router over them, and what failed to load. */
 export interface ProviderRuntime {
@@ -53,6 +54,8 @@ export interface AppState {
   providers: ProviderRuntime;
   /** The chat core every door calls (admit, route, settle); its dependencies are wired in server/gateway.ts. */
   chat: ChatService;
+  /** The chats running on this instance (admission limit, shutdown drain). */
+  chats: ChatsInFlight;
   logger: Logger;
   credentialCache: CredentialCache;
   /** IANA time zone that defines "today" for daily usage and quotas. */

@@ -15,6 +15,10 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
   | 'QUERY_TOO_COMPLEX'
+  /** The gateway cannot take the request now (database unreachable, shutting down); retry. */
+  | 'SERVICE_UNAVAILABLE'
+  /** The gateway is at its concurrency limit; retry shortly. */
+  | 'OVERLOADED'
   | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
@@ -20,6 +22,9 @@ import { defaultConfig, type GatewayConfig } from './config/index.ts';
 import { startProviders } from './providers.ts';
 import { createChatService } from './modules/chat/chat.service.ts';
 import { screenPrompt } from './modules/dlp/dlp.service.ts';
+import { ChatsInFlight } from './modules/chat/chats-in-flight.ts';
+import { ChatLedger } from './modules/metering/chat-ledger.ts';
+import { SettlementSpool } from './modules/metering/settlement-spool.ts';
 import { createGatewayYoga, DEFAULT_YOGA_OPTIONS, type GatewayYoga, type YogaOptions } from './yoga.ts';
 
 export interface GatewayOptions {
@@ -35,6 +40,17 @@ export interface GatewayOptions {
   logger: Logger;
   /** The validated gateway config (providers, models, resilience); defaults to the offline mock setup. */
   config?: GatewayConfig;
+  /**
+   * This instance's id in the chat ledger; stable across restarts of the same
+   * instance (main.ts uses host and port), so a restart settles what it left open at once.
+   */
+  instanceId?: string;
+  /** Where settlements wait while the database is unreachable; defaults to `<dataDir>/spool` (a temp folder without a dataDir). */
+  spoolDir?: string;
+  /** Concurrent chats this instance admits before answering OVERLOADED. */
+  maxConcurrentChats?: number;
+  /** Intervals of the ledger's checkpoint and recovery loops (tests shorten them). */
+  ledger?: { checkpointEveryMs?: number; recoverEveryMs?: number; deadAfterMs?: number };
 }
 
 export interface Gateway {
@@ -44,6 +60,11 @@ export interface Gateway {
   bootstrap: BootstrapResult;
   /** Set when running on the embedded database. */
   embedded?: EmbeddedDatabase;
+  /**
+   * Graceful stop, first half: refuses new chats (readiness fails), lets running
+   * chats finish for up to `graceMs`, then cuts what is left; every chat is settled.
+   */
+  drain(graceMs: number): Promise<{ finished: number; cut: number }>;
   close(): Promise<void>;
 }
 
@@ -74,11 +95,28 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const budgets = createBudgetRuntime(sql.durable, config, timezone, logger);
     const auditSealer = new AuditSealer(sql.durable, logger);
     const chatRollup = new ChatRollup(sql.durable, auditSealer, timezone, logger);
+    const instanceId = options.instanceId ?? randomUUID();
+    const spool = new SettlementSpool(options.spoolDir ?? (options.dataDir ? join(options.dataDir, 'spool') : join(tmpdir(), 'zero-gateway-spool', instanceId)), instanceId);
     // Budget alerts are evaluated after each committed batch, off the request path.
-    const settlements = new SettlementQueue(sql.durable, 256, () => budgets.monitor.schedule());
+    const settlements = new SettlementQueue(sql.durable, { afterCommit: () => budgets.monitor.schedule(), spool, logger });
+    // What an earlier run could not write goes in before anything else is reconciled.
+    await settlements.replaySpool();
+    const inFlight = new ChatsInFlight(options.maxConcurrentChats ?? 1024);
+    const ledger = new ChatLedger({
+      pool: sql.durable,
+      connectionString: clientUrl,
+      instanceId,
+      exclusive: Boolean(embedded),
+      inFlight: () => inFlight.deliveries(),
+      logger,
+      ...options.ledger,
+    });
+    await ledger.start();
     const events = createUsageEvents();
     const background = new Set<Promise<unknown>>();
     const chat = createChatService({
+      instanceId,
+      inFlight,
       router: providers.router,
       knownModel: (name) => providers.modelNames.has(name),
       screen: screenPrompt,
@@ -96,6 +134,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       settlements,
       budgets,
       chat,
+      chats: inFlight,
       events,
       auditSealer,
       chatRollup,
@@ -120,9 +159,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       orm,
       bootstrap: boot,
       embedded,
+      drain: (graceMs) => inFlight.drain(graceMs),
       async close() {
+        inFlight.cutAll();
+        await inFlight.drain(0);
         await Promise.allSettled([...app.background]);
         await app.settlements.idle();
+        app.settlements.stop();
+        await ledger.stop();
+        await spool.close();
         await budgets.monitor.stop();
         await app.auditRetention.stop();
         await app.chatRollup.stop();

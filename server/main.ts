@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { createGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
@@ -8,6 +9,19 @@ import { ConfigError, loadConfig } from './config/index.ts';
 const logger = createLogger();
 const port = Number(process.env.PORT ?? 4430);
 const host = process.env.HOST ?? '127.0.0.1';
+const shutdownGraceMs = positiveInteger('ZERO_SHUTDOWN_GRACE_MS', 30_000);
+const maxConcurrentChats = positiveInteger('ZERO_MAX_CONCURRENT_CHATS', 1024);
+
+function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    process.stderr.write(`${name} must be a whole number above 0 (got "${raw}")\n`);
+    process.exit(1);
+  }
+  return value;
+}
 
 let config;
 try {
@@ -30,6 +44,9 @@ const gateway = await createGateway({
   timezone: process.env.ZERO_TIMEZONE || undefined,
   sessionTtlMs: process.env.ZERO_SESSION_TTL_HOURS ? Number(process.env.ZERO_SESSION_TTL_HOURS) * 3600_000 : undefined,
   yoga: process.env.ZERO_MAX_BODY_BYTES ? { maxBodyBytes: Number(process.env.ZERO_MAX_BODY_BYTES) } : undefined,
+  // Stable across restarts of this instance, so a restart settles the chats a crash cut at once.
+  instanceId: process.env.ZERO_INSTANCE_ID || `${hostname()}:${port}`,
+  maxConcurrentChats,
 });
 
 const admin = gateway.bootstrap.createdAdmin;
@@ -45,14 +62,31 @@ http.server.listen(port, host, () => {
 });
 
 let stopping = false;
+/**
+ * SIGTERM/SIGINT: readiness fails at once and new chats are refused (503 on the
+ * REST doors) while running chats finish, for up to ZERO_SHUTDOWN_GRACE_MS;
+ * what is still running then is cut and settled for what it delivered. Then
+ * connections close, settlements and background jobs finish, and the process
+ * exits 0. A second signal cuts the running chats at once.
+ */
 async function shutdown(signal: string) {
-  if (stopping) return;
+  if (stopping) {
+    logger.warn({ signal, running: gateway.app.chats.size }, 'second signal: cutting running chats now');
+    gateway.app.chats.cutAll();
+    return;
+  }
   stopping = true;
-  logger.info({ signal }, 'shutting down');
-  const forced = setTimeout(() => process.exit(1), 10_000);
+  logger.info({ signal, runningChats: gateway.app.chats.size, graceMs: shutdownGraceMs }, 'shutting down: draining chats');
+  const forced = setTimeout(() => {
+    logger.error('shutdown did not finish in time; exiting');
+    process.exit(1);
+  }, shutdownGraceMs + 20_000);
   forced.unref();
+  const drained = await gateway.drain(shutdownGraceMs);
+  logger.info(drained, 'chats drained');
   await http.close();
   await gateway.close();
+  logger.info({ spooledSettlements: gateway.app.settlements.backlog }, 'stopped');
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -50,7 +50,7 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
     context: (initial) => createContext(app, { ...initial, requestId: initial.request ? requestIdOf(initial.request) : undefined }),
     plugins: [
       useRequestId(logger),
-      useHealthAndReadiness(app.orm),
+      useHealthAndReadiness(app.orm, () => ({ draining: app.chats.draining, spooledSettlements: app.settlements.backlog })),
       useAdminConsole({ distDir: CONSOLE_DIST_DIR }),
       useRestApi(app, fetchGraphQL),
       useBodyLimit(options.maxBodyBytes),

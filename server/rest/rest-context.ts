@@ -19,15 +19,17 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   STREAM_INTERRUPTED: 502,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  OVERLOADED: 503,
 };
 
 /** The same error codes as GraphQL, as a JSON body with the matching HTTP status. */
 export function errorResponse(error: unknown, requestId: string): Response {
   const coded = error instanceof AppError ? error : new AppError('INTERNAL_SERVER_ERROR', 'Unexpected error');
-  return Response.json(
-    { error: { code: coded.code, message: coded.message, ...coded.details, requestId } },
-    { status: STATUS[coded.code] ?? 500, headers: { 'x-request-id': requestId } },
-  );
+  const headers: Record<string, string> = { 'x-request-id': requestId };
+  const retryAfter = coded.details?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') headers['retry-after'] = String(Math.ceil(retryAfter));
+  return Response.json({ error: { code: coded.code, message: coded.message, ...coded.details, requestId } }, { status: STATUS[coded.code] ?? 500, headers });
 }
 
 /** Authenticates a REST call exactly like GraphQL does (same header, cache and refusals). */

@@ -218,7 +218,7 @@ export type PlaygroundModelsQuery = { models: Array<{ name: string, primary: { p
 
 export type ChatAttemptFieldsFragment = { provider: string, model: string, error: string | null, code: string | null, status: number | null, latencyMs: number };
 
-export type ChatResultFieldsFragment = { text: string, provider: string, model: string, requestedModel: string, latencyMs: number, finishReason: string | null, requestId: string, auditId: string, usage: { inputTokens: number, outputTokens: number }, attempts: Array<{ provider: string, model: string, error: string | null, code: string | null, status: number | null, latencyMs: number }> };
+export type ChatResultFieldsFragment = { text: string, provider: string, model: string, requestedModel: string, latencyMs: number, finishReason: string | null, requestId: string, auditId: string | null, usage: { inputTokens: number, outputTokens: number }, attempts: Array<{ provider: string, model: string, error: string | null, code: string | null, status: number | null, latencyMs: number }> };
 
 export type ChatStreamSubscriptionVariables = Exact<{
   input: ChatInput;
@@ -226,7 +226,7 @@ export type ChatStreamSubscriptionVariables = Exact<{
 
 
 export type ChatStreamSubscription = { chat:
-    | { __typename: 'ChatCompleted', result: { text: string, provider: string, model: string, requestedModel: string, latencyMs: number, finishReason: string | null, requestId: string, auditId: string, usage: { inputTokens: number, outputTokens: number }, attempts: Array<{ provider: string, model: string, error: string | null, code: string | null, status: number | null, latencyMs: number }> } }
+    | { __typename: 'ChatCompleted', result: { text: string, provider: string, model: string, requestedModel: string, latencyMs: number, finishReason: string | null, requestId: string, auditId: string | null, usage: { inputTokens: number, outputTokens: number }, attempts: Array<{ provider: string, model: string, error: string | null, code: string | null, status: number | null, latencyMs: number }> } }
     | { __typename: 'ChatDelta', text: string }
    };
 

@@ -56,7 +56,12 @@ const ChatResultType = builder.objectRef<ChatResult>('ChatResult').implement({
     latencyMs: t.int({ resolve: (r) => Math.round(r.latencyMs) }),
     finishReason: t.exposeString('finishReason', { nullable: true }),
     requestId: t.exposeString('requestId'),
-    auditId: t.id({ resolve: (r) => r.auditId }),
+    chatId: t.id({ description: "The chat's id in the gateway's ledger", resolve: (r) => r.chatId }),
+    auditId: t.id({
+      nullable: true,
+      description: 'The audit record of this chat; null when the database was unreachable and the record waits in the local spool (written when it returns)',
+      resolve: (r) => r.auditId,
+    }),
   }),
 });
 

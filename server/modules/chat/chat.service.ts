@@ -1,7 +1,9 @@
 import type { TokenUsage } from '../../../plugins/plugin-api.ts';
 import { AppError } from '../../errors.ts';
 import { RouterError, StreamInterruptedError, type Router, type RouterEvent } from '../../router/index.ts';
-import { admitChat, type AdmitDeps } from './admit-chat.ts';
+import { isDatabaseUnavailable } from '../../db/unavailable.ts';
+import { admitChat, type Admission, type AdmitDeps } from './admit-chat.ts';
+import type { ChatsInFlight } from './chats-in-flight.ts';
 import type { ChatInput } from './chat-input.ts';
 import type { ChatEvent, ChatOptions, ChatOutcomeKind, ChatResult, SignedInContext } from './chat.types.ts';
 import { routeChat } from './route-chat.ts';
@@ -12,6 +14,8 @@ export type { ChatEvent, ChatResult } from './chat.types.ts';
 /** Everything a chat touches, built once in server/gateway.ts. */
 export interface ChatDeps extends AdmitDeps, SettleDeps {
   router: Router;
+  /** The admission limit, shutdown drain and delivery checkpoints of this instance's chats. */
+  inFlight: ChatsInFlight;
   /** Runs a task nobody waits for (settling a chat whose client left), tracked so shutdown waits for it. */
   inBackground(task: () => Promise<unknown>): void;
 }
@@ -45,18 +49,26 @@ export function createChatService(deps: ChatDeps): ChatService {
  */
 async function* streamChat(deps: ChatDeps, ctx: SignedInContext, input: ChatInput, options: ChatOptions): AsyncGenerator<ChatEvent> {
   const { signal, via } = options;
-  const admission = await admitChat(deps, ctx, input);
-
   const abort = new AbortController();
+  let text = '';
+  const slot = deps.inFlight.enter(abort, () => text);
+  let admission: Admission;
+  try {
+    admission = await admitChat(deps, ctx, input, via);
+  } catch (error) {
+    deps.inFlight.leave(slot);
+    throw isDatabaseUnavailable(error) ? databaseUnavailable() : error;
+  }
+  slot.chatId = admission.chatId;
+
   const onAbort = () => abort.abort(signal?.reason);
   if (signal?.aborted) onAbort();
   else signal?.addEventListener('abort', onAbort, { once: true });
 
-  let text = '';
   let kind: ChatOutcomeKind | undefined;
   let failure: unknown;
   let done: Extract<RouterEvent, { type: 'done' }> | undefined;
-  let settled: { auditId: string; usage: TokenUsage } | undefined;
+  let settled: { auditId: string | null; usage: TokenUsage } | undefined;
   try {
     for await (const event of routeChat(deps.router, admission, abort.signal, via !== 'mutation')) {
       if (event.type === 'delta') {
@@ -68,8 +80,8 @@ async function* streamChat(deps: ChatDeps, ctx: SignedInContext, input: ChatInpu
     }
     kind = 'ok';
   } catch (error) {
-    failure = error;
-    kind = outcomeOfFailure(error, abort.signal);
+    failure = slot.cutByGateway ? new ShutdownCut(error) : error;
+    kind = slot.cutByGateway ? 'interrupted' : outcomeOfFailure(error, abort.signal);
   } finally {
     signal?.removeEventListener('abort', onAbort);
     // The consumer stopped iterating (client gone): stop the upstream call, still meter what was used.
@@ -78,9 +90,13 @@ async function* streamChat(deps: ChatDeps, ctx: SignedInContext, input: ChatInpu
     const outcome: ChatOutcome = { kind, text, done, failure };
     if (kind === 'disconnected') {
       // Nobody waits for this answer; settle without holding up the consumer's teardown.
-      deps.inBackground(() => settleChat(deps, ctx, admission, via, outcome));
+      deps.inBackground(() => settleChat(deps, ctx, admission, outcome).finally(() => deps.inFlight.leave(slot)));
     } else {
-      settled = await settleChat(deps, ctx, admission, via, outcome);
+      try {
+        settled = await settleChat(deps, ctx, admission, outcome);
+      } finally {
+        deps.inFlight.leave(slot);
+      }
     }
   }
   if (failure) throw toAppError(failure, text, settled?.usage);
@@ -96,9 +112,21 @@ async function* streamChat(deps: ChatDeps, ctx: SignedInContext, input: ChatInpu
       latencyMs: performance.now() - admission.startedAt,
       finishReason: done!.finishReason ?? null,
       requestId: ctx.requestId,
+      chatId: admission.chatId,
       auditId: settled!.auditId,
     },
   };
+}
+
+/** The chat was cut because this instance is shutting down (its drain deadline passed). */
+class ShutdownCut extends Error {
+  constructor(cause: unknown) {
+    super('the gateway instance shut down before the answer finished', { cause });
+  }
+}
+
+function databaseUnavailable(): AppError {
+  return new AppError('SERVICE_UNAVAILABLE', "The gateway's database is unreachable; retry the chat shortly", { retryAfterSeconds: 2 });
 }
 
 function outcomeOfFailure(error: unknown, abort: AbortSignal): ChatOutcomeKind {
@@ -107,6 +135,11 @@ function outcomeOfFailure(error: unknown, abort: AbortSignal): ChatOutcomeKind {
 }
 
 function toAppError(error: unknown, delivered: string, usage: TokenUsage | undefined): unknown {
+  if (error instanceof ShutdownCut) {
+    return delivered
+      ? new AppError('STREAM_INTERRUPTED', `The answer was cut off after ${delivered.length} characters: ${error.message}`, { usage, retryAfterSeconds: 1 })
+      : new AppError('SERVICE_UNAVAILABLE', 'This gateway instance is shutting down; retry the chat', { retryAfterSeconds: 1 });
+  }
   if (error instanceof StreamInterruptedError) {
     return new AppError('STREAM_INTERRUPTED', `The answer was cut off after ${delivered.length} characters: ${error.message}`, {
       provider: error.provider,

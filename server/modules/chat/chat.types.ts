@@ -25,7 +25,10 @@ export interface ChatResult {
   latencyMs: number;
   finishReason: string | null;
   requestId: string;
-  auditId: string;
+  /** The chat's id in the ledger (stable, known before the audit record exists). */
+  chatId: string;
+  /** The chat's audit record; null while it waits in the local spool because the database was unreachable. */
+  auditId: string | null;
 }
 
 export type ChatEvent = { type: 'delta'; text: string } | { type: 'done'; result: ChatResult };

@@ -5,7 +5,7 @@ import type { SettlementQueue } from '../metering/settlement-queue.ts';
 import type { UsageEvents } from '../usage/usage-events.ts';
 import type { Admission } from './admit-chat.ts';
 import { responseHash } from './chat-input.ts';
-import type { ChatEntry, ChatOutcomeKind, SignedInContext } from './chat.types.ts';
+import type { ChatOutcomeKind, SignedInContext } from './chat.types.ts';
 
 /** What settlement needs, passed in from the composition root (server/gateway.ts). */
 export interface SettleDeps {
@@ -28,7 +28,8 @@ export interface ChatOutcome {
 }
 
 export interface Settled {
-  auditId: string;
+  /** Null while the settlement waits in the local spool (the database was unreachable). */
+  auditId: string | null;
   usage: TokenUsage;
 }
 
@@ -37,14 +38,15 @@ export interface Settled {
  * favour of the real counts, records cost and the audit record (committed
  * before this resolves), and publishes it to the live feed.
  */
-export async function settleChat(deps: SettleDeps, ctx: SignedInContext, admission: Admission, via: ChatEntry, outcome: ChatOutcome): Promise<Settled> {
+export async function settleChat(deps: SettleDeps, ctx: SignedInContext, admission: Admission, outcome: ChatOutcome): Promise<Settled> {
   const { done, failure, text, kind } = outcome;
-  const { input, reservation } = admission;
+  const { input, reservation, via } = admission;
   const usage = done?.usage ?? (await usageOfUnfinished(input.messages, text, failure, kind));
   const attempts = done?.attempts ?? (failure instanceof RouterError ? failure.attempts : []);
   const provider = done?.provider ?? (failure instanceof StreamInterruptedError ? failure.provider : attempts.at(-1)?.provider ?? '');
   const latencyMs = performance.now() - admission.startedAt;
   const auditId = await deps.settlements.settle({
+    chatId: admission.chatId,
     reservation,
     usage,
     model: input.model,

@@ -9,19 +9,36 @@ export interface Reservation {
   outputTokens: number;
 }
 
+/** The chat's write-ahead record, stored with its reservation (see migration 0008). */
+export interface LedgerEntry {
+  chatId: string;
+  requestId: string;
+  instanceId: string;
+  apiKeyId: string | null;
+  model: string;
+  promptHash: string;
+  via: string;
+}
+
 // One statement: create today's counter or add to it, but only while both limits still cover
-// the request. The row lock of the upsert serializes one user's concurrent requests.
+// the request, and write the chat ahead in the ledger when (and only when) the reservation held.
+// The row lock of the upsert serializes one user's concurrent requests.
 const RESERVE_SQL = `
-with q as (select daily_input_limit as il, daily_output_limit as ol from quota where user_id = $1)
-insert into quota_counter as c (user_id, day, input_tokens, output_tokens)
-select $1, $2, $3, $4
-where ((select il from q) is null or $3 <= (select il from q))
-  and ((select ol from q) is null or $4 <= (select ol from q))
-on conflict (user_id, day) do update
-  set input_tokens = c.input_tokens + excluded.input_tokens, output_tokens = c.output_tokens + excluded.output_tokens
-  where ((select il from q) is null or c.input_tokens + excluded.input_tokens <= (select il from q))
-    and ((select ol from q) is null or c.output_tokens + excluded.output_tokens <= (select ol from q))
-returning input_tokens`;
+with q as (select daily_input_limit as il, daily_output_limit as ol from quota where user_id = $1),
+r as (
+  insert into quota_counter as c (user_id, day, input_tokens, output_tokens)
+  select $1, $2, $3, $4
+  where ((select il from q) is null or $3 <= (select il from q))
+    and ((select ol from q) is null or $4 <= (select ol from q))
+  on conflict (user_id, day) do update
+    set input_tokens = c.input_tokens + excluded.input_tokens, output_tokens = c.output_tokens + excluded.output_tokens
+    where ((select il from q) is null or c.input_tokens + excluded.input_tokens <= (select il from q))
+      and ((select ol from q) is null or c.output_tokens + excluded.output_tokens <= (select ol from q))
+  returning 1
+)
+insert into chat_in_flight (id, request_id, instance_id, user_id, api_key_id, model, prompt_hash, via, day, reserved_input, reserved_output)
+select $5, $6, $7, $1, $8, $9, $10, $11, $2, $3, $4 from r
+returning 1`;
 
 const STATE_SQL = `select q.daily_input_limit as il, q.daily_output_limit as ol,
   coalesce(c.input_tokens, 0) as iu, coalesce(c.output_tokens, 0) as ou
@@ -46,16 +63,20 @@ export async function quotaState(pool: Pool, userId: string, day: string): Promi
 }
 
 /**
- * Reserves the estimated tokens of one request against the user's daily quota,
- * atomically, or throws QUOTA_EXCEEDED saying which limit, what is used, what
- * remains and when it resets.
+ * Reserves the estimated tokens of one request against the user's daily quota
+ * and writes the chat ahead in the ledger, atomically, or throws QUOTA_EXCEEDED
+ * saying which limit, what is used, what remains and when it resets.
  */
-export async function reserveQuota(pool: Pool, request: Reservation & { timezone: string }): Promise<Reservation> {
-  const { userId, day, inputTokens, outputTokens } = request;
+export async function reserveQuota(pool: Pool, request: Reservation & { timezone: string; ledger: LedgerEntry }): Promise<Reservation> {
+  const { userId, day, inputTokens, outputTokens, ledger } = request;
   let state: QuotaLimits;
   let inputShort: boolean;
   for (let attempt = 0; ; attempt++) {
-    const { rowCount } = await pool.query({ name: 'quota-reserve', text: RESERVE_SQL, values: [userId, day, inputTokens, outputTokens] });
+    const { rowCount } = await pool.query({
+      name: 'quota-reserve',
+      text: RESERVE_SQL,
+      values: [userId, day, inputTokens, outputTokens, ledger.chatId, ledger.requestId, ledger.instanceId, ledger.apiKeyId, ledger.model, ledger.promptHash, ledger.via],
+    });
     if (rowCount) return { userId, day, inputTokens, outputTokens };
     state = await quotaState(pool, userId, day);
     inputShort = state.dailyInputLimit !== null && state.inputUsed + inputTokens > state.dailyInputLimit;

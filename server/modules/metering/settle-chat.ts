@@ -3,6 +3,8 @@ import type { TokenUsage } from '../../../plugins/plugin-api.ts';
 import type { Reservation } from './quota-reservation.ts';
 
 export interface ChatSettlement {
+  /** The chat's ledger id: settling the same chat twice writes it once. */
+  chatId: string;
   reservation: Reservation;
   /** What the request actually used (zero when nothing reached a provider). */
   usage: TokenUsage;
@@ -18,28 +20,28 @@ export interface ChatSettlement {
   };
 }
 
-// One call for a whole batch (see migration 0003): atomic, one round trip and one WAL flush.
-// It releases each reservation in favour of the real counts, adds the usage rows and appends
-// one audit record per chat to the hash chain, in batch order.
-const SETTLE_SQL = `select id from settle_chats($1::uuid[], $2::date[], $3::text[], $4::text[], $5::int8[], $6::int8[], $7::int8[], $8::int8[],
-  $9::text[], $10::text[], $11::int4[], $12::jsonb[]) as id`;
+// The database function settle_chats (migration 0008): one atomic call for a whole batch,
+// one round trip and one WAL flush. It releases each chat's reservation (read from its
+// ledger row) in favour of the real counts, adds usage and cost, appends one audit record
+// per chat in batch order and closes the ledger rows; chats already settled are skipped.
+const SETTLE_SQL = `select chat_id, audit_id from settle_chats($1::uuid[], $2::uuid[], $3::date[], $4::text[], $5::text[], $6::int8[], $7::int8[],
+  $8::text[], $9::text[], $10::int4[], $11::jsonb[])`;
 
 /**
- * Meters and audits finished chats (answered, failed, cut off or abandoned) in
- * one atomic statement. Returns the audit record ids in the order given.
+ * Meters and audits finished chats (answered, failed, cut off, abandoned or
+ * interrupted) in one atomic statement. Returns each chat's audit record id.
  */
-export async function settleChats(pool: Pool, batch: readonly ChatSettlement[]): Promise<string[]> {
+export async function settleChats(pool: Pool, batch: readonly ChatSettlement[]): Promise<Map<string, string>> {
   const column = <T>(pick: (s: ChatSettlement) => T) => batch.map(pick);
-  const { rows } = await pool.query<{ id: string }>({
+  const { rows } = await pool.query<{ chat_id: string; audit_id: string }>({
     name: 'chat-settle-batch',
     text: SETTLE_SQL,
     values: [
+      column((s) => s.chatId),
       column((s) => s.reservation.userId),
       column((s) => s.reservation.day),
       column((s) => s.model),
       column((s) => s.provider),
-      column((s) => s.usage.inputTokens - s.reservation.inputTokens),
-      column((s) => s.usage.outputTokens - s.reservation.outputTokens),
       column((s) => s.usage.inputTokens),
       column((s) => s.usage.outputTokens),
       column((s) => s.audit.promptHash),
@@ -48,6 +50,5 @@ export async function settleChats(pool: Pool, batch: readonly ChatSettlement[]):
       column((s) => JSON.stringify(s.audit.metadata)),
     ],
   });
-  // Ids come from one sequence in insertion order, which follows `ord`.
-  return rows.map((r) => String(r.id)).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  return new Map(rows.map((r) => [r.chat_id, String(r.audit_id)]));
 }
