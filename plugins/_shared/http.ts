@@ -10,8 +10,11 @@ import { streamError, type HeaderValue } from './errors.ts';
 
 /** Options every HTTP plugin accepts; vendor schemas extend this. */
 export const httpOptionsSchema = z.object({
-  /** Max sockets kept open to the upstream. */
-  connections: z.number().int().positive().default(32),
+  /**
+   * Max sockets open to the upstream. At least the provider's `maxConcurrent` (default 512),
+   * so an attempt never waits in the pool for a socket while its timers run.
+   */
+  connections: z.number().int().positive().default(512),
   /**
    * undici headers and body timeouts: a coarse backstop (undici checks them on a
    * ~1 s tick); the router's per-attempt timeout is the precise one.

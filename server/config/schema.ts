@@ -18,6 +18,12 @@ export const providerSchema = z
     apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional(),
     /** Plugin-specific options, validated by the plugin's own schema at start-up. */
     options: z.record(z.unknown()).default({}),
+    /**
+     * Attempts this instance sends the provider at once; past it the router skips the
+     * provider (falling back, or answering OVERLOADED) instead of queueing. Keep the
+     * plugin's `options.connections` at least this large.
+     */
+    maxConcurrent: z.number().int().positive().default(512),
   })
   .strict();
 

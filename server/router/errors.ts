@@ -9,8 +9,11 @@ export interface Attempt {
   model: string;
   /** Human-readable failure; absent for the successful attempt. */
   error?: string;
-  /** Failure class: a ProviderErrorKind, or `circuit_open` / `unavailable` when the provider was skipped. */
-  code?: ProviderErrorKind | 'circuit_open' | 'unavailable';
+  /**
+   * Failure class: a ProviderErrorKind, or why the provider was skipped: `circuit_open`,
+   * `unavailable` (not loaded), `overloaded` (at its concurrency limit).
+   */
+  code?: ProviderErrorKind | 'circuit_open' | 'unavailable' | 'overloaded';
   /** Upstream HTTP status, when there was one. */
   status?: number;
   latencyMs: number;
@@ -25,6 +28,8 @@ export type RouterErrorCode =
   | 'BAD_REQUEST'
   /** The caller aborted. */
   | 'ABORTED'
+  /** Every provider able to serve was at its concurrency limit: nothing was sent. */
+  | 'OVERLOADED'
   /** The stream broke after deltas were delivered; see StreamInterruptedError. */
   | 'STREAM_INTERRUPTED';
 

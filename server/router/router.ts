@@ -78,6 +78,9 @@ interface Slot {
   provider?: Provider;
   breaker: CircuitBreaker;
   stats: ProviderStats;
+  /** Attempts running against this provider now, and the most it takes at once. */
+  active: number;
+  maxConcurrent: number;
 }
 
 const NEVER = new AbortController().signal;
@@ -123,6 +126,8 @@ export function createRouter(o: RouterOptions): Router {
       provider: o.providers.get(p.id),
       breaker: new CircuitBreaker(r.circuit, clock),
       stats: new ProviderStats(256, 300_000, clock),
+      active: 0,
+      maxConcurrent: p.maxConcurrent,
     });
   }
   const routes = new Map(o.config.models.map((m) => [m.name, [m.primary, ...m.fallbacks]]));
@@ -133,6 +138,7 @@ export function createRouter(o: RouterOptions): Router {
     const startedAt = clock();
     const attempts: Attempt[] = [];
     let lastError: ProviderError | undefined;
+    let overloaded = 0;
 
     for (const target of chain) {
       const slot = slots.get(target.provider);
@@ -143,10 +149,18 @@ export function createRouter(o: RouterOptions): Router {
       let previousDelay: number | undefined;
       for (let retries = 0; ; retries++) {
         if (signal.aborted) throw new RouterError('ABORTED', 'request aborted', attempts, signal.reason);
+        // A provider at its concurrency limit is skipped at once: queueing for its connections
+        // would run down the attempt's timers and look like an upstream failure.
+        if (slot.active >= slot.maxConcurrent) {
+          attempts.push({ provider: slot.id, model: target.model, error: 'provider at its concurrency limit', code: 'overloaded', latencyMs: 0 });
+          overloaded++;
+          break;
+        }
         if (!slot.breaker.tryAcquire()) {
           attempts.push({ provider: slot.id, model: target.model, error: 'circuit open', code: 'circuit_open', latencyMs: 0 });
           break;
         }
+        slot.active++;
         const t0 = clock();
         const ctl = createAttemptControl(signal, firstTokenMs, r.attemptTimeoutMs);
         let delivered = '';
@@ -168,6 +182,7 @@ export function createRouter(o: RouterOptions): Router {
         } catch (err) {
           failure = classify(err, ctl, signal);
         } finally {
+          slot.active--;
           // Neither outcome means the consumer stopped iterating mid-stream: stop the upstream too.
           const abandoned = !failure && !usage;
           ctl.dispose(abandoned);
@@ -215,6 +230,9 @@ export function createRouter(o: RouterOptions): Router {
           throw new RouterError('ABORTED', 'request aborted', attempts, err);
         }
       }
+    }
+    if (overloaded > 0 && attempts.every((a) => a.code === 'overloaded' || a.code === 'circuit_open' || a.code === 'unavailable')) {
+      throw new RouterError('OVERLOADED', `every provider of "${modelName}" is at its concurrency limit`, attempts);
     }
     throw new RouterError(
       'PROVIDER_UNAVAILABLE',

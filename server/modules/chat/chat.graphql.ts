@@ -38,7 +38,7 @@ export const AttemptType = builder.objectRef<Attempt>('ChatAttempt').implement({
     provider: t.exposeString('provider'),
     model: t.exposeString('model'),
     error: t.string({ nullable: true, resolve: (a) => a.error ?? null }),
-    code: t.string({ nullable: true, description: 'network, timeout, rate_limited, server, auth, bad_request, stream, circuit_open, unavailable', resolve: (a) => a.code ?? null }),
+    code: t.string({ nullable: true, description: 'network, timeout, rate_limited, server, auth, bad_request, stream, circuit_open, unavailable, overloaded', resolve: (a) => a.code ?? null }),
     status: t.int({ nullable: true, resolve: (a) => a.status ?? null }),
     latencyMs: t.int({ resolve: (a) => Math.round(a.latencyMs) }),
   }),

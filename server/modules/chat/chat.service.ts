@@ -149,6 +149,7 @@ function toAppError(error: unknown, delivered: string, usage: TokenUsage | undef
     });
   }
   if (error instanceof RouterError) {
+    if (error.code === 'OVERLOADED') return new AppError('OVERLOADED', `${error.message}; retry shortly`, { attempts: error.attempts, retryAfterSeconds: 1 });
     const code = error.code === 'PROVIDER_UNAVAILABLE' ? 'PROVIDER_UNAVAILABLE' : 'BAD_USER_INPUT';
     return new AppError(code, error.message, { attempts: error.attempts });
   }
