@@ -7,6 +7,7 @@ import type { Viewer } from './modules/auth/viewer.ts';
 import { ApiKey } from './modules/api-keys/api-key.entity.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { AppError, toGraphQLError } from './errors.ts';
+import { isDatabaseUnavailable } from './db/unavailable.ts';
 
 /** Per-request context: a forked EntityManager, lazily built loaders, the caller. */
 export interface Context {
@@ -41,6 +42,7 @@ export async function createContext(app: AppState, initial: YogaInitialContext &
       inBackground(app, () => app.orm.em.fork().nativeUpdate(ApiKey, { id }, { lastUsedAt: new Date() }));
     }
   } catch (error) {
+    if (isDatabaseUnavailable(error)) throw toGraphQLError(new AppError('SERVICE_UNAVAILABLE', "The gateway's database is unreachable; retry shortly", { retryAfterSeconds: 2 }));
     throw error instanceof AppError ? toGraphQLError(error) : error;
   }
   // Loaders are built on first use inside createLoaders; the logger child is cheap.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppState } from '../app-state.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { resolveViewer } from '../modules/auth/resolve-viewer.ts';
 import type { Viewer } from '../modules/auth/viewer.ts';
 import type { Permission } from '../modules/roles/permissions.ts';
@@ -25,7 +26,12 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 
 /** The same error codes as GraphQL, as a JSON body with the matching HTTP status. */
 export function errorResponse(error: unknown, requestId: string): Response {
-  const coded = error instanceof AppError ? error : new AppError('INTERNAL_SERVER_ERROR', 'Unexpected error');
+  const coded =
+    error instanceof AppError
+      ? error
+      : isDatabaseUnavailable(error)
+        ? new AppError('SERVICE_UNAVAILABLE', "The gateway's database is unreachable; retry shortly", { retryAfterSeconds: 2 })
+        : new AppError('INTERNAL_SERVER_ERROR', 'Unexpected error');
   const headers: Record<string, string> = { 'x-request-id': requestId };
   const retryAfter = coded.details?.retryAfterSeconds;
   if (typeof retryAfter === 'number') headers['retry-after'] = String(Math.ceil(retryAfter));

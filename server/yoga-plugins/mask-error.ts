@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError, toGraphQLError } from '../errors.ts';
 
 /**
@@ -24,6 +25,11 @@ export function createMaskError(logger: Logger) {
       // Drop yoga's development-mode `originalError` so no internals reach the client.
       const { originalError: _dropped, ...extensions } = graphqlError.extensions as Record<string, unknown>;
       return new GraphQLError(graphqlError.message, { ...location, extensions: { ...extensions, code: codeOf(graphqlError) } });
+    }
+    if (isDatabaseUnavailable(original)) {
+      // Expected while the database restarts: a retryable code, not an internal error.
+      logger.warn({ path: graphqlError?.path }, 'database unreachable');
+      return new GraphQLError("The gateway's database is unreachable; retry shortly", { ...location, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 2 } });
     }
     logger.error({ err: original, path: graphqlError?.path }, 'unexpected error');
     return new GraphQLError(message, { ...location, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
