@@ -77,6 +77,9 @@ describe('kill -9 with chats in flight, then a restart', () => {
     expect(perChat).toHaveLength(60);
     expect(perChat.every((r) => Number(r.n) === 1)).toBe(true);
     expect(perChat.filter((r) => r.outcome === 'interrupted')).toHaveLength(50);
+    // Streams checkpoint what they delivered every 2 s: the interrupted ones are billed for it.
+    const [{ checkpointed }] = await sql<{ checkpointed: string }>(db.url!, `select coalesce(sum(output_tokens), 0) as checkpointed from audit_record where metadata->>'outcome' = 'interrupted'`);
+    expect(Number(checkpointed)).toBeGreaterThan(0);
     expect(ledger.counter).toEqual({ input: ledger.usage.input, output: ledger.usage.output });
     expect(ledger.audit).toMatchObject({ input: ledger.usage.input, output: ledger.usage.output });
 
