@@ -25,6 +25,7 @@ export async function postChat(app: AppState, request: Request, requestId: strin
     latency_ms: Math.round(c.latencyMs),
     finish_reason: c.finishReason,
     request_id: c.requestId,
+    chat_id: c.chatId,
     audit_id: c.auditId,
   });
 }
