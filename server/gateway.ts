@@ -125,6 +125,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       settlements,
       events,
       storePromptText: config.audit.storePromptText,
+      logger,
       inBackground: (task) => trackInBackground(background, logger, task),
     });
     const app: AppState = {

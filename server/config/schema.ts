@@ -21,9 +21,9 @@ export const providerSchema = z
     /**
      * Attempts this instance sends the provider at once; past it the router skips the
      * provider (falling back, or answering OVERLOADED) instead of queueing. Keep the
-     * plugin's `options.connections` at least this large.
+     * plugin's `options.connections` at least this large. Default 512.
      */
-    maxConcurrent: z.number().int().positive().default(512),
+    maxConcurrent: z.number().int().positive().optional(),
   })
   .strict();
 

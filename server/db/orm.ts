@@ -20,7 +20,8 @@ export function ormConfig({ clientUrl, poolMax = 10, debug = false, log }: OrmOp
     extensions: [Migrator],
     debug,
     ...(log ? { logger: log } : {}),
-    pool: { min: 0, max: poolMax },
+    // Fail fast when the database is unreachable (the default waits 60 s per request); see db/unavailable.ts.
+    pool: { min: 0, max: poolMax, acquireTimeoutMillis: 5_000 },
     // Entities are plain schemas (no decorators), so no metadata discovery from TypeScript.
     discovery: { warnWhenNoEntities: true },
     migrations: {

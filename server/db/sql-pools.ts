@@ -23,8 +23,9 @@ export interface SqlPoolOptions {
 }
 
 export function createSqlPools(connectionString: string, { max, sharedSession = false }: SqlPoolOptions): SqlPools {
-  const durable = new pg.Pool({ connectionString, max });
-  const relaxed = new pg.Pool({ connectionString, max, options: '-c synchronous_commit=off' });
+  // A database that does not answer a connect in 5 s counts as unreachable (SERVICE_UNAVAILABLE, spool).
+  const durable = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000 });
+  const relaxed = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, options: '-c synchronous_commit=off' });
   for (const pool of [durable, relaxed]) {
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => {});

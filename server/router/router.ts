@@ -85,6 +85,9 @@ interface Slot {
 
 const NEVER = new AbortController().signal;
 
+/** Attempts a provider instance takes at once unless its config says otherwise (`providers[].maxConcurrent`). */
+export const DEFAULT_MAX_CONCURRENT = 512;
+
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
@@ -127,7 +130,7 @@ export function createRouter(o: RouterOptions): Router {
       breaker: new CircuitBreaker(r.circuit, clock),
       stats: new ProviderStats(256, 300_000, clock),
       active: 0,
-      maxConcurrent: p.maxConcurrent,
+      maxConcurrent: p.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
     });
   }
   const routes = new Map(o.config.models.map((m) => [m.name, [m.primary, ...m.fallbacks]]));

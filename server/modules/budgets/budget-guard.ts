@@ -47,12 +47,15 @@ export class BudgetGuard {
     return this.budgets;
   }
 
-  /** Throws BUDGET_EXCEEDED when a hard-stop budget over this user (theirs, a role's, the organisation's) is used up. */
-  async check(userId: string, roleIds: readonly string[]): Promise<void> {
+  /**
+   * Throws BUDGET_EXCEEDED when a hard-stop budget over this user (theirs, a role's, the organisation's)
+   * is used up; answers whether any hard-stop budget applies (then the chat's output is capped).
+   */
+  async check(userId: string, roleIds: readonly string[]): Promise<boolean> {
     const budgets = (await this.all()).filter(
       (b) => b.hardStop && (b.scope === 'ORGANISATION' || (b.scope === 'USER' && b.userId === userId) || (b.scope === 'ROLE' && roleIds.includes(b.roleId!))),
     );
-    if (budgets.length === 0) return;
+    if (budgets.length === 0) return false;
     const period = budgetPeriod(this.timeZone);
     const key = `${period.period}:${budgets.map((b) => b.id).join(',')}`;
     let hit = this.spend.get(key);
@@ -64,7 +67,7 @@ export class BudgetGuard {
     }
     const spent = await hit.spent;
     const over = budgets.find((b) => (spent.get(b.id) ?? 0) >= b.amount);
-    if (!over) return;
+    if (!over) return true;
     const used = spent.get(over.id) ?? 0;
     const scope = over.scope === 'USER' ? 'your' : over.scope === 'ROLE' ? "your role's" : "the organisation's";
     throw new AppError('BUDGET_EXCEEDED', `Monthly budget exhausted: ${scope} budget of ${over.amount} ${this.currency} is spent (${round(used)} ${this.currency}); resets at ${period.resetsAt.toISOString()}`, {

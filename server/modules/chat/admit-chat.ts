@@ -3,7 +3,8 @@ import type { Pool } from 'pg';
 import type { ChatMessage } from '../../../plugins/plugin-api.ts';
 import { AppError } from '../../errors.ts';
 import { dayIn } from '../../util/days.ts';
-import { estimatePromptTokens } from '../metering/token-estimate.ts';
+import { promptTokenBound } from '../metering/token-estimate.ts';
+import { promptTokensWithMargin } from '../metering/token-count.ts';
 import { quotaState, reserveQuota, type LedgerEntry, type Reservation } from '../metering/quota-reservation.ts';
 import { promptHash, validateChatInput, type ChatInput } from './chat-input.ts';
 import type { ChatEntry, SignedInContext } from './chat.types.ts';
@@ -17,8 +18,8 @@ export interface AdmitDeps {
   knownModel(name: string): boolean;
   /** DLP: returns the messages to send upstream (redacted where policy says so) or throws DLP_BLOCKED. */
   screen(ctx: SignedInContext, messages: ChatMessage[], model: string): Promise<ChatMessage[]>;
-  /** Refuses a chat under a used-up hard-stop budget. */
-  budgets: { check(userId: string, roleIds: readonly string[]): Promise<void> };
+  /** Refuses a chat under a used-up hard-stop budget; true when a hard-stop budget applies to the user. */
+  budgets: { check(userId: string, roleIds: readonly string[]): Promise<boolean> };
   /** The pool quota reservations run on, and the time zone that defines "today". */
   quota: { pool: Pool; timezone: string };
   /** This gateway instance, recorded with every chat it admits (crash recovery settles by instance). */
@@ -35,7 +36,10 @@ export interface Admission {
   /** SHA-256 of the prompt as the client sent it. */
   promptHash: string;
   reservation: Reservation;
-  /** The output cap sent upstream, when there is one. */
+  /**
+   * The output cap sent upstream and enforced on the stream: the request's maxTokens, or,
+   * when a quota or hard-stop budget limits the user, what was reserved. Unset when nothing limits the answer.
+   */
   maxTokens?: number;
   /** performance.now() when the chat arrived. */
   startedAt: number;
@@ -51,7 +55,7 @@ export async function admitChat(deps: AdmitDeps, ctx: SignedInContext, input: Ch
   validateChatInput(input, deps.knownModel);
   const hash = promptHash(input);
   const messages = await deps.screen(ctx, input.messages, input.model);
-  await deps.budgets.check(viewer.userId, viewer.roleIds);
+  const budgeted = await deps.budgets.check(viewer.userId, viewer.roleIds);
   const screened = { ...input, messages };
   const ledger: LedgerEntry = {
     chatId: randomUUID(),
@@ -63,23 +67,41 @@ export async function admitChat(deps: AdmitDeps, ctx: SignedInContext, input: Ch
     via,
   };
   const reservation = await reserve(deps.quota, viewer.userId, screened, ledger);
-  return { chatId: ledger.chatId, via, input: screened, promptHash: hash, reservation, maxTokens: input.maxTokens ?? reservation.capOutput, startedAt };
+  const limited = reservation.outputLimited || budgeted;
+  return { chatId: ledger.chatId, via, input: screened, promptHash: hash, reservation, maxTokens: input.maxTokens ?? (limited ? reservation.outputTokens : undefined), startedAt };
 }
 
-async function reserve(quota: AdmitDeps['quota'], userId: string, input: ChatInput, ledger: LedgerEntry): Promise<Reservation & { capOutput?: number }> {
+async function reserve(quota: AdmitDeps['quota'], userId: string, input: ChatInput, ledger: LedgerEntry): Promise<Reservation & { outputLimited: boolean }> {
   const { pool, timezone } = quota;
   const day = dayIn(timezone);
-  const inputTokens = estimatePromptTokens(input.messages);
-  const outputTokens = input.maxTokens ?? DEFAULT_OUTPUT_RESERVE;
-  try {
-    return await reserveQuota(pool, { userId, day, inputTokens, outputTokens, timezone, ledger });
-  } catch (error) {
-    // Without maxTokens the default reserve may exceed what is left: reserve the rest and cap the answer there.
-    if (input.maxTokens != null || !(error instanceof AppError) || error.details?.limit !== 'DAILY_OUTPUT') throw error;
-    const state = await quotaState(pool, userId, day);
-    const left = (state.dailyOutputLimit ?? 0) - state.outputUsed;
-    if (left <= 0) throw error;
-    const reservation = await reserveQuota(pool, { userId, day, inputTokens, outputTokens: left, timezone, ledger });
-    return { ...reservation, capOutput: left };
+  let inputTokens = promptTokenBound(input.messages);
+  let outputTokens = input.maxTokens ?? DEFAULT_OUTPUT_RESERVE;
+  let tightened = false;
+  let capped = false;
+  for (;;) {
+    try {
+      return await reserveQuota(pool, { userId, day, inputTokens, outputTokens, timezone, ledger });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'QUOTA_EXCEEDED') throw error;
+      if (error.details?.limit === 'DAILY_INPUT' && !tightened) {
+        // Close to the limit the byte bound refuses prompts that fit: count them, with a margin.
+        tightened = true;
+        const counted = await promptTokensWithMargin(input.messages);
+        if (counted < inputTokens) {
+          inputTokens = counted;
+          continue;
+        }
+      } else if (error.details?.limit === 'DAILY_OUTPUT' && input.maxTokens == null && !capped) {
+        // Without maxTokens the default reserve may exceed what is left: reserve the rest and cap the answer there.
+        capped = true;
+        const state = await quotaState(pool, userId, day);
+        const left = (state.dailyOutputLimit ?? 0) - state.outputUsed;
+        if (left > 0) {
+          outputTokens = left;
+          continue;
+        }
+      }
+      throw error;
+    }
   }
 }

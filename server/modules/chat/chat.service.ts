@@ -2,6 +2,7 @@ import type { TokenUsage } from '../../../plugins/plugin-api.ts';
 import { AppError } from '../../errors.ts';
 import { RouterError, StreamInterruptedError, type Router, type RouterEvent } from '../../router/index.ts';
 import { isDatabaseUnavailable } from '../../db/unavailable.ts';
+import { estimateTokens } from '../metering/token-estimate.ts';
 import { admitChat, type Admission, type AdmitDeps } from './admit-chat.ts';
 import type { ChatsInFlight } from './chats-in-flight.ts';
 import type { ChatInput } from './chat-input.ts';
@@ -69,25 +70,37 @@ async function* streamChat(deps: ChatDeps, ctx: SignedInContext, input: ChatInpu
   let failure: unknown;
   let done: Extract<RouterEvent, { type: 'done' }> | undefined;
   let settled: { auditId: string | null; usage: TokenUsage } | undefined;
+  const cap = outputCap(admission.maxTokens);
   try {
     for await (const event of routeChat(deps.router, admission, abort.signal, via !== 'mutation')) {
       if (event.type === 'delta') {
-        text += event.text;
-        yield { type: 'delta', text: event.text };
+        if (cap.reached) continue; // the upstream is being stopped; nothing more goes out
+        const allowed = cap.take(event.text);
+        if (cap.reached) abort.abort(OUTPUT_CAP_REACHED);
+        if (!allowed) continue;
+        text += allowed;
+        yield { type: 'delta', text: allowed };
       } else {
-        done = event;
+        // A whole answer that ran past the cap was cut to it: say so.
+        done = cap.reached ? { ...event, finishReason: 'length' } : event;
       }
     }
     kind = 'ok';
   } catch (error) {
-    failure = slot.cutByGateway ? new ShutdownCut(error) : error;
-    kind = slot.cutByGateway ? 'interrupted' : outcomeOfFailure(error, abort.signal);
+    if (cap.reached && error instanceof StreamInterruptedError) {
+      // The upstream ignored the cap it was sent: the answer ends here, as if length-limited.
+      done = cutAtCap(error, admission.startedAt);
+      kind = 'ok';
+    } else {
+      failure = slot.cutByGateway ? new ShutdownCut(error) : error;
+      kind = slot.cutByGateway ? 'interrupted' : outcomeOfFailure(error, abort.signal);
+    }
   } finally {
     signal?.removeEventListener('abort', onAbort);
     // The consumer stopped iterating (client gone): stop the upstream call, still meter what was used.
     kind ??= 'disconnected';
     if (kind === 'disconnected') abort.abort();
-    const outcome: ChatOutcome = { kind, text, done, failure };
+    const outcome: ChatOutcome = { kind, text, done, failure, cutAtCap: cap.reached };
     if (kind === 'disconnected') {
       // Nobody waits for this answer; settle without holding up the consumer's teardown.
       deps.inBackground(() => settleChat(deps, ctx, admission, outcome).finally(() => deps.inFlight.leave(slot)));
@@ -104,7 +117,7 @@ async function* streamChat(deps: ChatDeps, ctx: SignedInContext, input: ChatInpu
     type: 'done',
     result: {
       text,
-      usage: done!.usage,
+      usage: settled!.usage,
       provider: done!.provider,
       model: done!.model,
       requestedModel: input.model,
@@ -116,6 +129,46 @@ async function* streamChat(deps: ChatDeps, ctx: SignedInContext, input: ChatInpu
       auditId: settled!.auditId,
     },
   };
+}
+
+const OUTPUT_CAP_REACHED = new DOMException('the answer reached its output cap', 'AbortError');
+
+/**
+ * Counts the output as it streams (a quick estimate) against the cap sent
+ * upstream, with slack for the estimate, so an upstream that ignores
+ * `max_tokens` cannot run past what was reserved.
+ */
+function outputCap(maxTokens: number | undefined) {
+  const limit = maxTokens === undefined ? Infinity : Math.ceil(maxTokens * 1.25) + 16;
+  let delivered = 0;
+  let reached = false;
+  return {
+    get reached() {
+      return reached;
+    },
+    /** The part of `delta` that may still go out; sets `reached` when the cap cuts it. */
+    take(delta: string): string {
+      if (limit === Infinity) return delta;
+      const tokens = estimateTokens(delta);
+      if (delivered + tokens <= limit) {
+        delivered += tokens;
+        return delta;
+      }
+      reached = true;
+      // The share of this delta that still fits (a whole answer arrives as one delta when not streamed).
+      let fits = Math.floor((delta.length * Math.max(0, limit - delivered)) / tokens);
+      // Never split a surrogate pair.
+      if (fits > 0 && /[\ud800-\udbff]/.test(delta[fits - 1])) fits--;
+      delivered = limit;
+      return delta.slice(0, fits);
+    },
+  };
+}
+
+function cutAtCap(error: StreamInterruptedError, startedAt: number): Extract<RouterEvent, { type: 'done' }> {
+  const attempts = error.attempts.map((a, i, all) => (i === all.length - 1 ? { provider: a.provider, model: a.model, latencyMs: a.latencyMs } : a));
+  // Usage unknown (the vendor's report never came): settlement counts it.
+  return { type: 'done', usage: { inputTokens: 0, outputTokens: 0 }, finishReason: 'length', provider: error.provider, model: error.model, attempts, latencyMs: performance.now() - startedAt };
 }
 
 /** The chat was cut because this instance is shutting down (its drain deadline passed). */

@@ -1,6 +1,8 @@
 import type { ChatMessage, TokenUsage } from '../../../plugins/plugin-api.ts';
 import { RouterError, StreamInterruptedError, type RouterEvent } from '../../router/index.ts';
+import type { Logger } from 'pino';
 import { countUsage } from '../metering/token-count.ts';
+import { billableUsage } from '../metering/usage-check.ts';
 import type { SettlementQueue } from '../metering/settlement-queue.ts';
 import type { UsageEvents } from '../usage/usage-events.ts';
 import type { Admission } from './admit-chat.ts';
@@ -15,6 +17,7 @@ export interface SettleDeps {
   events: UsageEvents;
   /** Keep prompt and answer text in the audit record (config `audit.storePromptText`). */
   storePromptText: boolean;
+  logger: Logger;
 }
 
 /** How a chat ended, with what was delivered. */
@@ -25,6 +28,8 @@ export interface ChatOutcome {
   /** The router's final event, when the provider finished. */
   done?: Extract<RouterEvent, { type: 'done' }>;
   failure?: unknown;
+  /** The gateway ended the answer at its output cap: the vendor's usage never came, so it is counted here. */
+  cutAtCap?: boolean;
 }
 
 export interface Settled {
@@ -41,7 +46,20 @@ export interface Settled {
 export async function settleChat(deps: SettleDeps, ctx: SignedInContext, admission: Admission, outcome: ChatOutcome): Promise<Settled> {
   const { done, failure, text, kind } = outcome;
   const { input, reservation, via } = admission;
-  const usage = done?.usage ?? (await usageOfUnfinished(input.messages, text, failure, kind));
+  let usage: TokenUsage;
+  let underReported: Record<string, unknown> | undefined;
+  if (outcome.cutAtCap) {
+    usage = await countUsage(input.messages, text);
+  } else if (done) {
+    const billed = await billableUsage(done.usage, input.messages, text);
+    usage = billed.usage;
+    if (billed.discrepancy) {
+      underReported = { reportedUsage: billed.discrepancy.reported, countedUsage: billed.discrepancy.counted };
+      deps.logger.warn({ requestId: ctx.requestId, provider: done.provider, model: done.model, ...underReported }, 'provider reported less usage than the gateway counted; billing the larger');
+    }
+  } else {
+    usage = await usageOfUnfinished(input.messages, text, failure, kind);
+  }
   const attempts = done?.attempts ?? (failure instanceof RouterError ? failure.attempts : []);
   const provider = done?.provider ?? (failure instanceof StreamInterruptedError ? failure.provider : attempts.at(-1)?.provider ?? '');
   const latencyMs = performance.now() - admission.startedAt;
@@ -63,6 +81,8 @@ export async function settleChat(deps: SettleDeps, ctx: SignedInContext, admissi
         finishReason: done?.finishReason ?? null,
         attempts,
         reserved: { inputTokens: reservation.inputTokens, outputTokens: reservation.outputTokens },
+        ...(done?.finishReason === 'length' && admission.maxTokens !== undefined ? { outputCap: admission.maxTokens } : {}),
+        ...underReported,
         ...(failure ? { error: (failure as Error).message } : {}),
         // The prompt as sent upstream: redacted where policy said so.
         ...(deps.storePromptText ? { prompt: input.messages, response: text } : {}),

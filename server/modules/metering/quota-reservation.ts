@@ -38,7 +38,7 @@ r as (
 )
 insert into chat_in_flight (id, request_id, instance_id, user_id, api_key_id, model, prompt_hash, via, day, reserved_input, reserved_output)
 select $5, $6, $7, $1, $8, $9, $10, $11, $2, $3, $4 from r
-returning 1`;
+returning (select ol from q) as output_limit`;
 
 const STATE_SQL = `select q.daily_input_limit as il, q.daily_output_limit as ol,
   coalesce(c.input_tokens, 0) as iu, coalesce(c.output_tokens, 0) as ou
@@ -67,17 +67,17 @@ export async function quotaState(pool: Pool, userId: string, day: string): Promi
  * and writes the chat ahead in the ledger, atomically, or throws QUOTA_EXCEEDED
  * saying which limit, what is used, what remains and when it resets.
  */
-export async function reserveQuota(pool: Pool, request: Reservation & { timezone: string; ledger: LedgerEntry }): Promise<Reservation> {
+export async function reserveQuota(pool: Pool, request: Reservation & { timezone: string; ledger: LedgerEntry }): Promise<Reservation & { outputLimited: boolean }> {
   const { userId, day, inputTokens, outputTokens, ledger } = request;
   let state: QuotaLimits;
   let inputShort: boolean;
   for (let attempt = 0; ; attempt++) {
-    const { rowCount } = await pool.query({
+    const { rows, rowCount } = await pool.query<{ output_limit: string | null }>({
       name: 'quota-reserve',
       text: RESERVE_SQL,
       values: [userId, day, inputTokens, outputTokens, ledger.chatId, ledger.requestId, ledger.instanceId, ledger.apiKeyId, ledger.model, ledger.promptHash, ledger.via],
     });
-    if (rowCount) return { userId, day, inputTokens, outputTokens };
+    if (rowCount) return { userId, day, inputTokens, outputTokens, outputLimited: rows[0].output_limit !== null };
     state = await quotaState(pool, userId, day);
     inputShort = state.dailyInputLimit !== null && state.inputUsed + inputTokens > state.dailyInputLimit;
     const outputShort = state.dailyOutputLimit !== null && state.outputUsed + outputTokens > state.dailyOutputLimit;

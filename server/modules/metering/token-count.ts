@@ -25,3 +25,21 @@ export async function countUsage(messages: readonly ChatMessage[], completion: s
   for (const m of messages) input += PER_MESSAGE + enc.encode(m.role).length + enc.encode(m.content).length;
   return { inputTokens: input, outputTokens: completion ? enc.encode(completion).length : 0 };
 }
+
+/**
+ * A prompt's tokens counted with cl100k_base plus a 10% margin and the framing
+ * overhead, for a reservation close to the input limit, where the byte bound
+ * would refuse a prompt that fits. Slow (about 1 ms per 2 KB of English), so
+ * only used on that path.
+ */
+export async function promptTokensWithMargin(messages: readonly ChatMessage[]): Promise<number> {
+  const enc = await loadEncoder();
+  let total = 4;
+  for (const m of messages) total += 8 + Math.ceil(enc.encode(m.content).length * 1.1);
+  return total;
+}
+
+/** Output tokens of a text counted with cl100k_base (checking what a vendor reported). */
+export async function countTextTokens(text: string): Promise<number> {
+  return text ? (await loadEncoder()).encode(text).length : 0;
+}
