@@ -24,17 +24,21 @@ export interface CreateApiKeyInput {
  * you all hold (the rule in users/acting-on.ts).
  */
 async function assertMayManageKeysOf(ctx: ServiceContext, em: EntityManager, ownerId: string): Promise<void> {
-  if (ctx.viewer?.userId === ownerId) return;
-  if (!hasPermission(ctx.viewer, 'apikeys:write')) throw new AppError('FORBIDDEN', "Managing another user's API keys needs the apikeys:write permission");
-  await assertMayActOn(ctx, ownerId, em);
+  assertMayManageOthersKeys(ctx, ownerId);
+  if (ctx.viewer?.userId !== ownerId) await assertMayActOn(ctx, ownerId, em);
+}
+
+/** The permission part, checked before anything else about the request. */
+function assertMayManageOthersKeys(ctx: ServiceContext, ownerId: string): void {
+  if (ctx.viewer?.userId !== ownerId && !hasPermission(ctx.viewer, 'apikeys:write')) {
+    throw new AppError('FORBIDDEN', "Managing another user's API keys needs the apikeys:write permission");
+  }
 }
 
 /** Creates a key; the secret is returned here once and never again. */
 export async function createApiKey(ctx: ServiceContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKeyEntity; secret: string }> {
   const ownerId = input.userId ?? ctx.viewer!.userId;
-  if (ownerId !== ctx.viewer!.userId && !hasPermission(ctx.viewer, 'apikeys:write')) {
-    throw new AppError('FORBIDDEN', "Managing another user's API keys needs the apikeys:write permission");
-  }
+  assertMayManageOthersKeys(ctx, ownerId);
   const name = input.name.trim();
   if (!name || name.length > 200) throw badInput('Key name must be 1-200 characters', 'name');
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw badInput('expiresAt must be in the future', 'expiresAt');
@@ -89,9 +93,6 @@ export async function revokeApiKey(ctx: ServiceContext, id: string): Promise<Api
  */
 export async function revokeAllApiKeys(ctx: ServiceContext, userId?: string | null): Promise<number> {
   const ownerId = userId ?? ctx.viewer!.userId;
-  if (ownerId !== ctx.viewer!.userId && !hasPermission(ctx.viewer, 'apikeys:write')) {
-    throw new AppError('FORBIDDEN', "Managing another user's API keys needs the apikeys:write permission");
-  }
   const revoked = await ctx.em.transactional(async (em) => {
     await assertMayManageKeysOf(ctx, em, ownerId);
     const keys = await em.find(ApiKey, { userId: ownerId, revokedAt: null });
