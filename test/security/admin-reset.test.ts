@@ -35,6 +35,7 @@ describe.skipIf(noSharedDatabase)('npm run admin:reset on PostgreSQL', () => {
   test('restores a locked-out installation: the only admin disabled and stripped of the role, its password unknown', { timeout: 120_000 }, async () => {
     const gw = await startTestGateway();
     try {
+      if (!gw.databaseUrl) throw new Error('this test runs the command against PostgreSQL: set DATABASE_URL');
       // The lockout, as an old version or a careless script could leave it (the API refuses to).
       const adminId = (await gw.gql('{ me { id } }', {}, gw.adminToken)).data.me.id;
       const em = gw.gateway.orm.em.fork();
