@@ -51,6 +51,8 @@ export interface GatewayOptions {
   maxConcurrentChats?: number;
   /** Intervals of the ledger's checkpoint and recovery loops (tests shorten them). */
   ledger?: { checkpointEveryMs?: number; recoverEveryMs?: number; deadAfterMs?: number };
+  /** Reverse proxies in front of the gateway whose `x-forwarded-for` entries are believed (ZERO_TRUST_PROXY); 0 by default. */
+  trustProxyHops?: number;
 }
 
 export interface Gateway {
@@ -141,7 +143,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       chatRollup,
       auditRetention: new AuditRetention(sql.durable, chatRollup, config.audit.retentionDays, logger),
       dlpPolicies: new DlpPolicyCache(sql.durable),
-      loginThrottle: new LoginThrottle(),
+      loginThrottle: new LoginThrottle(sql.durable, options.trustProxyHops ?? 0),
       providers,
       logger,
       credentialCache: new CredentialCache(),

@@ -5,6 +5,7 @@ import { createLogger } from './logger.ts';
 import { createGatewayHttpServer } from './http-server.ts';
 import { ensureConsoleBuilt } from './admin-console/ensure-built.ts';
 import { ConfigError, loadConfig } from './config/index.ts';
+import { parseTrustProxy } from './modules/auth/source-address.ts';
 
 const logger = createLogger();
 const port = Number(process.env.PORT ?? 4430);
@@ -32,6 +33,14 @@ try {
   process.exit(1);
 }
 
+let trustProxyHops: number;
+try {
+  trustProxyHops = parseTrustProxy(process.env.ZERO_TRUST_PROXY);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+}
+
 // Builds the console when client/ changed since the last build; a no-op otherwise.
 await ensureConsoleBuilt({ logger });
 
@@ -43,6 +52,7 @@ const gateway = await createGateway({
   admin: { email: process.env.ZERO_ADMIN_EMAIL, password: process.env.ZERO_ADMIN_PASSWORD },
   timezone: process.env.ZERO_TIMEZONE || undefined,
   sessionTtlMs: process.env.ZERO_SESSION_TTL_HOURS ? Number(process.env.ZERO_SESSION_TTL_HOURS) * 3600_000 : undefined,
+  trustProxyHops,
   yoga: process.env.ZERO_MAX_BODY_BYTES ? { maxBodyBytes: Number(process.env.ZERO_MAX_BODY_BYTES) } : undefined,
   // Stable across restarts of this instance, so a restart settles the chats a crash cut at once.
   instanceId: process.env.ZERO_INSTANCE_ID || `${hostname()}:${port}`,

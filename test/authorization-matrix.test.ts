@@ -102,6 +102,17 @@ const cases: Case[] = [
   { name: 'models', field: 'models', expect: [U, OK, OK, OK], op: () => ({ query: '{ models { name primary { provider } } }' }) },
   { name: 'providers', field: 'providers', expect: [U, F, F, OK], op: () => ({ query: '{ providers { id circuit } }' }) },
   { name: 'chat', field: 'chat', expect: [U, OK, OK, OK], op: () => ({ query: 'mutation { chat(input: { model: "mock-small", messages: [{ role: USER, content: "hi" }] }) { text } }' }) },
+  { name: 'revokeAllApiKeys (your own)', field: 'revokeAllApiKeys', expect: [U, OK, OK, OK], op: () => ({ query: 'mutation { revokeAllApiKeys }' }) },
+  {
+    name: "revokeAllApiKeys (someone else's)",
+    field: 'revokeAllApiKeys',
+    expect: [U, F, F, OK],
+    op: async (w, p) => {
+      const owner = await w.api.createUser(`keys-${p}@matrix.test`, { roleIds: [w.ids.memberRole] });
+      await w.api.createApiKey(owner);
+      return { query: 'mutation($u: ID!) { revokeAllApiKeys(userId: $u) }', variables: { u: owner } };
+    },
+  },
   { name: "revokeApiKey (someone else's)", field: 'revokeApiKey', expect: [U, NF, NF, OK], op: (w) => ({ query: 'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', variables: { id: w.otherKeyId } }) },
 ];
 

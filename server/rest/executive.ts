@@ -6,11 +6,13 @@ const KEY_FIELDS = 'key inputTokens outputTokens requests errors';
 type Usage = { inputTokens: number; outputTokens: number; requests: number; errors: number };
 const usage = (u: Usage) => ({ input_tokens: u.inputTokens, output_tokens: u.outputTokens, requests: u.requests, errors: u.errors });
 
-function rangeOf(url: URL): { from: string; to: string } {
-  const from = url.searchParams.get('from');
-  const to = url.searchParams.get('to');
-  if (!from) throw badInput('from is required (an ISO-8601 instant or day)', 'from');
-  if (!to) throw badInput('to is required (an ISO-8601 instant or day)', 'to');
+const DEFAULT_RANGE_MS = 30 * 24 * 3600_000;
+
+/** from/to as given; a missing end defaults to now, a missing start to 30 days before the end (the seed's dashboard sends neither). */
+function rangeOf(url: URL, now = new Date()): { from: string; to: string } {
+  const to = url.searchParams.get('to') || now.toISOString();
+  const end = new Date(to);
+  const from = url.searchParams.get('from') || (Number.isNaN(end.getTime()) ? new Date(now.getTime() - DEFAULT_RANGE_MS) : new Date(end.getTime() - DEFAULT_RANGE_MS)).toISOString();
   return { from, to };
 }
 
@@ -20,7 +22,7 @@ function enumParam(url: URL, name: string, values: readonly string[], fallback?:
   return raw;
 }
 
-/** GET /api/v1/executive/summary?from&to */
+/** GET /api/v1/executive/summary?from&to (default: the last 30 days) */
 export async function getExecutiveSummary(gql: GraphQLFetch, request: Request, url: URL): Promise<Response> {
   type Summary = Usage & {
     from: string;

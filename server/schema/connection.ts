@@ -1,5 +1,6 @@
 import type { ArgBuilder, ObjectRef, SchemaTypes } from '@pothos/core';
 import { builder } from '../builder.ts';
+import { signedInOrJustSignedIn } from './auth-scopes.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../util/cursor.ts';
 
 export interface Edge<T> {
@@ -15,7 +16,7 @@ export interface Connection<T> {
 }
 
 export const PageInfo = builder.objectRef<Connection<unknown>['pageInfo']>('PageInfo').implement({
-  authScopes: { loggedIn: true },
+  authScopes: signedInOrJustSignedIn,
   fields: (t) => ({
     hasNextPage: t.exposeBoolean('hasNextPage'),
     endCursor: t.exposeString('endCursor', { nullable: true }),
@@ -25,14 +26,14 @@ export const PageInfo = builder.objectRef<Connection<unknown>['pageInfo']>('Page
 /** Defines `<Name>Connection` and `<Name>Edge` for a node type. */
 export function connectionType<T>(name: string, node: ObjectRef<any, T>) {
   const EdgeRef = builder.objectRef<Edge<T>>(`${name}Edge`).implement({
-    authScopes: { loggedIn: true },
+    authScopes: signedInOrJustSignedIn,
     fields: (t) => ({
       cursor: t.exposeString('cursor'),
       node: t.field({ type: node, resolve: (edge) => edge.node as never }),
     }),
   });
   return builder.objectRef<Connection<T>>(`${name}Connection`).implement({
-    authScopes: { loggedIn: true },
+    authScopes: signedInOrJustSignedIn,
     fields: (t) => ({
       // The connection field already multiplies by `first`; do not count the list twice.
       edges: t.field({ type: [EdgeRef], complexity: { field: 0, multiplier: 1 }, resolve: (c) => c.edges }),

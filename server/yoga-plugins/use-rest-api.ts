@@ -5,8 +5,10 @@ import { getExecutiveSummary, getExecutiveTrends } from '../rest/executive.ts';
 import { postChat } from '../rest/chat.ts';
 import type { GraphQLFetch } from '../rest/graphql-call.ts';
 import { getMeteringUsage, getMeteringUser, listMeteringUsers, putMeteringUser } from '../rest/metering.ts';
-import { errorResponse } from '../rest/rest-context.ts';
+import { authenticate, errorResponse } from '../rest/rest-context.ts';
 import { requestIdOf } from './use-request-id.ts';
+import type { Permission } from '../modules/roles/permissions.ts';
+import { AppError } from '../errors.ts';
 
 interface RouteContext {
   app: AppState;
@@ -21,19 +23,21 @@ interface Route {
   method: string;
   /** Path with `:name` segments. */
   path: string;
+  /** Checked with the credentials, before anything about the request is. */
+  permissions?: Permission[];
   handler: (c: RouteContext) => Promise<Response>;
 }
 
 /** The REST surface: the seed system's endpoints and the auditors' export, over the same services and auth. */
 const ROUTES: Route[] = [
-  { method: 'GET', path: '/api/v1/metering/users', handler: (c) => listMeteringUsers(c.gql, c.request, c.url) },
+  { method: 'GET', path: '/api/v1/metering/users', permissions: ['users:read'], handler: (c) => listMeteringUsers(c.gql, c.request, c.url) },
   { method: 'GET', path: '/api/v1/metering/users/:id', handler: (c) => getMeteringUser(c.gql, c.request, c.url, { id: c.params.id }) },
-  { method: 'PUT', path: '/api/v1/metering/users/:id', handler: (c) => putMeteringUser(c.gql, c.request, c.url, { id: c.params.id }) },
+  { method: 'PUT', path: '/api/v1/metering/users/:id', permissions: ['quotas:write', 'users:read'], handler: (c) => putMeteringUser(c.gql, c.request, c.url, { id: c.params.id }) },
   { method: 'GET', path: '/api/v1/metering/usage', handler: (c) => getMeteringUsage(c.gql, c.request, c.url) },
   { method: 'POST', path: '/api/v1/chat', handler: (c) => postChat(c.app, c.request, c.requestId) },
-  { method: 'GET', path: '/api/v1/audit/export', handler: (c) => exportAudit(c.app, c.request, c.url) },
-  { method: 'GET', path: '/api/v1/executive/summary', handler: (c) => getExecutiveSummary(c.gql, c.request, c.url) },
-  { method: 'GET', path: '/api/v1/executive/trends', handler: (c) => getExecutiveTrends(c.gql, c.request, c.url) },
+  { method: 'GET', path: '/api/v1/audit/export', permissions: ['audit:read'], handler: (c) => exportAudit(c.app, c.request, c.url) },
+  { method: 'GET', path: '/api/v1/executive/summary', permissions: ['executive:read'], handler: (c) => getExecutiveSummary(c.gql, c.request, c.url) },
+  { method: 'GET', path: '/api/v1/executive/trends', permissions: ['executive:read'], handler: (c) => getExecutiveTrends(c.gql, c.request, c.url) },
 ];
 
 function match(route: Route, pathname: string): Record<string, string> | null {
@@ -62,6 +66,10 @@ export function useRestApi(app: AppState, gql: GraphQLFetch): Plugin {
           endResponse(Response.json({ error: { code: status === 405 ? 'METHOD_NOT_ALLOWED' : 'NOT_FOUND', message: status === 405 ? 'Method not allowed' : 'No such endpoint', requestId } }, { status }));
           return;
         }
+        // Who is calling comes first: a caller without valid credentials learns nothing about the request (401 before any 400).
+        const viewer = await authenticate(app, request);
+        const missing = found.route.permissions?.filter((p) => !viewer.permissions.has(p)) ?? [];
+        if (missing.length) throw new AppError('FORBIDDEN', `Not allowed: needs the ${missing.join(' and ')} permission`);
         const response = await found.route.handler({ app, gql, request, url, params: found.params!, requestId });
         response.headers.set('x-request-id', requestId);
         endResponse(response);

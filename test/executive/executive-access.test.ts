@@ -65,7 +65,7 @@ test('REST: the summary and trends in snake_case, with the same errors', async (
 
   const cases: [string, string | undefined, number, string][] = [
     ['/api/v1/executive/summary?from=2025-06-01&to=2025-06-10', undefined, 401, 'UNAUTHENTICATED'],
-    ['/api/v1/executive/summary?to=2025-06-10', gw.adminToken, 400, 'BAD_USER_INPUT'],
+    ['/api/v1/executive/summary?from=last-tuesday&to=2025-06-10', gw.adminToken, 400, 'BAD_USER_INPUT'],
     ['/api/v1/executive/summary?from=2025-06-10&to=2025-06-01', gw.adminToken, 400, 'BAD_USER_INPUT'],
     ['/api/v1/executive/trends?from=2025-06-01&to=2025-06-10&granularity=year', gw.adminToken, 400, 'BAD_USER_INPUT'],
     ['/api/v1/executive/trends?from=2025-06-01&to=2025-06-10&by=team', gw.adminToken, 400, 'BAD_USER_INPUT'],

@@ -100,8 +100,11 @@ export type RoleInput = {
 };
 
 export type UpdateUserInput = {
+  /** Your current password; needed (with a console session) to change your own email or password */
+  currentPassword?: string | null | undefined;
   email?: string | null | undefined;
   name?: string | null | undefined;
+  /** A new password: at least 12 characters, not a common password or a simple pattern */
   password?: string | null | undefined;
 };
 

@@ -225,6 +225,8 @@ export const en = {
   'user.password': 'Password',
   'user.passwordHint': 'At least {min} characters. Leave empty for an API-only user.',
   'user.passwordEditHint': 'Leave empty to keep the current password.',
+  'user.currentPassword': 'Current password',
+  'user.currentPasswordHint': 'Needed to change your own email or password.',
   'user.roles': 'Roles',
   'user.createTitle': 'Add user',
   'user.editTitle': 'Edit user',

@@ -223,6 +223,8 @@ export const zhCN: Dictionary = {
   'user.password': '密码',
   'user.passwordHint': '至少 {min} 个字符。仅调用 API 的用户可留空。',
   'user.passwordEditHint': '留空则保持原密码不变。',
+  'user.currentPassword': '当前密码',
+  'user.currentPasswordHint': '修改自己的邮箱或密码时需要填写。',
   'user.roles': '角色',
   'user.createTitle': '添加用户',
   'user.editTitle': '编辑用户',

@@ -2,7 +2,7 @@ import type { MessageKey } from '../i18n/index.tsx';
 
 /** Same rule as the gateway's: one @, no spaces, a dot in the domain. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const MIN_PASSWORD_LENGTH = 10;
+export const MIN_PASSWORD_LENGTH = 12;
 
 export type Problem = { key: MessageKey; params?: Record<string, string | number> };
 

@@ -6,6 +6,7 @@ import { Migration0005Executive } from './0005-executive.ts';
 import { Migration0006Budgets } from './0006-budgets.ts';
 import { Migration0007AuditPartitions } from './0007-audit-partitions.ts';
 import { Migration0008ChatLedger } from './0008-chat-ledger.ts';
+import { Migration0009LoginThrottle } from './0009-login-throttle.ts';
 
 /** Migrations in order. Listed explicitly so they load the same under tsx, vitest and a bundle. */
 export const migrationsList = [
@@ -17,4 +18,5 @@ export const migrationsList = [
   { name: '0006-budgets', class: Migration0006Budgets },
   { name: '0007-audit-partitions', class: Migration0007AuditPartitions },
   { name: '0008-chat-ledger', class: Migration0008ChatLedger },
+  { name: '0009-login-throttle', class: Migration0009LoginThrottle },
 ];

@@ -1,11 +1,12 @@
 import { builder } from '../../builder.ts';
 import { connectionType } from '../../schema/connection.ts';
 import type { ApiKeyEntity } from './api-key.entity.ts';
-import { createApiKey, revokeApiKey } from './api-keys.service.ts';
+import { createApiKey, revokeAllApiKeys, revokeApiKey } from './api-keys.service.ts';
+import { signedInOrJustSignedIn } from '../../schema/auth-scopes.ts';
 
 export const ApiKeyType = builder.objectRef<ApiKeyEntity>('ApiKey').implement({
   description: 'An API key. The secret is shown once, by createApiKey; only its prefix is kept readable.',
-  authScopes: { loggedIn: true },
+  authScopes: signedInOrJustSignedIn,
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
@@ -34,7 +35,7 @@ const CreatedApiKey = builder.objectRef<{ apiKey: ApiKeyEntity; secret: string }
 builder.mutationFields((t) => ({
   createApiKey: t.field({
     type: CreatedApiKey,
-    description: "Creates a key for yourself, or for another user with apikeys:write",
+    description: 'Creates a key for yourself, or for another user with apikeys:write and every permission that user holds',
     authScopes: { loggedIn: true },
     args: {
       name: t.arg.string({ required: true }),
@@ -45,9 +46,15 @@ builder.mutationFields((t) => ({
   }),
   revokeApiKey: t.field({
     type: ApiKeyType,
-    description: 'Revokes one of your keys, or anyone\'s with apikeys:write',
+    description: "Revokes one of your keys, or another user's with apikeys:write and every permission that user holds",
     authScopes: { loggedIn: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => revokeApiKey(ctx, String(args.id)),
+  }),
+  revokeAllApiKeys: t.int({
+    description: "Revokes every active key of a user (yourself by default; another user's needs apikeys:write and every permission they hold). Answers how many were revoked.",
+    authScopes: { loggedIn: true },
+    args: { userId: t.arg.id({ description: 'Owner; defaults to you' }) },
+    resolve: (_root, args, ctx) => revokeAllApiKeys(ctx, args.userId ? String(args.userId) : null),
   }),
 }));

@@ -1,14 +1,14 @@
 import { builder } from '../../builder.ts';
 import { UserType } from '../users/users.graphql.ts';
 import { login, logout, type LoginResult } from './auth.service.ts';
+import { clientSource } from './source-address.ts';
 
 const LoginPayload = builder.objectRef<LoginResult>('LoginPayload').implement({
   authScopes: { public: true },
   fields: (t) => ({
     token: t.string({ description: 'Session token; send as "Authorization: Bearer <token>"', resolve: (r) => r.token }),
     expiresAt: t.field({ type: 'DateTime', resolve: (r) => r.expiresAt }),
-    // The caller just proved who they are, so their profile is theirs to read; nested
-    // personal fields (roles, quota, keys) need the new token, as anywhere else.
+    // The caller just proved who they are: everything they may read about themselves resolves here.
     user: t.field({ type: UserType, resolve: (r) => r.user, authScopes: { public: true } }),
   }),
 });
@@ -19,7 +19,7 @@ builder.mutationFields((t) => ({
     authScopes: { public: true },
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const result = await login(ctx, args.email, args.password);
+      const result = await login(ctx, args.email, args.password, clientSource(ctx));
       ctx.signedInUserId = result.user.id;
       return result;
     },

@@ -18,5 +18,3 @@ export async function verifyPassword(hash: string | null | undefined, password: 
   }
   return argon2.verify(hash, password).catch(() => false);
 }
-
-export const MIN_PASSWORD_LENGTH = 10;

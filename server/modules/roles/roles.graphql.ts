@@ -1,4 +1,5 @@
 import { builder } from '../../builder.ts';
+import { signedInOrJustSignedIn } from '../../schema/auth-scopes.ts';
 import { PERMISSIONS } from './permissions.ts';
 import type { RoleEntity } from './role.entity.ts';
 import { Role } from './role.entity.ts';
@@ -14,7 +15,7 @@ export const PermissionType = builder.objectRef<(typeof PERMISSIONS)[number]>('P
 });
 
 export const RoleType = builder.objectRef<RoleEntity>('Role').implement({
-  authScopes: { loggedIn: true },
+  authScopes: signedInOrJustSignedIn,
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),

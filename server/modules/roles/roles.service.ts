@@ -3,6 +3,7 @@ import { AppError, badInput, forbidden, notFound } from '../../errors.ts';
 import { appendAuditRecord, diff } from '../audit/audit.service.ts';
 import { isUniqueViolation, type ServiceContext } from '../service-context.ts';
 import { User } from '../users/user.entity.ts';
+import { assertKeepsAnActiveAdmin, assertMayActOn, assertMayNarrowRole } from '../users/acting-on.ts';
 import { BUILT_IN_ROLES, isPermission, type Permission } from './permissions.ts';
 import { Role, UserRole, type RoleEntity } from './role.entity.ts';
 
@@ -21,6 +22,12 @@ function validatePermissions(ctx: ServiceContext, permissions: string[]): Permis
   const missing = permissions.filter((p) => !ctx.viewer?.permissions.has(p as Permission));
   if (missing.length) throw forbidden(`You cannot grant permissions you do not hold: ${missing.join(', ')}`);
   return [...new Set(permissions)] as Permission[];
+}
+
+/** Editing or deleting a role changes what its holders may do: only someone holding all of its permissions may. */
+function assertHoldsRole(ctx: ServiceContext, role: RoleEntity): void {
+  const missing = role.permissions.filter((p) => !ctx.viewer?.permissions.has(p as Permission));
+  if (missing.length) throw forbidden(`You cannot change a role that grants permissions you do not hold: ${missing.join(', ')}`);
 }
 
 function validateRoleName(name: string): string {
@@ -56,10 +63,14 @@ export async function updateRole(ctx: ServiceContext, id: string, input: RoleInp
     const role = await ctx.em.transactional(async (em) => {
       const role = await em.findOne(Role, { id });
       if (!role) throw notFound('Role');
+      assertHoldsRole(ctx, role);
       const changes: Partial<Pick<RoleEntity, 'name' | 'description' | 'permissions'>> = {};
       if (input.name != null) changes.name = validateRoleName(input.name);
       if (input.description != null) changes.description = input.description.trim();
-      if (input.permissions != null) changes.permissions = validatePermissions(ctx, input.permissions);
+      if (input.permissions != null) {
+        changes.permissions = validatePermissions(ctx, input.permissions);
+        if (role.permissions.some((p) => !changes.permissions!.includes(p as Permission))) await assertMayNarrowRole(ctx, em, id);
+      }
       if (role.builtIn && ((changes.name && changes.name !== role.name) || (role.name === 'admin' && changes.permissions))) {
         throw forbidden(`The built-in role "${role.name}" cannot be renamed${role.name === 'admin' ? ' or have its permissions changed' : ''}`);
       }
@@ -82,6 +93,7 @@ export async function deleteRole(ctx: ServiceContext, id: string): Promise<strin
     const role = await em.findOne(Role, { id });
     if (!role) throw notFound('Role');
     if (role.builtIn) throw forbidden(`The built-in role "${role.name}" cannot be deleted`);
+    assertHoldsRole(ctx, role);
     const holders = await em.count(UserRole, { roleId: id });
     if (holders > 0) {
       throw new AppError('CONFLICT', `Role "${role.name}" is held by ${holders} user(s); remove it from them first`, { holders });
@@ -93,10 +105,15 @@ export async function deleteRole(ctx: ServiceContext, id: string): Promise<strin
   return id;
 }
 
-/** Replaces a user's roles. Refuses to leave the gateway without an active admin. */
+/**
+ * Replaces a user's roles. You may change only the roles of users whose
+ * permissions you all hold, grant only permissions you hold, and never take
+ * the admin role from the last active admin.
+ */
 export async function assignRoles(ctx: ServiceContext, userId: string, roleIds: string[], options = { audit: true }): Promise<void> {
   const ids = [...new Set(roleIds)];
   const run = async (em: ServiceContext['em']) => {
+    await assertMayActOn(ctx, userId, em);
     const user = await em.findOne(User, { id: userId });
     if (!user) throw notFound('User');
     const roles = ids.length ? await em.find(Role, { id: { $in: ids } }) : [];
@@ -105,10 +122,7 @@ export async function assignRoles(ctx: ServiceContext, userId: string, roleIds: 
     const current = await em.find(UserRole, { userId });
     const currentIds = current.map((ur) => ur.roleId).sort();
     const admin = await em.findOne(Role, { name: 'admin', builtIn: true });
-    if (admin && currentIds.includes(admin.id) && !ids.includes(admin.id)) {
-      const otherAdmins = await em.count(UserRole, { roleId: admin.id, userId: { $ne: userId } });
-      if (otherAdmins === 0) throw new AppError('CONFLICT', 'This is the last admin; give another user the admin role first');
-    }
+    if (admin && currentIds.includes(admin.id) && !ids.includes(admin.id)) await assertKeepsAnActiveAdmin(em, userId, 'removeAdminRole');
     await em.nativeDelete(UserRole, { userId });
     for (const roleId of ids) em.create(UserRole, { userId, roleId } as never);
     if (options.audit) {

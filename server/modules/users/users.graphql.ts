@@ -8,20 +8,22 @@ import { USER_STATUSES, type UserEntity } from './user.entity.ts';
 import { listUsers } from './users.query.ts';
 import { createUser, deleteUser, getUser, setUserStatus, updateUser } from './users.service.ts';
 import { assignRoles } from '../roles/roles.service.ts';
+import { signedInOrJustSignedIn } from '../../schema/auth-scopes.ts';
+import { clientSource } from '../auth/source-address.ts';
 
 export const UserStatusEnum = builder.enumType('UserStatus', { values: USER_STATUSES });
 
-/** Readable by the user themselves, or by holders of `permission`. */
+/** Readable by the user themselves (also in the payload of the `login` that signed them in), or by holders of `permission`. */
 export const selfOr =
   (permission: Permission) =>
   (user: { id: string }, _args: unknown, ctx: Context) =>
-    ctx.viewer && user.id === ctx.viewer.userId ? { loggedIn: true } : { permission };
+    ctx.viewer && user.id === ctx.viewer.userId ? { loggedIn: true } : ctx.signedInUserId === user.id ? true : { permission };
 
 export const QuotaType = builder
   .objectRef<{ dailyInputLimit: number | null; dailyOutputLimit: number | null }>('Quota')
   .implement({
     description: 'Daily token limits; null means unlimited',
-    authScopes: { loggedIn: true },
+    authScopes: signedInOrJustSignedIn,
     fields: (t) => ({
       dailyInputLimit: t.field({ type: 'Long', nullable: true, resolve: (q) => q.dailyInputLimit }),
       dailyOutputLimit: t.field({ type: 'Long', nullable: true, resolve: (q) => q.dailyOutputLimit }),
@@ -31,7 +33,7 @@ export const QuotaType = builder
 export const UsageTotalsType = builder
   .objectRef<{ inputTokens: number; outputTokens: number; requests: number }>('UsageTotals')
   .implement({
-    authScopes: { loggedIn: true },
+    authScopes: signedInOrJustSignedIn,
     fields: (t) => ({
       inputTokens: t.field({ type: 'Long', resolve: (u) => u.inputTokens }),
       outputTokens: t.field({ type: 'Long', resolve: (u) => u.outputTokens }),
@@ -114,7 +116,8 @@ const UpdateUserInput = builder.inputType('UpdateUserInput', {
   fields: (t) => ({
     email: t.string(),
     name: t.string(),
-    password: t.string(),
+    password: t.string({ description: 'A new password: at least 12 characters, not a common password or a simple pattern' }),
+    currentPassword: t.string({ description: 'Your current password; needed (with a console session) to change your own email or password' }),
   }),
 });
 
@@ -127,10 +130,11 @@ builder.mutationFields((t) => ({
   }),
   updateUser: t.field({
     type: UserType,
-    description: 'Users may update their own name, email and password; others need users:write',
+    description:
+      'Users may update their own name, and with a console session and currentPassword their email and password; others need users:write and every permission the user holds. A new password ends the other sessions of the user.',
     authScopes: (_root, args, ctx) => (ctx.viewer && String(args.id) === ctx.viewer.userId ? { loggedIn: true } : { permission: 'users:write' }),
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateUserInput, required: true }) },
-    resolve: (_root, args, ctx) => updateUser(ctx, String(args.id), args.input),
+    resolve: (_root, args, ctx) => updateUser(ctx, String(args.id), args.input, clientSource(ctx)),
   }),
   setUserStatus: t.field({
     type: UserType,

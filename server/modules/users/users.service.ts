@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, forbidden, notFound } from '../../errors.ts';
+import { AppError, badInput, forbidden, notFound } from '../../errors.ts';
 import { appendAuditRecord, diff } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { proveCurrentPassword } from '../auth/auth.service.ts';
+import { endSessionsOf } from '../auth/sessions.ts';
 import { hasPermission } from '../auth/viewer.ts';
 import { isUniqueViolation, type ServiceContext } from '../service-context.ts';
 import { User, type UserEntity, type UserStatus } from './user.entity.ts';
 import { normalizeEmail, validateName, validatePassword } from './validation.ts';
 import { assignRoles } from '../roles/roles.service.ts';
+import { assertKeepsAnActiveAdmin, assertMayActOn } from './acting-on.ts';
 
 export interface CreateUserInput {
   email: string;
@@ -19,6 +22,8 @@ export interface UpdateUserInput {
   email?: string | null;
   name?: string | null;
   password?: string | null;
+  /** Needed to change your own email or password. */
+  currentPassword?: string | null;
 }
 
 function actorId(ctx: ServiceContext): string {
@@ -42,7 +47,7 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
   const actor = actorId(ctx);
   const email = normalizeEmail(input.email);
   const name = validateName(input.name);
-  const passwordHash = input.password ? await hashPassword(validatePassword(input.password)) : null;
+  const passwordHash = input.password ? await hashPassword(validatePassword(input.password, email)) : null;
   try {
     const user = await ctx.em.transactional(async (em) => {
       const user = em.create(User, { id: randomUUID(), email, name, status: 'ACTIVE', passwordHash } as never);
@@ -64,40 +69,68 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
   }
 }
 
-export async function updateUser(ctx: ServiceContext, id: string, input: UpdateUserInput): Promise<UserEntity> {
+/**
+ * Updates a user. Your own email or password needs proof (a console session
+ * and your current password); anyone else needs users:write and may act only
+ * on users whose permissions they all hold. A new password ends every other
+ * session of that user (all of them when someone else set it).
+ */
+export async function updateUser(ctx: ServiceContext, id: string, input: UpdateUserInput, source?: string): Promise<UserEntity> {
   const actor = actorId(ctx);
+  const self = id === actor;
+  const before = await getUser(ctx, id);
   const changes: Partial<Pick<UserEntity, 'email' | 'name'>> = {};
-  if (input.email != null) changes.email = normalizeEmail(input.email);
+  if (input.email != null) {
+    const email = normalizeEmail(input.email);
+    // The console sends the email with every edit; an unchanged one needs no proof.
+    if (email !== before.email) changes.email = email;
+  }
   if (input.name != null) changes.name = validateName(input.name);
-  const passwordHash = input.password ? await hashPassword(validatePassword(input.password)) : undefined;
+  const newPassword = input.password ? validatePassword(input.password, changes.email ?? before.email) : undefined;
+  if (self && (changes.email || newPassword)) await proveCurrentPassword(ctx, id, input.currentPassword, source);
+  const passwordHash = newPassword ? await hashPassword(newPassword) : undefined;
   try {
-    return await ctx.em.transactional(async (em) => {
+    const user = await ctx.em.transactional(async (em) => {
+      if (!self) await assertMayActOn(ctx, id, em);
       const user = await em.findOne(User, { id });
       if (!user) throw notFound('User');
       const changed = diff({ email: user.email, name: user.name }, changes);
       Object.assign(user, changes);
-      if (passwordHash) user.passwordHash = passwordHash;
+      let endedSessions = 0;
+      if (passwordHash) {
+        user.passwordHash = passwordHash;
+        // Whoever knew the old password (or held a session with it) is out.
+        endedSessions = await endSessionsOf(em, id, self && ctx.viewer?.via === 'session' ? ctx.viewer.credentialId : undefined);
+      }
       appendAuditRecord(em, {
         actorId: actor,
         action: 'user.update',
         targetType: 'user',
         targetId: id,
-        metadata: { changes: changed, passwordChanged: Boolean(passwordHash) },
+        metadata: { changes: changed, passwordChanged: Boolean(passwordHash), ...(passwordHash ? { endedSessions } : {}) },
       });
       await em.flush();
-      ctx.app.credentialCache.clear();
       return user;
     });
+    ctx.app.credentialCache.clear();
+    // A new password set by someone else also lifts a sign-in delay on the account.
+    if (passwordHash && !self) await ctx.app.loginThrottle.forget(user.email);
+    return user;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('CONFLICT', `A user with email ${changes.email} already exists`, { field: 'email' });
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    // Only those who may list users learn that an address is taken; others get a reason that tells nothing.
+    if (hasPermission(ctx.viewer, 'users:read')) throw new AppError('CONFLICT', `A user with email ${changes.email} already exists`, { field: 'email' });
+    throw badInput('This email address cannot be used; choose another one', 'email');
   }
 }
 
+/** Suspends, disables or reactivates a user. Never yourself, never someone stronger, never the last active admin. */
 export async function setUserStatus(ctx: ServiceContext, id: string, status: UserStatus): Promise<UserEntity> {
   const actor = actorId(ctx);
   if (id === actor && status !== 'ACTIVE') throw forbidden('You cannot suspend or disable your own account');
-  return ctx.em.transactional(async (em) => {
+  const user = await ctx.em.transactional(async (em) => {
+    await assertMayActOn(ctx, id, em);
+    if (status !== 'ACTIVE') await assertKeepsAnActiveAdmin(em, id, 'suspend');
     const user = await em.findOne(User, { id });
     if (!user) throw notFound('User');
     if (user.status !== status) {
@@ -111,16 +144,20 @@ export async function setUserStatus(ctx: ServiceContext, id: string, status: Use
       user.status = status;
       await em.flush();
     }
-    // Sessions and keys of a suspended user must stop working at once.
-    ctx.app.credentialCache.clear();
     return user;
   });
+  // Sessions and keys of a suspended user must stop working at once.
+  ctx.app.credentialCache.clear();
+  return user;
 }
 
+/** Deletes a user. Never yourself, never someone stronger, never the last active admin. */
 export async function deleteUser(ctx: ServiceContext, id: string): Promise<string> {
   const actor = actorId(ctx);
   if (id === actor) throw forbidden('You cannot delete your own account');
   await ctx.em.transactional(async (em) => {
+    await assertMayActOn(ctx, id, em);
+    await assertKeepsAnActiveAdmin(em, id, 'delete');
     const user = await em.findOne(User, { id });
     if (!user) throw notFound('User');
     appendAuditRecord(em, {

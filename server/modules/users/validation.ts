@@ -1,5 +1,4 @@
 import { badInput } from '../../errors.ts';
-import { MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 
 // Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is the mail server's job.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -17,10 +16,9 @@ export function validateName(name: string): string {
   return value;
 }
 
-export function validatePassword(password: string): string {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw badInput(`Password must be at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
-  }
-  if (password.length > 1024) throw badInput('Password must be at most 1024 characters', 'password');
-  return password;
+/** Looks like an address (one @, no spaces, a dot in the domain); nothing is thrown. */
+export function looksLikeEmail(value: string): boolean {
+  return EMAIL.test(value);
 }
+
+export { validatePassword } from '../auth/password-policy.ts';

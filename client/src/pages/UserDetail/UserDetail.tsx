@@ -149,6 +149,7 @@ export function UserDetailView(props: UserDetailViewProps) {
           <UserForm
             mode="edit"
             initial={{ name: u().name, email: u().email }}
+            askCurrentPassword={props.isSelf}
             busy={props.edit.busy}
             error={props.edit.error}
             onSubmit={props.edit.onSubmit}

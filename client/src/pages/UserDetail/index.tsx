@@ -57,7 +57,7 @@ export default function UserDetailPage(props: { id: string }) {
 
   const onEdit = async (values: UserFormValues) => {
     edit.setError(null);
-    const result = await updateUser({ id: props.id, input: { name: values.name, email: values.email, password: values.password || null } });
+    const result = await updateUser({ id: props.id, input: { name: values.name, email: values.email, password: values.password || null, currentPassword: values.currentPassword || null } });
     if (result.error) return edit.setError(result.error);
     setEditing(false);
     toast(t('users.updated'));

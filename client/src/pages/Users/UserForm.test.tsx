@@ -28,7 +28,7 @@ describe('UserForm', () => {
     expect((screen.getByLabelText('Name')).getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('This field is required')).toBeTruthy();
     expect(screen.getByText(/Enter a valid email address/)).toBeTruthy();
-    expect(screen.getByText('Password must be at least 10 characters')).toBeTruthy();
+    expect(screen.getByText('Password must be at least 12 characters')).toBeTruthy();
   });
 
   it('sends trimmed values with the chosen roles once the form is valid', () => {
@@ -64,6 +64,21 @@ describe('UserForm', () => {
     setup({ error });
     expect(screen.getByRole('alert').textContent).toContain('Not allowed');
     expect(screen.getByText('FORBIDDEN')).toBeTruthy();
+  });
+});
+
+describe('UserForm on your own account', () => {
+  it('asks for the current password and sends it with the change; the server\'s complaint lands on that field', () => {
+    const onSubmit = vi.fn();
+    const error = new CombinedError({ graphQLErrors: [new GraphQLError('Your current password is not correct', { extensions: { code: 'BAD_USER_INPUT', field: 'currentPassword' } })] });
+    renderWithI18n(() => <UserForm mode="edit" askCurrentPassword initial={{ name: 'Me', email: 'me@example.com' }} busy={false} error={error} onSubmit={onSubmit} onCancel={() => {}} />);
+    const current = screen.getByLabelText('Current password', { exact: false });
+    expect(current.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Your current password is not correct')).toBeTruthy();
+    fireEvent.input(screen.getByLabelText(/^Password/), { target: { value: 'a-brand-new-passphrase' } });
+    fireEvent.input(current, { target: { value: 'the-old-passphrase' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSubmit).toHaveBeenCalledWith({ name: 'Me', email: 'me@example.com', password: 'a-brand-new-passphrase', currentPassword: 'the-old-passphrase', roleIds: [] });
   });
 });
 

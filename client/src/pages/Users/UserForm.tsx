@@ -10,6 +10,8 @@ export interface UserFormValues {
   email: string;
   /** Empty: none (create) or unchanged (edit). */
   password: string;
+  /** Asked only when editing your own account: the gateway needs it to change your email or password. */
+  currentPassword?: string;
   roleIds: string[];
 }
 
@@ -18,6 +20,8 @@ export interface UserFormProps {
   initial?: Partial<UserFormValues>;
   /** Offered as checkboxes on create; roles of an existing user are edited on their page. */
   roles?: readonly { id: string; name: string; description: string }[];
+  /** Editing your own account: ask for the current password. */
+  askCurrentPassword?: boolean;
   busy: boolean;
   error: CombinedError | null;
   onSubmit: (values: UserFormValues) => void;
@@ -30,6 +34,7 @@ export function UserForm(props: UserFormProps) {
   const [name, setName] = createSignal(props.initial?.name ?? '');
   const [email, setEmail] = createSignal(props.initial?.email ?? '');
   const [password, setPassword] = createSignal('');
+  const [currentPassword, setCurrentPassword] = createSignal('');
   const [roleIds, setRoleIds] = createSignal<string[]>(props.initial?.roleIds ?? []);
   const [problems, setProblems] = createSignal<Record<string, Problem | null>>({});
   const message = (field: string) => {
@@ -51,10 +56,10 @@ export function UserForm(props: UserFormProps) {
       queueMicrotask(() => (event.target as HTMLFormElement).querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus());
       return;
     }
-    props.onSubmit({ name: name().trim(), email: email().trim(), password: password(), roleIds: roleIds() });
+    props.onSubmit({ name: name().trim(), email: email().trim(), password: password(), roleIds: roleIds(), ...(props.askCurrentPassword ? { currentPassword: currentPassword() } : {}) });
   };
 
-  const otherErrors = () => (props.error && !['name', 'email', 'password'].some((f) => fieldError(props.error, f)) ? props.error : null);
+  const otherErrors = () => (props.error && !['name', 'email', 'password', 'currentPassword'].some((f) => fieldError(props.error, f)) ? props.error : null);
 
   return (
     <form class="form" novalidate onSubmit={submit} aria-label={props.mode === 'create' ? t('user.createTitle') : t('user.editTitle')}>
@@ -72,6 +77,19 @@ export function UserForm(props: UserFormProps) {
         error={message('password')}
         hint={props.mode === 'create' ? t('user.passwordHint', { min: MIN_PASSWORD_LENGTH }) : t('user.passwordEditHint')}
       />
+      <Show when={props.askCurrentPassword}>
+        <TextField
+          label={t('user.currentPassword')}
+          name="currentPassword"
+          type="password"
+          autocomplete="current-password"
+          optional
+          value={currentPassword()}
+          onValue={edit('currentPassword', setCurrentPassword)}
+          error={message('currentPassword')}
+          hint={t('user.currentPasswordHint')}
+        />
+      </Show>
       <Show when={props.mode === 'create' && props.roles?.length}>
         <fieldset class="fieldset">
           <legend class="field-label">{t('user.roles')}</legend>
