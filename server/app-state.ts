@@ -1,6 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { CredentialCache } from './modules/auth/credential-cache.ts';
+import type { CredentialChanges } from './modules/auth/credential-changes.ts';
+import type { ClusterBus } from './cluster/bus.ts';
 import type { GatewayConfig } from './config/index.ts';
 import type { Router } from './router/index.ts';
 import type { LoadFailure } from './plugin-host/index.ts';
@@ -58,6 +60,10 @@ export interface AppState {
   chats: ChatsInFlight;
   logger: Logger;
   credentialCache: CredentialCache;
+  /** Tells every instance that credentials changed (caches dropped, live subscriptions re-checked). */
+  credentials: CredentialChanges;
+  /** Messages between the instances that share the database. */
+  bus: ClusterBus;
   /** IANA time zone that defines "today" for daily usage and quotas. */
   timezone: string;
   sessionTtlMs: number;

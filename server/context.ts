@@ -19,6 +19,8 @@ export interface Context {
   loaders: Loaders;
   /** Aborts when the HTTP client goes away (absent over WebSocket, where unsubscribing ends the stream). */
   signal?: AbortSignal;
+  /** The caller's `Authorization` value, kept so live subscriptions can check it again. */
+  authorization: string | null;
   /** Set by a successful `login` in this request, so its payload may show the user who just signed in. */
   signedInUserId?: string;
 }
@@ -47,5 +49,5 @@ export async function createContext(app: AppState, initial: YogaInitialContext &
   }
   // Loaders are built on first use inside createLoaders; the logger child is cheap.
   const log = app.logger.child({ requestId, userId: viewer?.userId });
-  return { requestId, log, em, viewer, app, loaders: createLoaders(em, app), signal: initial.request?.signal };
+  return { requestId, log, em, viewer, app, loaders: createLoaders(em, app), signal: initial.request?.signal, authorization };
 }

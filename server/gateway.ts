@@ -17,6 +17,8 @@ import { createBudgetRuntime, seedPrices } from './modules/budgets/index.ts';
 import { LoginThrottle } from './modules/auth/login-throttle.ts';
 import { bootstrap, type BootstrapResult } from './modules/auth/auth.service.ts';
 import { CredentialCache } from './modules/auth/credential-cache.ts';
+import { CredentialChanges } from './modules/auth/credential-changes.ts';
+import { createLocalBus, createPostgresBus } from './cluster/bus.ts';
 import { assertTimeZone } from './util/days.ts';
 import { defaultConfig, type GatewayConfig } from './config/index.ts';
 import { startProviders } from './providers.ts';
@@ -115,6 +117,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     });
     await ledger.start();
     const events = createUsageEvents();
+    // Instances on one PostgreSQL hear each other through it; the embedded database has one instance.
+    const bus = embedded ? createLocalBus() : await createPostgresBus(clientUrl, logger);
+    const credentialCache = new CredentialCache();
     const background = new Set<Promise<unknown>>();
     const chat = createChatService({
       instanceId,
@@ -146,7 +151,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       loginThrottle: new LoginThrottle(sql.durable, options.trustProxyHops ?? 0),
       providers,
       logger,
-      credentialCache: new CredentialCache(),
+      credentialCache,
+      credentials: new CredentialChanges(credentialCache, bus),
+      bus,
       timezone,
       sessionTtlMs: options.sessionTtlMs ?? 12 * 3600_000,
       background,
@@ -170,6 +177,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         await app.settlements.idle();
         app.settlements.stop();
         await ledger.stop();
+        await bus.close();
         await spool.close();
         await budgets.monitor.stop();
         await app.auditRetention.stop();

@@ -9,6 +9,7 @@ import { createMaskError } from './yoga-plugins/mask-error.ts';
 import { useBodyLimit } from './yoga-plugins/use-body-limit.ts';
 import { useDocumentLimits } from './yoga-plugins/use-document-limits.ts';
 import { useHealthAndReadiness } from './yoga-plugins/use-health.ts';
+import { useLiveCredentials } from './yoga-plugins/use-live-credentials.ts';
 import { requestIdOf, useRequestId } from './yoga-plugins/use-request-id.ts';
 
 export interface YogaOptions {
@@ -55,6 +56,7 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
       useRestApi(app, fetchGraphQL),
       useBodyLimit(options.maxBodyBytes),
       useDocumentLimits({ maxTokens: options.maxTokens, maxAliases: options.maxAliases }),
+      useLiveCredentials(),
     ],
   });
   return yoga;

@@ -83,7 +83,7 @@ export async function revokeApiKey(ctx: ServiceContext, id: string): Promise<Api
     }
     return apiKey;
   });
-  ctx.app.credentialCache.clear();
+  ctx.app.credentials.announce({ reason: 'apikey.revoked' });
   return apiKey;
 }
 
@@ -109,6 +109,6 @@ export async function revokeAllApiKeys(ctx: ServiceContext, userId?: string | nu
     await em.flush();
     return keys.length;
   });
-  ctx.app.credentialCache.clear();
+  ctx.app.credentials.announce({ reason: 'apikey.revoked' });
   return revoked;
 }

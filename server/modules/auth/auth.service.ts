@@ -120,7 +120,7 @@ export async function logout(ctx: ServiceContext): Promise<boolean> {
   if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   if (ctx.viewer.via !== 'session') throw new AppError('BAD_USER_INPUT', 'Logout ends a console session; revoke an API key instead');
   await ctx.em.nativeDelete(Session, { id: ctx.viewer.credentialId });
-  ctx.app.credentialCache.clear();
+  ctx.app.credentials.announce({ reason: 'sessions.ended' });
   return true;
 }
 

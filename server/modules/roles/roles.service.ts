@@ -80,7 +80,7 @@ export async function updateRole(ctx: ServiceContext, id: string, input: RoleInp
       await em.flush();
       return role;
     });
-    ctx.app.credentialCache.clear();
+    ctx.app.credentials.announce({ reason: 'role.changed' });
     return role;
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('CONFLICT', `A role named "${input.name}" already exists`, { field: 'name' });
@@ -138,7 +138,7 @@ export async function assignRoles(ctx: ServiceContext, userId: string, roleIds: 
   };
   if (ctx.em.isInTransaction()) await run(ctx.em);
   else await ctx.em.transactional(run);
-  ctx.app.credentialCache.clear();
+  ctx.app.credentials.announce({ reason: 'user.roles' });
 }
 
 /** Creates the built-in roles if missing and keeps admin holding every permission. */

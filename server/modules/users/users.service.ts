@@ -112,7 +112,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
       await em.flush();
       return user;
     });
-    ctx.app.credentialCache.clear();
+    ctx.app.credentials.announce({ reason: 'user.updated' });
     // A new password set by someone else also lifts a sign-in delay on the account.
     if (passwordHash && !self) await ctx.app.loginThrottle.forget(user.email);
     return user;
@@ -147,7 +147,7 @@ export async function setUserStatus(ctx: ServiceContext, id: string, status: Use
     return user;
   });
   // Sessions and keys of a suspended user must stop working at once.
-  ctx.app.credentialCache.clear();
+  ctx.app.credentials.announce({ reason: 'user.status' });
   return user;
 }
 
@@ -171,6 +171,6 @@ export async function deleteUser(ctx: ServiceContext, id: string): Promise<strin
     em.remove(user);
     await em.flush();
   });
-  ctx.app.credentialCache.clear();
+  ctx.app.credentials.announce({ reason: 'user.deleted' });
   return id;
 }
