@@ -54,7 +54,7 @@ export type DlpAction = 'allow' | 'log' | 'redact' | 'block';
 
 /**
  * A detector is a plain object: a name, a cheap pre-check and a scan.
- * `scan` receives text whose full-width ASCII has been folded to half-width (same length, same offsets).
+ * `scan` receives the normalised text (see `normaliseForDetection`); the engine maps its offsets back.
  */
 export interface Detector {
   readonly id: DetectorId;
