@@ -5,7 +5,7 @@ import { ibanDetector } from './detectors/iban.ts';
 import { ipAddressDetector } from './detectors/ip-address.ts';
 import { phoneDetector } from './detectors/phone.ts';
 import { secretDetector } from './detectors/secrets.ts';
-import { DETECTOR_IDS, type Detector, type DetectorId, type Finding } from './dlp.types.ts';
+import { DETECTOR_IDS, type Detector, type DetectorId, type Finding, type ScanMemo } from './dlp.types.ts';
 import { normaliseForDetection } from './normalise.ts';
 
 /** In priority order: when two detectors claim exactly the same span, the earlier one is reported. */
@@ -57,8 +57,9 @@ export function detect(text: string, enabled: readonly DetectorId[] = DETECTOR_I
   const normalised = normaliseForDetection(text);
   const scanned = normalised.text;
   const out: Finding[] = [];
+  const memo: ScanMemo = new Map();
   for (const d of DETECTORS) {
-    if (enabled.includes(d.id) && d.mayMatch(scanned)) d.scan(scanned, out);
+    if (enabled.includes(d.id) && d.mayMatch(scanned)) d.scan(scanned, out, memo);
   }
   for (const f of out) Object.assign(f, normalised.toOriginal(f.start, f.end));
   return dropContained(out);

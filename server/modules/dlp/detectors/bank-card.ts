@@ -1,5 +1,5 @@
 import { isValidCnId18, luhnValid } from '../checksums.ts';
-import type { Detector, Finding, FindingKind } from '../dlp.types.ts';
+import type { Detector, Finding, FindingKind, ScanMemo } from '../dlp.types.ts';
 import { digitSequences, digitsOf, gluedWordsAllowLabel, isDecimalPart, type DigitRun } from './digit-runs.ts';
 
 /** The card brand implied by the IIN prefix and length, or undefined when no scheme issues such a number. */
@@ -89,8 +89,8 @@ function cardAt(text: string, seq: Joined, from: number): { to: number; kind: Fi
 export const bankCardDetector: Detector = {
   id: 'bank_card',
   mayMatch: () => true,
-  scan(text: string, out: Finding[]) {
-    for (const runs of digitSequences(text)) {
+  scan(text: string, out: Finding[], memo?: ScanMemo) {
+    for (const runs of digitSequences(text, memo)) {
       const seq = join(text, runs);
       for (let from = 0; from < runs.length; from++) {
         const card = cardAt(text, seq, from);

@@ -1,5 +1,5 @@
 import { isValidCnId15, isValidCnId18 } from '../checksums.ts';
-import type { Detector, Finding } from '../dlp.types.ts';
+import type { Detector, Finding, ScanMemo } from '../dlp.types.ts';
 import { digitSequences, digitsOf, gluedWordsAllowLabel, isDecimalPart } from './digit-runs.ts';
 
 const CN_ID_15 = /(?<![0-9A-Za-z])[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![0-9A-Za-z])/g;
@@ -16,8 +16,8 @@ const ID_CONTEXT = /(?:身份证|证件|公民身份|ID\s*(?:card|no\.?|number|#
 export const cnIdDetector: Detector = {
   id: 'cn_id',
   mayMatch: () => true,
-  scan(text: string, out: Finding[]) {
-    for (const seq of digitSequences(text, 17)) {
+  scan(text: string, out: Finding[], memo?: ScanMemo) {
+    for (const seq of digitSequences(text, memo)) {
       for (let from = 0; from < seq.length; from++) {
         let digits = 0;
         let to = from;

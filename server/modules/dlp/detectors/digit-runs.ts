@@ -1,3 +1,5 @@
+import type { ScanMemo } from '../dlp.types.ts';
+
 // Card and ID numbers are written in many ways: "4111 1111 1111 1111", "4111.1111.1111.1111", "4111/1111/...",
 // double or mixed spaces, one group per line, "4111111111111111-12/26", "VISA4111111111111111", "acct_4111...".
 // Instead of one regex per format, the detectors read the text as runs of digits joined by short separators and
@@ -11,52 +13,45 @@ export interface DigitRun {
   sameLengthFrom: number;
 }
 
-// Between two groups of one number: up to three of space, tab, newline, '.', '/', '-', '_' ("4111 - 1111", "4111\r\n1111").
-const MAX_SEPARATOR = 3;
-function isSeparator(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 46 || c === 47 || c === 45 || c === 95;
-}
+// Digit runs joined by up to three of space, tab, newline, '.', '/', '-', '_' ("4111 - 1111", "4111\r\n1111").
+// Every repetition starts with a separator, so a run can be split only one way: no backtracking blow-up.
+const SEQUENCE = /\d+(?:[ \t\r\n.\/\-_]{1,3}\d+)*/g;
+const RUN = /\d+/g;
 
 /** The fewest digits a sequence needs to hold a card number (13) or anything else the detectors look for. */
 const MIN_DIGITS = 13;
 
 /**
- * Sequences of digit runs joined by separators, with at least 13 digits in all: "Tel 010-1234, card 4111 1111
- * 1111 1111" gives [[4111, 1111, 1111, 1111]]. Each run knows where the block of equal-length runs it ends began.
+ * Sequences of digit runs joined by separators, with at least 13 digits in all: "Tel 010-1234, card 4111
+ * 1111 1111 1111" gives [[4111, 1111, 1111, 1111]]. Each run knows where the block of equal-length runs it ends began.
  */
-export function digitSequences(text: string, minDigits = MIN_DIGITS): DigitRun[][] {
-  const out: DigitRun[][] = [];
-  let current: DigitRun[] = [];
-  let digits = 0;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < n && isDigit(text.charCodeAt(i))) i++;
-    let prev = current.at(-1);
-    if (prev && !(start - prev.end <= MAX_SEPARATOR && isSeparatorGap(text, prev.end, start))) {
-      prev = undefined;
-      if (digits >= minDigits) out.push(current);
-      current = [];
-      digits = 0;
-    }
-    const index = current.length;
-    const same = prev !== undefined && current.length > 0 && prev.end - prev.start === i - start;
-    current.push({ start, end: i, sameLengthFrom: same ? current[index - 1].sameLengthFrom : index });
-    digits += i - start;
+export function digitSequences(text: string, memo?: ScanMemo): readonly DigitRun[][] {
+  let sequences = memo?.get('digitSequences') as DigitRun[][] | undefined;
+  if (!sequences) {
+    sequences = findSequences(text, MIN_DIGITS);
+    memo?.set('digitSequences', sequences);
   }
-  if (digits >= minDigits) out.push(current);
-  return out;
+  return sequences;
 }
 
-function isSeparatorGap(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isSeparator(text.charCodeAt(i))) return false;
-  return true;
+function findSequences(text: string, minDigits: number): DigitRun[][] {
+  const out: DigitRun[][] = [];
+  SEQUENCE.lastIndex = 0;
+  for (let m = SEQUENCE.exec(text); m; m = SEQUENCE.exec(text)) {
+    if (m[0].length < minDigits) continue; // most numbers in prose: too short even with separators counted
+    const runs: DigitRun[] = [];
+    let digits = 0;
+    RUN.lastIndex = 0;
+    for (let r = RUN.exec(m[0]); r; r = RUN.exec(m[0])) {
+      const index = runs.length;
+      const prev = runs[index - 1];
+      const same = prev !== undefined && prev.end - prev.start === r[0].length;
+      runs.push({ start: m.index + r.index, end: m.index + r.index + r[0].length, sameLengthFrom: same ? prev.sameLengthFrom : index });
+      digits += r[0].length;
+    }
+    if (digits >= minDigits) out.push(runs);
+  }
+  return out;
 }
 
 function isWordChar(c: number): boolean {
