@@ -24,6 +24,13 @@ export function cardBrand(d: string): FindingKind | undefined {
   return undefined;
 }
 
+/** A quick refusal before any window is tried: no scheme issues numbers starting with 0, 1 or 7, nor 9 but 9558/9559. */
+function hasCardPrefix(digits: string): boolean {
+  const c = digits.charCodeAt(0);
+  if (c === 57) return digits.startsWith('955');
+  return c !== 48 && c !== 49 && c !== 55;
+}
+
 function accept(digits: string): FindingKind | undefined {
   const brand = cardBrand(digits);
   if (!brand || !luhnValid(digits)) return undefined;
@@ -67,6 +74,8 @@ function cardAt(text: string, seq: Joined, from: number): { to: number; kind: Fi
   const { runs, offsets } = seq;
   let to = from;
   while (to < runs.length && offsets[to + 1] - offsets[from] <= 19) to++;
+  const all = seq.digits.slice(offsets[from], offsets[to]);
+  if (all.length < 13 || !hasCardPrefix(all)) return undefined;
   // Longest first, so a 19-digit card is not cut to a Luhn-valid 16-digit prefix and leaks no digits.
   for (to--; to >= from && offsets[to + 1] - offsets[from] >= 13; to--) {
     if (!cardGrouping(runs, from, to)) continue;
@@ -74,7 +83,7 @@ function cardAt(text: string, seq: Joined, from: number): { to: number; kind: Fi
     const { end } = runs[to];
     if (from === to && isDecimalPart(text, start, end)) continue;
     if (!gluedWordsAllowLabel(text, start, end)) continue;
-    const kind = accept(seq.digits.slice(offsets[from], offsets[to + 1]));
+    const kind = accept(all.slice(0, offsets[to + 1] - offsets[from]));
     if (kind) return { to, kind };
   }
   return undefined;

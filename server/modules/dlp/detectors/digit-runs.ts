@@ -16,7 +16,6 @@ export interface DigitRun {
 // Digit runs joined by up to three of space, tab, newline, '.', '/', '-', '_' ("4111 - 1111", "4111\r\n1111").
 // Every repetition starts with a separator, so a run can be split only one way: no backtracking blow-up.
 const SEQUENCE = /\d+(?:[ \t\r\n.\/\-_]{1,3}\d+)*/g;
-const RUN = /\d+/g;
 
 /** The fewest digits a sequence needs to hold a card number (13) or anything else the detectors look for. */
 const MIN_DIGITS = 13;
@@ -41,13 +40,16 @@ function findSequences(text: string, minDigits: number): DigitRun[][] {
     if (m[0].length < minDigits) continue; // most numbers in prose: too short even with separators counted
     const runs: DigitRun[] = [];
     let digits = 0;
-    RUN.lastIndex = 0;
-    for (let r = RUN.exec(m[0]); r; r = RUN.exec(m[0])) {
+    const end = m.index + m[0].length;
+    for (let i = m.index; i < end; ) {
+      const start = i;
+      while (i < end && isDigit(text.charCodeAt(i))) i++;
       const index = runs.length;
       const prev = runs[index - 1];
-      const same = prev !== undefined && prev.end - prev.start === r[0].length;
-      runs.push({ start: m.index + r.index, end: m.index + r.index + r[0].length, sameLengthFrom: same ? prev.sameLengthFrom : index });
-      digits += r[0].length;
+      const same = prev !== undefined && prev.end - prev.start === i - start;
+      runs.push({ start, end: i, sameLengthFrom: same ? prev.sameLengthFrom : index });
+      digits += i - start;
+      while (i < end && !isDigit(text.charCodeAt(i))) i++;
     }
     if (digits >= minDigits) out.push(runs);
   }

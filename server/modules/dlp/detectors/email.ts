@@ -200,5 +200,7 @@ export const emailDetector: Detector = {
 function plausibleSpelledAddress(text: string, start: number, end: number, domain: Domain): boolean {
   const local = text.slice(start, end);
   if (PROSE_BEFORE_AT.has(local.toLowerCase())) return false;
-  return /[._+\-\d]/.test(local) || domain.dotWords || ADDRESS_CUE.test(text.slice(Math.max(0, start - 48), start));
+  // "li.na at", "bob_2 at" look like mailbox names; "RFC 5321 at" does not.
+  const addressLike = /[._+\-]/.test(local) || (/\d/.test(local) && /[A-Za-z]/.test(local));
+  return addressLike || domain.dotWords || ADDRESS_CUE.test(text.slice(Math.max(0, start - 48), start));
 }

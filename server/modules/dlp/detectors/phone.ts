@@ -18,7 +18,7 @@ const INTERNATIONAL = /(?<![0-9A-Za-z_+\-.])(\+|00)[1-9]\d*(?:(?:[ .\-]?\(\d{1,4
 // North American numbers written nationally: "(212) 555-0187", "212-555-0187", "212.555.0187", "1-212-555-0187".
 // The shape alone is common (part numbers, ISBN fragments), so libphonenumber's metadata must call it a valid
 // number: a real area code and exchange.
-const NANP = /(?<![0-9A-Za-z_+\-.(\/]|\d[ .\-])(?:1[ .\-])?(?:\(\d{3}\) ?|\d{3}[ .\-])\d{3}[ .\-]\d{4}(?![0-9A-Za-z_]|[ .\-\/][0-9A-Za-z])/g;
+const NANP = /(?<![0-9A-Za-z_+\-.(\/]|\d[ .\-])(?:1[ .\-])?(?:\(\d{3}\) ?|\d{3}[ .\-])\d{3}[ .\-]\d{4}(?![0-9A-Za-z_]|[.\-\/][0-9A-Za-z]| \d)/g;
 
 // Amounts and sizes are 11-digit numbers too: "营收13800000000元", "¥13912345678".
 const UNIT_AFTER = /^\s?(?:元|块|万|亿|円|美元|人民币|RMB|CNY|USD|bytes?|ms\b)/i;

@@ -78,6 +78,7 @@ const PATTERNS: TokenPattern[] = [
   { kind: 'vendor_token', trigger: 'whsec_', re: /(?<![0-9A-Za-z_])(?:whsec_[0-9A-Za-z+/=]{32,})(?![0-9A-Za-z_])/g, valid: varied }, // Stripe webhook secret
   { kind: 'vendor_token', trigger: 'AGE-SECRET-KEY-1', re: /(?<![0-9A-Za-z_])(?:AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58})(?![0-9A-Za-z_])/g, valid: varied }, // age
   { kind: 'vendor_token', trigger: ':AA', re: /(?<![0-9A-Za-z_])(?:\d{8,10}:AA[0-9A-Za-z_\-]{33})(?![0-9A-Za-z_])/g, valid: varied }, // Telegram bot
+  { kind: 'google_api_key', trigger: 'AIza', re: /(?<![0-9A-Za-z_\-])AIza[0-9A-Za-z_\-]{35}(?![0-9A-Za-z_\-])/g, valid: varied },
   {
     kind: 'jwt',
     trigger: 'eyJ',
