@@ -24,11 +24,9 @@ export function cardBrand(d: string): FindingKind | undefined {
   return undefined;
 }
 
-/** A quick refusal before any window is tried: no scheme issues numbers starting with 0, 1 or 7, nor 9 but 9558/9559. */
-function hasCardPrefix(digits: string): boolean {
-  const c = digits.charCodeAt(0);
-  if (c === 57) return digits.startsWith('955');
-  return c !== 48 && c !== 49 && c !== 55;
+/** A quick refusal before any window is tried: no scheme issues numbers starting with 0, 1 or 7. */
+function mayStartCard(firstDigit: number): boolean {
+  return firstDigit !== 48 && firstDigit !== 49 && firstDigit !== 55;
 }
 
 function accept(digits: string): FindingKind | undefined {
@@ -55,35 +53,22 @@ function runLength(run: DigitRun): number {
   return run.end - run.start;
 }
 
-/** A sequence of digit runs with its digits joined once, so windows are slices. */
-interface Joined {
-  runs: readonly DigitRun[];
-  digits: string;
-  /** offsets[i]: where run i's digits start in `digits`; offsets[runs.length] is the total. */
-  offsets: number[];
-}
-
-function join(text: string, runs: readonly DigitRun[]): Joined {
-  const offsets = [0];
-  for (const r of runs) offsets.push(offsets[offsets.length - 1] + r.end - r.start);
-  return { runs, digits: digitsOf(text, runs, 0, runs.length - 1), offsets };
-}
-
 /** The longest card number that starts at run `from`: its last run and brand, or undefined. */
-function cardAt(text: string, seq: Joined, from: number): { to: number; kind: FindingKind } | undefined {
-  const { runs, offsets } = seq;
+function cardAt(text: string, runs: readonly DigitRun[], from: number): { to: number; kind: FindingKind } | undefined {
+  if (!mayStartCard(text.charCodeAt(runs[from].start))) return undefined;
   let to = from;
-  while (to < runs.length && offsets[to + 1] - offsets[from] <= 19) to++;
-  const all = seq.digits.slice(offsets[from], offsets[to]);
-  if (all.length < 13 || !hasCardPrefix(all)) return undefined;
+  let digits = 0;
+  while (to < runs.length && digits + runLength(runs[to]) <= 19) digits += runLength(runs[to++]);
+  if (digits < 13) return undefined;
+  const all = digitsOf(text, runs, from, to - 1);
   // Longest first, so a 19-digit card is not cut to a Luhn-valid 16-digit prefix and leaks no digits.
-  for (to--; to >= from && offsets[to + 1] - offsets[from] >= 13; to--) {
+  for (to--; to >= from && digits >= 13; digits -= runLength(runs[to]), to--) {
     if (!cardGrouping(runs, from, to)) continue;
     const { start } = runs[from];
     const { end } = runs[to];
     if (from === to && isDecimalPart(text, start, end)) continue;
     if (!gluedWordsAllowLabel(text, start, end)) continue;
-    const kind = accept(all.slice(0, offsets[to + 1] - offsets[from]));
+    const kind = accept(all.slice(0, digits));
     if (kind) return { to, kind };
   }
   return undefined;
@@ -100,9 +85,8 @@ export const bankCardDetector: Detector = {
   mayMatch: () => true,
   scan(text: string, out: Finding[], memo?: ScanMemo) {
     for (const runs of digitSequences(text, memo)) {
-      const seq = join(text, runs);
       for (let from = 0; from < runs.length; from++) {
-        const card = cardAt(text, seq, from);
+        const card = cardAt(text, runs, from);
         if (!card) continue;
         out.push({ detector: 'bank_card', kind: card.kind, start: runs[from].start, end: runs[card.to].end });
         from = card.to;

@@ -141,6 +141,20 @@ function tldEnd(text: string, start: number, end: number, strict: boolean): numb
   return IDN_TLD.test(tld) ? end : -1;
 }
 
+const DOT_LIKE = new Set([46 /* . */, 0x3002 /* 。 */, 32, 40, 91, 123, 60 /* " dot ", "(dot)", "[dot]", "{dot}", "<dot>" */]);
+
+/** Whether a domain label starts at `i` and is followed by a dot or something that may spell one. */
+function labelThenDot(text: string, i: number): boolean {
+  const start = i;
+  const limit = Math.min(text.length, i + 63);
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (!(isAsciiLabel(c) || (c >= 0x80 && (isOtherLetter(text, i) || isCjkLetter(text, i))))) break;
+    i++;
+  }
+  return i > start && DOT_LIKE.has(text.charCodeAt(i));
+}
+
 interface AtMarker {
   start: number;
   end: number;
@@ -177,9 +191,8 @@ export const emailDetector: Detector = {
     for (let m = AT_FORMS.exec(text); m; m = AT_FORMS.exec(text)) {
       const at = markerOf(text, m);
       if (at.start < lastEnd) continue;
-      // A quick refusal for prose: the domain must start right after the marker.
-      const first = text.charCodeAt(at.end);
-      if (!(isAsciiLabel(first) || (first >= 0x80 && (isOtherLetter(text, at.end) || isCjkLetter(text, at.end))))) continue;
+      // A quick refusal for prose and runs of '@': a label must follow the marker, then something that can be a dot.
+      if (!labelThenDot(text, at.end)) continue;
       const start = localStart(text, at.start);
       if (start === -1) continue;
       // "https://user:pass@host" is URL userinfo, not an address.

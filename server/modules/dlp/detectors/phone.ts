@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Detector, Finding } from '../dlp.types.ts';
 
 // Mainland mobile: 1[3-9]x xxxx xxxx, optional +86 / 0086 / 86, contiguous or 3-4-4 with one kind of separator.
@@ -48,12 +48,34 @@ function validInternational(match: string, prefix: string): boolean {
   }
   // The country's metadata decides: a known country code and a national number of a length it uses. A leading
   // '+' is a strong signal, so a possible number will do; "00" needs a valid one (number ranges checked too).
-  const parsed = parsePhoneNumberFromString(prefix === '00' ? `+${match.slice(2)}` : match);
-  if (!parsed) return false;
-  if (prefix === '00') return parsed.isValid();
+  if (prefix === '00') return parsePhoneNumberFromString(`+${match.slice(2)}`)?.isValid() ?? false;
+  const number = match.replace(/\D/g, '');
+  const code = callingCodeOf(number);
+  if (code === undefined || !isPossibleNumber(code, number.slice(code.length))) return false;
   // North America: area code and exchange both start with 2-9 (real numbers; the metadata also knows which area
   // codes are assigned, but a made-up one in a prompt is still somebody's number format).
-  return parsed.isPossible() && (parsed.countryCallingCode !== '1' || /^[2-9]\d\d[2-9]/.test(parsed.nationalNumber));
+  return code !== '1' || /^[2-9]\d\d[2-9]/.test(number.slice(1));
+}
+
+// E.164 country calling codes are a prefix code: at most one of the first 1, 2 or 3 digits is a code.
+const CALLING_CODES = new Set<string>(getCountries().map((country) => getCountryCallingCode(country)));
+function callingCodeOf(digits: string): string | undefined {
+  for (let n = 1; n <= 3; n++) if (CALLING_CODES.has(digits.slice(0, n))) return digits.slice(0, n);
+  return undefined;
+}
+
+// libphonenumber's "possible" verdict depends on the calling code and the length of the national number (and
+// whether it starts with the trunk 0 someone wrote as "(0)"), not on the other digits: ask it once per such
+// shape. The memo holds shapes, never numbers.
+const possibleShapes = new Map<string, boolean>();
+function isPossibleNumber(code: string, national: string): boolean {
+  const shape = `${code}:${national.length}:${national[0] === '0'}`;
+  let possible = possibleShapes.get(shape);
+  if (possible === undefined) {
+    possible = parsePhoneNumberFromString(`+${code}${national}`)?.isPossible() ?? false;
+    possibleShapes.set(shape, possible);
+  }
+  return possible;
 }
 
 /**
