@@ -15,14 +15,86 @@ const NON_ASCII = /[^\x00-\x7f]/;
 // mathematical digits, compatibility spaces; CWKCF also covers the default-ignorable characters: ZWSP, ZWNJ, ZWJ,
 // word joiner, soft hyphen, BOM), other format characters, decimal digits of every script, dashes, and combining
 // marks (which NFKC may compose with the character before them). Non-ASCII only: ASCII never changes.
-const INTERESTING = /(?![\x00-\x7f])[\p{CWKCF}\p{Cf}\p{Nd}\p{M}\u2010-\u2015\u2212\uFE58\uFE63]/gu;
-const INTERESTING_ONE = new RegExp(INTERESTING.source, 'u');
+const INTERESTING = /^(?![\x00-\x7f])[\p{CWKCF}\p{Cf}\p{Nd}\p{M}\u2010-\u2015\u2212\uFE58\uFE63]$/u;
+// Candidates for that test, found without Unicode properties: everything but ASCII, CJK ideographs and the CJK
+// punctuation NFKC keeps, so Chinese prose costs one fast scan. (No 'u' flag: an astral character shows up as its
+// high surrogate, and the property test then looks at the whole code point.)
+const CANDIDATE = /[^\x00-\x7f\u3001\u3002\u3008-\u3011\u4e00-\u9fff]/g;
+// Full-width ASCII (what Chinese input methods type: ，：（）１３８＠) and the ideographic space map one-to-one onto
+// ASCII under NFKC; folding them first, in one native pass, keeps them out of the per-character work.
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+const FULL_WIDTH_ALL = /[\uFF01-\uFF5E\u3000]/g;
+const foldFullWidth = (c: string) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+const interestingCodePoints = new Map<number, boolean>();
+function isInteresting(cp: number): boolean {
+  let interesting = interestingCodePoints.get(cp);
+  if (interesting === undefined) {
+    interesting = INTERESTING.test(String.fromCodePoint(cp));
+    if (interestingCodePoints.size < 8192) interestingCodePoints.set(cp, interesting);
+  }
+  return interesting;
+}
 const REMOVED = /^[\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
 const MARK = /^\p{M}$/u;
 const DECIMAL = /^\p{Nd}$/u;
 const DASH = /^[\u2010-\u2015\u2212\uFE58\uFE63]$/;
 
-const identity = (text: string): NormalisedText => ({ text, toOriginal: (start, end) => ({ start, end }) });
+/** A text whose offsets are the original's (nothing changed length). */
+class SameOffsets implements NormalisedText {
+  constructor(readonly text: string) {}
+  toOriginal(start: number, end: number): { start: number; end: number } {
+    return { start, end };
+  }
+}
+const identity = (text: string): NormalisedText => new SameOffsets(text);
+
+/**
+ * A text where some clusters changed length. Each such cluster is a segment [outStart, outEnd) ← [srcStart,
+ * srcEnd); between segments the text was copied, shifted by what the segments before it added or removed.
+ */
+class Segmented implements NormalisedText {
+  constructor(
+    readonly text: string,
+    private readonly outStarts: number[],
+    private readonly outEnds: number[],
+    private readonly srcStarts: number[],
+    private readonly srcEnds: number[],
+  ) {}
+
+  toOriginal(start: number, end: number): { start: number; end: number } {
+    const from = this.sourceStart(start);
+    return { start: from, end: end > start ? this.sourceEnd(end) : from };
+  }
+
+  /** The last segment starting at or before `pos`, or -1. */
+  private segmentAt(pos: number): number {
+    let lo = 0;
+    let hi = this.outStarts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.outStarts[mid] <= pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  private sourceStart(pos: number): number {
+    const s = this.segmentAt(pos);
+    if (s === -1) return pos;
+    return pos < this.outEnds[s] ? this.srcStarts[s] : pos + this.srcEnds[s] - this.outEnds[s];
+  }
+
+  private sourceEnd(pos: number): number {
+    const last = pos - 1; // the last character of the span
+    const s = this.segmentAt(last);
+    if (s === -1) return pos;
+    return last < this.outEnds[s] ? this.srcEnds[s] : pos + this.srcEnds[s] - this.outEnds[s];
+  }
+}
 
 // Clusters repeat (every "，" and "：" of a Chinese prompt); NFKC per cluster is the costly part.
 const clusterCache = new Map<string, string>();
@@ -92,10 +164,11 @@ function normaliseCluster(cluster: string): string {
  * other default-ignorable characters removed, decimal digits of every script mapped to ASCII, dashes to "-", and
  * stray combining marks on ASCII characters dropped. ASCII text is returned as it is, at no cost.
  */
-export function normaliseForDetection(source: string): NormalisedText {
-  if (!NON_ASCII.test(source) || !INTERESTING_ONE.test(source)) return identity(source);
-  // A cluster replaced by one of the same length (full-width "，" by ","; "٤" by "4") keeps every offset; each one
-  // that changes length is a segment [outStart, outEnd) ← [srcStart, srcEnd). Between segments the shift is constant.
+export function normaliseForDetection(original: string): NormalisedText {
+  if (!NON_ASCII.test(original)) return identity(original);
+  const source = FULL_WIDTH.test(original) ? original.replace(FULL_WIDTH_ALL, foldFullWidth) : original;
+  // A cluster replaced by one of the same length (full-width "，" by ","; "٤" by "4") keeps every offset; one that
+  // changes length becomes a segment of the map back.
   const outStarts: number[] = [];
   const outEnds: number[] = [];
   const srcStarts: number[] = [];
@@ -104,9 +177,12 @@ export function normaliseForDetection(source: string): NormalisedText {
   let outLength = 0;
   let copied = 0;
   let changed = false;
-  for (const m of source.matchAll(INTERESTING)) {
-    if (m.index < copied) continue; // taken by the cluster before
-    const [start, end] = clusterAround(source, m.index, m.index + m[0].length, copied);
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(source); m; m = CANDIDATE.exec(source)) {
+    const cp = source.codePointAt(m.index)!;
+    if (cp > 0xffff) CANDIDATE.lastIndex = m.index + 2;
+    if (m.index < copied || !isInteresting(cp)) continue; // taken by the cluster before, or stays as it is
+    const [start, end] = clusterAround(source, m.index, m.index + (cp > 0xffff ? 2 : 1), copied);
     const cluster = source.slice(start, end);
     let replacement = clusterCache.get(cluster);
     if (replacement === undefined) {
@@ -125,42 +201,13 @@ export function normaliseForDetection(source: string): NormalisedText {
     }
     outLength += replacement.length;
     copied = end;
+    CANDIDATE.lastIndex = Math.max(CANDIDATE.lastIndex, end);
   }
   if (!changed) return identity(source);
   parts.push(source.slice(copied));
   const text = parts.join('');
   if (outStarts.length === 0) return identity(text);
-
-  /** The last segment starting at or before `pos`, or -1. */
-  const segmentAt = (pos: number): number => {
-    let lo = 0;
-    let hi = outStarts.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (outStarts[mid] <= pos) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
-  };
-  // A position outside every segment is copied text: shift it by what the segments before it added or removed.
-  const sourceStart = (pos: number): number => {
-    const s = segmentAt(pos);
-    if (s === -1) return pos;
-    return pos < outEnds[s] ? srcStarts[s] : pos + srcEnds[s] - outEnds[s];
-  };
-  const sourceEnd = (pos: number): number => {
-    const last = pos - 1; // the last character of the span
-    const s = segmentAt(last);
-    if (s === -1) return pos;
-    return last < outEnds[s] ? srcEnds[s] : pos + srcEnds[s] - outEnds[s];
-  };
-  return {
-    text,
-    toOriginal: (start, end) => (end > start ? { start: sourceStart(start), end: sourceEnd(end) } : { start: sourceStart(start), end: sourceStart(start) }),
-  };
+  return new Segmented(text, outStarts, outEnds, srcStarts, srcEnds);
 }
 
 // Look-alikes of Latin letters in Cyrillic and Greek, as used to dodge address filters ("exаmple.cоm").
