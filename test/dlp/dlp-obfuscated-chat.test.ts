@@ -1,12 +1,10 @@
 // With an organisation-wide BLOCK on bank_card, cn_id and email, every way of writing them that the attack report
 // (issue 8, point 6) got past the gateway must be refused with DLP_BLOCKED and never reach the provider; stop
 // sequences are screened like messages.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseConfig } from '../../server/config/index.ts';
-import { startFakeOpenAI } from '../fakes/openai.ts';
-import type { FakeUpstream } from '../fakes/fake-server.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { adminApi } from '../fixtures/admin-api.ts';
-import { codeOf, startTestGateway, type TestGateway } from '../fixtures/gateway.ts';
+import { codeOf } from '../fixtures/gateway.ts';
+import { useChatGateway } from './chat-gateway.ts';
 
 const CHAT = 'mutation($c: String!, $stop: [String!]) { chat(input: { model: "gpt-test", messages: [{ role: USER, content: $c }], stop: $stop }) { text } }';
 
@@ -68,37 +66,28 @@ const VARIANTS: Record<string, string> = {
   'Greek look-alikes in the TLD': 'mail zhang.san@example.cοm', // ο is Greek
 };
 
-let fake: FakeUpstream;
-let gw: TestGateway;
+const chat = useChatGateway();
 
 beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  gw = await startTestGateway({
-    config: parseConfig({ providers: [{ id: 'o', plugin: 'openai', baseUrl: fake.url }], models: [{ name: 'gpt-test', primary: { provider: 'o', model: 'm' } }] }),
-  });
-  const api = adminApi(gw);
+  const api = adminApi(chat.gw);
   for (const detector of ['BANK_CARD', 'CN_ID', 'EMAIL']) {
     await api.must(`mutation { setDlpPolicy(detector: ${detector}, action: BLOCK) { id } }`);
   }
-});
-afterAll(async () => {
-  await gw?.close();
-  await fake?.close();
 });
 
 describe('an organisation-wide BLOCK on bank_card, cn_id and email', () => {
   test(`refuses all ${Object.keys(VARIANTS).length} obfuscated variants with DLP_BLOCKED, and none reaches the provider`, async () => {
     const through: string[] = [];
     for (const [name, content] of Object.entries(VARIANTS)) {
-      const before = fake.requests.length;
-      const r = await gw.gql(CHAT, { c: content }, gw.adminToken);
-      if (codeOf(r) !== 'DLP_BLOCKED' || fake.requests.length !== before) through.push(`${name}: ${codeOf(r) ?? 'answered'}`);
+      const before = chat.fake.requests.length;
+      const r = await chat.gw.gql(CHAT, { c: content }, chat.gw.adminToken);
+      if (codeOf(r) !== 'DLP_BLOCKED' || chat.fake.requests.length !== before) through.push(`${name}: ${codeOf(r) ?? 'answered'}`);
     }
     expect(through).toEqual([]);
   });
 
   test('still answers prompts that only look like such data', async () => {
-    const before = fake.requests.length;
+    const before = chat.fake.requests.length;
     for (const content of [
       'Order 2024061813812345678 shipped; tracking SF123456789012',
       'Version 4.1.11.1111 and float 0.4111111111111111',
@@ -106,34 +95,34 @@ describe('an organisation-wide BLOCK on bank_card, cn_id and email', () => {
       'Call 4111 1111 1111 1112 a typo: the check digit fails',
       'python: y = x @ w.T and icon@2x.png',
     ]) {
-      const r = await gw.gql(CHAT, { c: content }, gw.adminToken);
+      const r = await chat.gw.gql(CHAT, { c: content }, chat.gw.adminToken);
       expect(r.errors, content).toBeUndefined();
     }
-    expect(fake.requests.length).toBe(before + 5);
+    expect(chat.fake.requests.length).toBe(before + 5);
   });
 });
 
 describe('stop sequences', () => {
   test('are screened: a blocked detector in a stop sequence refuses the chat', async () => {
-    const before = fake.requests.length;
-    const r = await gw.gql(CHAT, { c: 'Write a haiku', stop: ['END', `zhang.san${ZWSP}@example.com`] }, gw.adminToken);
+    const before = chat.fake.requests.length;
+    const r = await chat.gw.gql(CHAT, { c: 'Write a haiku', stop: ['END', `zhang.san${ZWSP}@example.com`] }, chat.gw.adminToken);
     expect(codeOf(r)).toBe('DLP_BLOCKED');
     expect(r.errors![0].extensions!.detectors).toEqual(['email']);
-    expect(fake.requests.length).toBe(before);
-    const card = await gw.gql(CHAT, { c: 'Write a haiku', stop: [groups(CARD, '.')] }, gw.adminToken);
+    expect(chat.fake.requests.length).toBe(before);
+    const card = await chat.gw.gql(CHAT, { c: 'Write a haiku', stop: [groups(CARD, '.')] }, chat.gw.adminToken);
     expect(codeOf(card)).toBe('DLP_BLOCKED');
-    expect(fake.requests.length).toBe(before);
+    expect(chat.fake.requests.length).toBe(before);
   });
 
   test('are redacted under a REDACT policy, and the redacted stop goes upstream', async () => {
-    const api = adminApi(gw);
+    const api = adminApi(chat.gw);
     await api.must('mutation { setDlpPolicy(detector: PHONE, action: REDACT) { id } }');
     try {
-      const before = fake.requests.length;
-      const r = await gw.gql(CHAT, { c: 'Write a haiku', stop: ['END', 'call (212) 555-0187'] }, gw.adminToken);
+      const before = chat.fake.requests.length;
+      const r = await chat.gw.gql(CHAT, { c: 'Write a haiku', stop: ['END', 'call (212) 555-0187'] }, chat.gw.adminToken);
       expect(r.errors).toBeUndefined();
-      expect(fake.requests.length).toBe(before + 1);
-      const body = fake.requests.at(-1)!.body as { stop?: string[] };
+      expect(chat.fake.requests.length).toBe(before + 1);
+      const body = chat.fake.requests.at(-1)!.body as { stop?: string[] };
       expect(body.stop).toEqual(['END', 'call [PHONE]']);
       expect(JSON.stringify(body)).not.toContain('555-0187');
     } finally {
