@@ -114,6 +114,18 @@ describe('stop sequences', () => {
     expect(chat.fake.requests.length).toBe(before);
   });
 
+  test('are screened on the seed REST door too (422 DLP_BLOCKED, nothing upstream)', async () => {
+    const before = chat.fake.requests.length;
+    const res = await chat.gw.gateway.yoga.fetch('http://gateway/api/v1/chat', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${chat.gw.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-test', messages: [{ role: 'user', content: 'Write a haiku' }], stop: ['zhang.san(at)example.com'] }),
+    });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.code).toBe('DLP_BLOCKED');
+    expect(chat.fake.requests.length).toBe(before);
+  });
+
   test('are redacted under a REDACT policy, and the redacted stop goes upstream', async () => {
     const api = adminApi(chat.gw);
     await api.must('mutation { setDlpPolicy(detector: PHONE, action: REDACT) { id } }');
