@@ -53,6 +53,8 @@ const POSITIVE: Record<string, [DetectorId, Maker]> = {
   us_phone: ['phone', v.usPhone],
   token_value: ['secret', v.tokenValue],
   password_value: ['secret', v.passwordValue],
+  // The password of a connection URL (mysql://root:<this>@host).
+  url_password: ['secret', (r) => v.chars(r, 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789', 12)],
   ...Object.fromEntries(Object.entries(v.moreSecrets).map(([k, mk]) => [k, ['secret', mk] as [DetectorId, Maker]])),
 };
 

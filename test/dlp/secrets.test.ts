@@ -86,6 +86,11 @@ describe('secret detector', () => {
     expect(matches(text, 'secret')).toEqual([]);
   });
 
+  it('finds the password of a connection URL, but not default or templated ones', () => {
+    expect(matches('redis://:S3cretPass99@10.0.0.5:6379 and postgres://app:Hunter2024!@db:5432/app', 'secret')).toEqual(['S3cretPass99', 'Hunter2024!']);
+    expect(matches('postgres://postgres:postgres@localhost/db mysql://root:${DB_PASSWORD}@db/app amqp://guest:guest@mq https://a:********@x.io', 'secret')).toEqual([]);
+  });
+
   it('finds fine-grained PATs and the other common vendor prefixes', () => {
     const tokens = [
       'github_pat_11ABCDEFG0123456789ABC_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTU', 'glpat-xR3kLm9QvZ2nB7tY4wE1',

@@ -195,8 +195,7 @@ export const emailDetector: Detector = {
       if (!labelThenDot(text, at.end)) continue;
       const start = localStart(text, at.start);
       if (start === -1) continue;
-      // "https://user:pass@host" is URL userinfo, not an address.
-      if (text.charCodeAt(start - 1) === 58 /* : */ && /\/\/[^\s/@]*:$/.test(text.slice(Math.max(0, start - 80), start))) continue;
+      if (inUrlUserinfo(text, at.start)) continue;
       const domain = domainAt(text, at.end, at.strict);
       if (!domain) continue;
       if (at.word && !plausibleSpelledAddress(text, start, at.start, domain)) continue;
@@ -208,6 +207,15 @@ export const emailDetector: Detector = {
     }
   },
 };
+
+/** "https://user:pass@host", "mongodb+srv://svc:p!w@cluster": the '@' ends a URL's userinfo, not an address. */
+function inUrlUserinfo(text: string, at: number): boolean {
+  let tokenStart = at;
+  while (tokenStart > 0 && at - tokenStart < 200 && text.charCodeAt(tokenStart - 1) > 32) tokenStart--;
+  const token = text.slice(tokenStart, at);
+  const scheme = token.indexOf('://');
+  return scheme !== -1 && !token.includes('/', scheme + 3);
+}
 
 /** " at " is everyday English: it only makes an address with an address-like name, a spelled-out dot or a cue. */
 function plausibleSpelledAddress(text: string, start: number, end: number, domain: Domain): boolean {

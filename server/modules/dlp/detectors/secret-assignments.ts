@@ -1,7 +1,8 @@
 // Credentials without a vendor prefix give themselves away by the name they are assigned to, the way secret
 // scanners such as gitleaks find them: `export TOKEN=…`, `api_key = "…"`, `"client_secret": "…"`, `password: …`,
-// `DB_PASS=…`, `--password=…`, `Authorization: Bearer …`. The name says "secret"; the value must then look like
-// one (random enough, not a placeholder, not a reference to somewhere else), or, for passwords, like a password.
+// `DB_PASS=…`, `--password=…`, `Authorization: Bearer …`; and by where they sit: the password of a connection URL.
+// The name says "secret"; the value must then look like one (random enough, not a placeholder, not a reference to
+// somewhere else), or, for passwords, like a password.
 import type { Finding, SecretKind } from '../dlp.types.ts';
 
 // A credential keyword inside an identifier, the rest of the identifier, an assignment (=, :, :=, =>), then the
@@ -10,6 +11,8 @@ import type { Finding, SecretKind } from '../dlp.types.ts';
 const ASSIGNMENT =
   /(?:api[_.\-]?key|apikey|api[_.\-]?secret|access[_.\-]?key|secret[_.\-]?key|private[_.\-]?key|client[_.\-]?secret|token|secret|passw(?:or)?d|pwd|(?<![A-Za-z])pass(?![A-Za-z])|credentials?|creds)[\w.\-]{0,30}["']?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|`([^`\n]{1,200})`|([^\s"'`,;<>)\]}]{1,200}))/dgi;
 const MAX_NAME_PREFIX = 40;
+// The password in a connection URL: postgres://app:<password>@db:5432/app, redis://:<password>@cache:6379.
+const URL_PASSWORD = /(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,20}:\/\/[^\s:/@?#]{0,64}:([^\s/@?#]{1,128})@(?=[A-Za-z0-9\[])/dg;
 const BEARER = /(?<![\w\-])(?:Bearer|Token)[ \t]+([A-Za-z0-9._~+/\-]{20,}={0,2})(?![\w.~+/\-])/dg;
 
 // Names that contain a keyword but do not hold a credential (gitleaks keeps a similar allowlist).
@@ -60,7 +63,7 @@ function valueOf(m: RegExpExecArray): [string, number, number] | undefined {
   return undefined;
 }
 
-/** Appends the values of credential-named assignments and bearer headers. */
+/** Appends the values of credential-named assignments, passwords in connection URLs and bearer headers. */
 export function scanAssignments(text: string, out: Finding[]): void {
   ASSIGNMENT.lastIndex = 0;
   for (let m = ASSIGNMENT.exec(text); m; m = ASSIGNMENT.exec(text)) {
@@ -78,6 +81,13 @@ export function scanAssignments(text: string, out: Finding[]): void {
       ? looksLikePassword(value) ? 'password' : undefined
       : looksLikeKey(value, name) ? 'generic_secret' : undefined;
     if (kind) out.push({ detector: 'secret', kind, start, end });
+  }
+  if (text.includes('://')) {
+    URL_PASSWORD.lastIndex = 0;
+    for (let m = URL_PASSWORD.exec(text); m; m = URL_PASSWORD.exec(text)) {
+      const [start, end] = m.indices![1];
+      if (!REFERENCE.test(m[1]) && !PLACEHOLDER.test(m[1]) && looksLikePassword(m[1])) out.push({ detector: 'secret', kind: 'password', start, end });
+    }
   }
   if (!text.includes('Bearer') && !text.includes('Token')) return;
   BEARER.lastIndex = 0;
