@@ -23,10 +23,12 @@ describe('email detector', () => {
   });
 
   it('is linear on a huge local part with no domain', () => {
-    const t0 = performance.now();
+    // CPU time, not wall time: a busy neighbour on the shared test machine should not fail it.
+    const cpuMs = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000; };
+    const t0 = cpuMs();
     expect(matches('a'.repeat(100_000) + '@', 'email')).toEqual([]);
     expect(matches('a@'.repeat(50_000), 'email')).toEqual([]);
-    expect(performance.now() - t0).toBeLessThan(50);
+    expect(cpuMs() - t0).toBeLessThan(50);
   });
 
   it('finds internationalised addresses and addresses written to dodge filters', () => {

@@ -14,8 +14,11 @@ export interface DigitRun {
 }
 
 // Digit runs joined by up to three of space, tab, newline, '.', '/', '-', '_' ("4111 - 1111", "4111\r\n1111").
-// Every repetition starts with a separator, so a run can be split only one way: no backtracking blow-up.
-const SEQUENCE = /\d+(?:[ \t\r\n.\/\-_]{1,3}\d+)*/g;
+// The regex only finds stretches of digits and separators at least 13 characters long, so the many short numbers
+// of ordinary prose cost no match object, and tries each stretch once, from its first digit (no digit within the
+// four characters before); the stretch is then cut where a gap is longer than three characters.
+const MAX_GAP = 3;
+const STRETCH = /(?<!\d[ \t\r\n.\/\-_]{0,3})\d[\d \t\r\n.\/\-_]{11,}\d/g;
 
 /** The fewest digits a sequence needs to hold a card number (13) or anything else the detectors look for. */
 const MIN_DIGITS = 13;
@@ -35,12 +38,11 @@ export function digitSequences(text: string, memo?: ScanMemo): readonly DigitRun
 
 function findSequences(text: string, minDigits: number): DigitRun[][] {
   const out: DigitRun[][] = [];
-  SEQUENCE.lastIndex = 0;
-  for (let m = SEQUENCE.exec(text); m; m = SEQUENCE.exec(text)) {
-    if (m[0].length < minDigits) continue; // most numbers in prose: too short even with separators counted
-    const runs: DigitRun[] = [];
-    let digits = 0;
+  STRETCH.lastIndex = 0;
+  for (let m = STRETCH.exec(text); m; m = STRETCH.exec(text)) {
     const end = m.index + m[0].length;
+    let runs: DigitRun[] = [];
+    let digits = 0;
     for (let i = m.index; i < end; ) {
       const start = i;
       while (i < end && isDigit(text.charCodeAt(i))) i++;
@@ -49,7 +51,13 @@ function findSequences(text: string, minDigits: number): DigitRun[][] {
       const same = prev !== undefined && prev.end - prev.start === i - start;
       runs.push({ start, end: i, sameLengthFrom: same ? prev.sameLengthFrom : index });
       digits += i - start;
+      const gapStart = i;
       while (i < end && !isDigit(text.charCodeAt(i))) i++;
+      if (i - gapStart > MAX_GAP) {
+        if (digits >= minDigits) out.push(runs);
+        runs = [];
+        digits = 0;
+      }
     }
     if (digits >= minDigits) out.push(runs);
   }
