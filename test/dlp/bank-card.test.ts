@@ -43,4 +43,21 @@ describe('bank_card detector', () => {
     const text = '身份证 620102198001010754';
     expect(detect(text).map((f) => f.detector)).toEqual(['cn_id']);
   });
+
+  it('finds cards behind glued labels, a trailing expiry and every common separator', () => {
+    const forms = [
+      'Card No.4111111111111111', 'VISA4111111111111111', 'acct_4111111111111111', 'card 4111111111111111-12/26',
+      '4111.1111.1111.1111', '4111/1111/1111/1111', '4111 1111  1111 1111', '4111  1111  1111  1111', '4111 - 1111 - 1111 - 1111',
+      '4111\n1111\n1111\n1111', '4111\t1111\t1111\t1111', '4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1', '3782-822463-10005',
+    ];
+    for (const text of forms) expect(detect(text, ['bank_card']), JSON.stringify(text)).toHaveLength(1);
+  });
+
+  it('ignores card-like numbers that fail Luhn, fractions, digit UUIDs and numbers inside hashes or identifiers', () => {
+    const text = [
+      'VISA4111111111111112', '4111.1111.1111.1112', '0.4111111111111111', '12345678-1234-4123-8123-123456789012',
+      'deadbeef4111111111111111cafebabe0000', 'ab12cd4111111111111111', 'v4.1.1111.1111', '2024-06-18 13:55:36.4111',
+    ].join(' | ');
+    expect(matches(text, 'bank_card')).toEqual([]);
+  });
 });

@@ -3,7 +3,9 @@
 // The output is committed so the corpus stays stable; labels come from construction, not from the detectors.
 import { writeFileSync } from 'node:fs';
 import type { DetectorId } from '../../server/modules/dlp/index.ts';
-import { EN_TEMPLATES, HARD_CASES, HARD_CASES_2, HARD_CASES_3, ZH_TEMPLATES } from './corpus-templates.ts';
+import {
+  EN_TEMPLATES, HARD_CASES, HARD_CASES_2, HARD_CASES_3, OBFUSCATED_BLIND, OBFUSCATED_EN_TEMPLATES, OBFUSCATED_HARD_CASES, OBFUSCATED_ZH_TEMPLATES, ZH_TEMPLATES,
+} from './corpus-templates.ts';
 import * as v from './values.ts';
 
 export interface LabelledSpan {
@@ -44,6 +46,16 @@ const POSITIVE: Record<string, [DetectorId, Maker]> = {
   ipv4: ['ip_address', v.ipv4],
   ipv6: ['ip_address', v.ipv6],
   ...Object.fromEntries(Object.entries(v.secrets).map(([k, mk]) => [k, ['secret', mk] as [DetectorId, Maker]])),
+  // Written to slip past a filter (issue 8, point 6).
+  card_obf: ['bank_card', (r) => v.obfuscatedCard(r)],
+  cn_id_obf: ['cn_id', v.obfuscatedCnId],
+  email_obf: ['email', v.obfuscatedEmail],
+  us_phone: ['phone', v.usPhone],
+  token_value: ['secret', v.tokenValue],
+  password_value: ['secret', v.passwordValue],
+  // The password of a connection URL (mysql://root:<this>@host).
+  url_password: ['secret', (r) => v.chars(r, 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789', 12)],
+  ...Object.fromEntries(Object.entries(v.moreSecrets).map(([k, mk]) => [k, ['secret', mk] as [DetectorId, Maker]])),
 };
 
 const hex = (r: v.Rand, n: number) => v.chars(r, '0123456789abcdef', n);
@@ -69,6 +81,15 @@ const NEGATIVE: Record<string, Maker> = {
   hex8: (r) => hex(r, 8),
   alnum12: (r) => v.chars(r, 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789', 12),
   alnum14: (r) => v.chars(r, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 14),
+  bad_card_obf: v.obfuscatedBadCard,
+  bad_id_grouped: v.groupedBadCnId,
+  long_float: v.longFloat,
+  dotted: v.dottedNumber,
+  digit_uuid: v.digitUuid,
+  glued_order: v.gluedOrderNo,
+  not_us_phone: v.notUsPhone,
+  prose_at: v.proseAt,
+  config_non_secret: v.configNonSecret,
   ean13: (r) => {
     const body = v.pick(r, ['690', '692', '400', '401', '489', '471', '880']) + v.digits(r, 9);
     const sum = [...body].reduce((s, d, i) => s + Number(d) * (i % 2 ? 3 : 1), 0);
@@ -123,6 +144,10 @@ export function buildCorpus(seed = 20240618, perTemplate = 4): CorpusEntry[] {
   HARD_CASES.forEach((t, i) => out.push(entry(`hard-${i}`, HAN.test(t) ? 'zh' : 'en', fill(t, r))));
   HARD_CASES_2.forEach((t, i) => out.push(entry(`hard2-${i}`, HAN.test(t) ? 'zh' : 'en', fill(t, r))));
   HARD_CASES_3.forEach((t, i) => out.push(entry(`hard3-${i}`, HAN.test(t) ? 'zh' : 'en', fill(t, r))));
+  OBFUSCATED_EN_TEMPLATES.forEach((t, i) => { for (let k = 0; k < perTemplate; k++) out.push(entry(`obf-en-${i}-${k}`, 'en', fill(t, r))); });
+  OBFUSCATED_ZH_TEMPLATES.forEach((t, i) => { for (let k = 0; k < perTemplate; k++) out.push(entry(`obf-zh-${i}-${k}`, 'zh', fill(t, r))); });
+  OBFUSCATED_HARD_CASES.forEach((t, i) => out.push(entry(`obf-hard-${i}`, HAN.test(t) ? 'zh' : 'en', fill(t, r))));
+  OBFUSCATED_BLIND.forEach((t, i) => out.push(entry(`obf-blind-${i}`, HAN.test(t) ? 'zh' : 'en', fill(t, r))));
   return out;
 }
 

@@ -34,4 +34,11 @@ describe('cn_id detector', () => {
     expect(matches('ID card no. 110105491231002', 'cn_id')).toEqual(['110105491231002']);
     expect(matches('Product code 110105491231002', 'cn_id')).toEqual([]);
   });
+
+  it('finds IDs glued to a label and split by any common separator, and still checks the check character', () => {
+    for (const text of ['ID11010519491231002X', '110105 1949 1231 002X', '110105.19491231.002X', '110105/1949/1231/002x', '110105  1949  1231  002X']) {
+      expect(matches(text, 'cn_id'), text).toHaveLength(1);
+    }
+    expect(matches('ID11010519491231002Y 110105 1949 1231 0021 ab1101051949123100', 'cn_id')).toEqual([]);
+  });
 });

@@ -2,13 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { applyPolicies, detect } from '../../server/modules/dlp/index.ts';
 import { loadCorpus } from './corpus-score.ts';
 
+// CPU time of this process, not wall time: the test machines are shared, and a busy neighbour should not fail
+// a budget that is about the detectors' own work.
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 function timeMs(fn: () => unknown, runs = 5): number {
   fn(); // warm up the regex JIT
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
+    const t0 = cpuMs();
     fn();
-    samples.push(performance.now() - t0);
+    samples.push(cpuMs() - t0);
   }
   return Math.min(...samples);
 }
@@ -23,15 +30,32 @@ describe('detection performance', () => {
     expect(ms).toBeLessThan(100);
   });
 
+  it('screens a typical chat prompt in tens of microseconds', () => {
+    const policies = { email: 'redact', phone: 'redact', cn_id: 'block', bank_card: 'block', iban: 'redact', ip_address: 'log', secret: 'block' } as const;
+    const prose = [
+      'Please summarise the following meeting notes in three bullet points and suggest next steps for the team. We discussed the Q3 roadmap, the hiring plan for two backend engineers, and the migration of the billing service to the new cluster, which is blocked on a security review.',
+      '请帮我把下面这段话翻译成英文，并保持正式的语气：我们将在下周三下午三点召开项目评审会议，请各位提前准备好进度汇报材料，会议地点在三楼大会议室。',
+      'Write a TypeScript function that debounces another function, with a cancel method and proper typing of the arguments.',
+      'Explain the difference between optimistic and pessimistic locking in PostgreSQL, with an example of SELECT ... FOR UPDATE.',
+    ];
+    const corpusPrompts = loadCorpus().map((e) => e.text);
+    const perPrompt = (texts: string[], rounds: number) => timeMs(() => { for (let k = 0; k < rounds; k++) for (const t of texts) applyPolicies(t, policies); }) * 1000 / (texts.length * rounds);
+    const proseUs = perPrompt(prose, 200);
+    const corpusUs = perPrompt(corpusPrompts, 3);
+    console.log(`applyPolicies per prompt: ${proseUs.toFixed(1)} µs (prose, ~200 chars), ${corpusUs.toFixed(1)} µs (corpus prompt, ~${Math.round(corpusText.length / corpusPrompts.length)} chars, dense with data)`);
+    expect(proseUs).toBeLessThan(50);
+    expect(corpusUs).toBeLessThan(150);
+  });
+
   it('handles a typical 2 KB prompt in a fraction of a millisecond (p50)', () => {
     const prompts: string[] = [];
     for (let i = 0; i < 200; i++) prompts.push(oneMegabyte.slice(i * 2048, (i + 1) * 2048));
     const policies = { email: 'redact', phone: 'redact', cn_id: 'block', bank_card: 'block', iban: 'redact', ip_address: 'log', secret: 'block' } as const;
     for (const p of prompts) applyPolicies(p, policies);
     const samples = prompts.map((p) => {
-      const t0 = performance.now();
+      const t0 = cpuMs();
       applyPolicies(p, policies);
-      return performance.now() - t0;
+      return cpuMs() - t0;
     }).sort((a, b) => a - b);
     const p50 = samples[samples.length >> 1];
     const p99 = samples[Math.floor(samples.length * 0.99)];

@@ -34,4 +34,11 @@ describe('phone detector', () => {
     ].join(' | ');
     expect(matches(text, 'phone')).toEqual([]);
   });
+
+  it('finds North American numbers written nationally when the metadata calls them valid', () => {
+    expect(matches('NY (212) 555-0187, SF 415-555-2671, DC 202.555.0143, 1-212-555-0187', 'phone')).toEqual([
+      '(212) 555-0187', '415-555-2671', '202.555.0143', '1-212-555-0187',
+    ]);
+    expect(matches('123-456-7890, (555) 012-3456, part 415-555-2671-A, ISBN 978-7-115-54608-1, Zoom 913 4567 8901', 'phone')).toEqual([]);
+  });
 });

@@ -62,4 +62,41 @@ describe('secret detector', () => {
     ].join(' ');
     expect(kinds(text)).toEqual([]);
   });
+
+  it('finds credentials by the name they are assigned to: env exports, config keys, JSON, YAML, flags, bearer headers', () => {
+    const cases: [string, string][] = [
+      ['export TOKEN=Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB', 'Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB'],
+      ['api_key = "a8f3k2LmQ9xZ7vB1nR4tY6wE"', 'a8f3k2LmQ9xZ7vB1nR4tY6wE'],
+      ['{"client_secret": "6da89121079f83b2eb6acccf8219ea982c3d79bccc3e9c6a85856480661f8fde"}', '6da89121079f83b2eb6acccf8219ea982c3d79bccc3e9c6a85856480661f8fde'],
+      ['      POSTGRES_PASSWORD: Hunter2024!', 'Hunter2024!'],
+      ['DB_PASS=s3cr3t!x', 's3cr3t!x'],
+      ['mysql --password=Tr0ub4dor&3 -h db', 'Tr0ub4dor&3'],
+      ['Authorization: Bearer abcDEF123456ghiJKL789mnoPQR', 'abcDEF123456ghiJKL789mnoPQR'],
+    ];
+    for (const [text, secret] of cases) expect(matches(text, 'secret'), text).toEqual([secret]);
+  });
+
+  it('ignores credential-named lines whose value is a reference, placeholder, type, mask or counter', () => {
+    const text = [
+      'API_KEY=your-api-key-here', 'password: ********', 'token: ${GITHUB_TOKEN}', 'max_tokens: 4096', 'password: string',
+      'api_key = os.environ["API_KEY"]', 'secret_name = "prod/db/password"', 'token_type: bearer', 'password_min_length: 12',
+      'auth_token = request.headers.get("Authorization")', 'client_secret: <client-secret>', 'export TOKEN=$(cat /run/secrets/token)',
+      'password = None', 'Password: please reset it via the portal', 'OPENAI_API_KEY=sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    ].join('\n');
+    expect(matches(text, 'secret')).toEqual([]);
+  });
+
+  it('finds the password of a connection URL, but not default or templated ones', () => {
+    expect(matches('redis://:S3cretPass99@10.0.0.5:6379 and postgres://app:Hunter2024!@db:5432/app', 'secret')).toEqual(['S3cretPass99', 'Hunter2024!']);
+    expect(matches('postgres://postgres:postgres@localhost/db mysql://root:${DB_PASSWORD}@db/app amqp://guest:guest@mq https://a:********@x.io', 'secret')).toEqual([]);
+  });
+
+  it('finds fine-grained PATs and the other common vendor prefixes', () => {
+    const tokens = [
+      'github_pat_11ABCDEFG0123456789ABC_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTU', 'glpat-xR3kLm9QvZ2nB7tY4wE1',
+      'npm_aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dF3hJ5', 'hf_aBcDeFgHiJkLmNoPqRsTuVwXyZaBcD3F5H7', 'SG.aB3dE5gH7jK9mN1pQ3sT5v.wX7yZ9bC1dF3hJ5kL7mN9pQ1sT3vW5xY7zA9bC1dE3',
+      'LTAI5tB3dE5gH7jK9mN1pQ3s', 'shpat_0123456789abcdef0123456789abcdef', 'xapp-1-A0123456789-1234567890123-0123456789abcdef0123456789abcdef',
+    ];
+    for (const token of tokens) expect(matches(`key: ${token}`, 'secret'), token).toEqual([token]);
+  });
 });

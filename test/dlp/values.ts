@@ -238,3 +238,142 @@ export const trackingNo = (r: Rand) => pick(r, [
 export const cssColor = (r: Rand) => pick(r, [`#${hex(r, 6)}`, `#${hex(r, 3)}`, `rgb(${int(r, 0, 255)}, ${int(r, 0, 255)}, ${int(r, 0, 255)})`]);
 export const base64Blob = (r: Rand, n = 120) => chars(r, B64, n) + '==';
 export { luhnValid };
+
+// ---- obfuscated forms (issue 8, point 6): the same data written to slip past a filter ----
+const INVISIBLE = ['\u200B', '\u200C', '\u200D', '\u2060', '\u00AD', '\uFEFF'];
+/** Zeros of decimal digit scripts other than ASCII: full-width, Arabic-Indic, extended Arabic-Indic, Devanagari, Bengali, Thai, mathematical bold and monospace. */
+const DIGIT_ZEROS = [0xff10, 0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50, 0x1d7ce, 0x1d7f6];
+export const inDigitScript = (ascii: string, zero: number) => ascii.replace(/\d/g, (d) => String.fromCodePoint(zero + Number(d)));
+const sprinkle = (r: Rand, s: string, ch: string) => [...s].map((c, i) => (i > 0 && r() < 0.3 ? ch + c : c)).join('');
+
+/** A valid card number written some way the attack report got past a plain matcher. */
+export function obfuscatedCard(r: Rand, value = card(r, pick(r, ['visa', 'mastercard', 'unionpay', 'amex', 'discover', 'jcb'] as Brand[]))): string {
+  const by4 = (sep: string) => (value.length === 15 ? grouped(value, sep, [4, 6, 5]) : grouped(value, sep));
+  return pick(r, [
+    () => `${pick(r, ['No.', 'VISA', 'acct_', 'CARD', 'card#', 'Nr.'])}${value}`,
+    () => `${value}-${String(int(r, 1, 12)).padStart(2, '0')}/${int(r, 25, 31)}`,
+    () => by4('.'),
+    () => by4('/'),
+    () => by4('  '),
+    () => by4(pick(r, [' ', '  '])).replace(/ (?=\d{4}$)/, '  '),
+    () => by4('\u00A0'),
+    () => by4('\n'),
+    () => by4('\u2013'),
+    () => by4(' - '),
+    () => sprinkle(r, value, pick(r, INVISIBLE)),
+    () => by4(pick(r, INVISIBLE)),
+    () => inDigitScript(value, pick(r, DIGIT_ZEROS)),
+    () => inDigitScript(by4(' '), 0xff10),
+  ])();
+}
+
+/** A valid resident ID written some way the attack report got past a plain matcher. */
+export function obfuscatedCnId(r: Rand): string {
+  const id = cnId(r);
+  return pick(r, [
+    () => `ID${id}`,
+    () => grouped(id, pick(r, [' ', '-', '.']), [6, 4, 4, 4]),
+    () => grouped(id, pick(r, [' ', '-', '/']), [6, 8, 4]),
+    () => grouped(id, '  ', [6, 4, 4, 4]),
+    () => sprinkle(r, id, pick(r, INVISIBLE)),
+    () => inDigitScript(id, pick(r, [0xff10, 0x0660])),
+  ])();
+}
+
+const IDN_ADDRESSES = ['张三@公司.中国', '李四@例子.公司', '王芳@邮箱.中国', 'josé@correo.es', 'müller@bücher.de', 'иван@почта.рф', 'zhang.wei@例子.中国'];
+/** A valid address written to dodge a filter: IDN, 。, ﹫, ＠, %40, spaces, (at), [at], " at ", hidden characters, look-alikes. */
+export function obfuscatedEmail(r: Rand): string {
+  const local = pick(r, FIRST);
+  const [name, tld] = pick(r, [['example', 'com'], ['acme-corp', 'com'], ['qq', 'com'], ['163', 'com'], ['company', 'cn'], ['mail.example', 'org']]);
+  return pick(r, [
+    () => pick(r, IDN_ADDRESSES),
+    () => `${local}@${name}。${tld}`,
+    () => `${local}﹫${name}.${tld}`,
+    () => `${local}＠${name}．${tld}`,
+    () => `${local}%40${name}.${tld}`,
+    () => `${local} @ ${name}.${tld}`,
+    () => `${local}@ ${name}.${tld}`,
+    () => `${local}(at)${name}.${tld}`,
+    () => `${local} [at] ${name} [dot] ${tld}`,
+    () => `${local} AT ${name} DOT ${tld}`,
+    () => sprinkle(r, `${local}@${name}.${tld}`, pick(r, INVISIBLE)),
+    () => `${local}@${name}.${tld}`.replace(/a/g, 'а').replace(/o/g, 'о'), // Cyrillic а, о
+  ])();
+}
+
+const US_AREA = ['212', '415', '646', '312', '617', '206', '303', '512', '404', '305', '213', '718', '202'];
+/** A North American number written nationally, as US prompts do: "(212) 555-0187". */
+export function usPhone(r: Rand): string {
+  const area = pick(r, US_AREA);
+  const exchange = String(int(r, 200, 989));
+  const line = digits(r, 4);
+  return pick(r, [`(${area}) ${exchange}-${line}`, `${area}-${exchange}-${line}`, `${area}.${exchange}.${line}`, `1-${area}-${exchange}-${line}`, `(${area})${exchange}-${line}`]);
+}
+
+/** A random-looking token value (no vendor prefix), as found in .env files. */
+export const tokenValue = (r: Rand) => chars(r, ALNUM, int(r, 24, 48)) + String(int(r, 0, 9));
+/** A password as people pick them: a word, digits, a symbol. */
+export const passwordValue = (r: Rand) =>
+  `${pick(r, ['Hunter', 'Summer', 'Dragon', 'Qwerty', 'Monkey', 'Shanghai', 'Beijing', 'Welcome', 'Sunshine'])}${int(r, 1, 9999)}${pick(r, ['!', '#', '@', '$', '&', '*', '?'])}${pick(r, ['', 'x', 'Az', '2024'])}`;
+/** Vendor tokens beyond the original set: fine-grained PAT, GitLab, npm, Hugging Face, SendGrid, Alibaba Cloud, Slack app. */
+export const moreSecrets: Record<string, SecretMaker> = {
+  fine_grained_pat: (r) => `github_pat_11${chars(r, UPPER_ALNUM, 20)}_${chars(r, ALNUM, 59)}`,
+  gitlab_token: (r) => `glpat-${chars(r, B64URL.replace('-', ''), 20)}`,
+  npm_token: (r) => `npm_${chars(r, ALNUM, 36)}`,
+  huggingface_token: (r) => `hf_${chars(r, ALNUM, 34)}`,
+  sendgrid_key: (r) => `SG.${chars(r, B64URL, 22)}.${chars(r, B64URL, 43)}`,
+  aliyun_key: (r) => `LTAI${chars(r, ALNUM, 20)}`,
+  slack_app_token: (r) => `xapp-1-A${chars(r, UPPER_ALNUM, 10)}-${digits(r, 13)}-${chars(r, 'abcdef0123456789', 64)}`,
+};
+
+// ---- look-alikes of the obfuscated forms ----
+/** A Luhn-failing card number in one of the obfuscated forms. */
+export const obfuscatedBadCard = (r: Rand) => obfuscatedCard(r, cardBadLuhn(r, pick(r, ['visa', 'mastercard', 'unionpay'] as Brand[])));
+/** A resident ID with a wrong check character, grouped. */
+export const groupedBadCnId = (r: Rand) => grouped(cnIdBadCheck(r), pick(r, [' ', '-']), [6, 4, 4, 4]);
+/** A float with 16 fractional digits, as printed by JavaScript or Python. */
+export const longFloat = (r: Rand) => `0.${digits(r, 16)}`;
+/** Dotted or slashed dates and times, four-part versions, numbered sections. */
+export const dottedNumber = (r: Rand) => pick(r, [
+  () => `${int(r, 2019, 2026)}.${String(int(r, 1, 12)).padStart(2, '0')}.${String(int(r, 1, 28)).padStart(2, '0')} ${String(int(r, 0, 23)).padStart(2, '0')}.${String(int(r, 0, 59)).padStart(2, '0')}`,
+  () => `${int(r, 2019, 2026)}/${String(int(r, 1, 12)).padStart(2, '0')}/${String(int(r, 1, 28)).padStart(2, '0')} ${String(int(r, 0, 23)).padStart(2, '0')}:${String(int(r, 0, 59)).padStart(2, '0')}`,
+  () => `${int(r, 1, 20)}.${int(r, 0, 30)}.${int(r, 0, 999)}.${int(r, 1000, 9999)}`,
+])();
+/** A UUID made of digits only (8-4-4-4-12): 16 digits in a row across groups, but not a card grouping. */
+export const digitUuid = (r: Rand) => `${digits(r, 8)}-${digits(r, 4)}-4${digits(r, 3)}-8${digits(r, 3)}-${digits(r, 12)}`;
+/** An order or account reference with a label glued on and a Luhn-failing body. */
+export const gluedOrderNo = (r: Rand) => `${pick(r, ['ORD', 'SO', 'INV', 'acct_', 'REF'])}${failLuhn('4' + digits(r, 15))}`;
+/** Numbers shaped like North American ones that are not: area code 0xx/1xx or 555 fiction range. */
+export const notUsPhone = (r: Rand) => pick(r, [`(${int(r, 100, 199)}) ${int(r, 200, 999)}-${digits(r, 4)}`, `123-456-${digits(r, 4)}`, `(555) 01${digits(r, 1)}-${digits(r, 4)}`, `${int(r, 100, 199)}.${int(r, 100, 999)}.${digits(r, 4)}`]);
+/** Prose with "at" and '@' that is not an address. */
+export const proseAt = (r: Rand) => pick(r, [
+  'look at google.com for the docs',
+  'the docs are available at docs.python.org',
+  'meet at 10.30 in room 4',
+  'compute y = x @ w.T in numpy',
+  'ping @alice and @bob.smith in the channel',
+  'we met at example.com headquarters',
+  'see the report at reports.example.com/q3',
+  'the build is hosted at ci.internal.example.com',
+  'x @ self.weight + b',
+  'stay at home.office until noon',
+]);
+/** Config lines whose value is not a credential: references, placeholders, types, counters, masks. */
+export const configNonSecret = (r: Rand) => pick(r, [
+  'API_KEY=your-api-key-here',
+  'password: ********',
+  'token: ${GITHUB_TOKEN}',
+  'max_tokens: 4096',
+  'password: string',
+  'api_key = os.environ["API_KEY"]',
+  'secret_name = "prod/db/password"',
+  'token_type: bearer',
+  'password_min_length: 12',
+  'auth_token = request.headers.get("Authorization")',
+  'client_secret: <client-secret>',
+  'SECRET_KEY = config.SECRET_KEY',
+  `checksum: ${sha256(r)}`,
+  `secret: ${md5(r)}`,
+  'export TOKEN=$(cat /run/secrets/token)',
+  'password = None',
+]);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { ChatMessage } from '../../../plugins/plugin-api.ts';
 import { AppError } from '../../errors.ts';
 import { dayIn } from '../../util/days.ts';
 import { promptTokenBound } from '../metering/token-estimate.ts';
@@ -16,8 +15,8 @@ export const DEFAULT_OUTPUT_RESERVE = 1024;
 export interface AdmitDeps {
   /** Whether a gateway model name exists. */
   knownModel(name: string): boolean;
-  /** DLP: returns the messages to send upstream (redacted where policy says so) or throws DLP_BLOCKED. */
-  screen(ctx: SignedInContext, messages: ChatMessage[], model: string): Promise<ChatMessage[]>;
+  /** DLP: returns the input to send upstream (messages and stop sequences redacted where policy says so) or throws DLP_BLOCKED. */
+  screen(ctx: SignedInContext, input: ChatInput, model: string): Promise<ChatInput>;
   /** Refuses a chat under a used-up hard-stop budget; true when a hard-stop budget applies to the user. */
   budgets: { check(userId: string, roleIds: readonly string[]): Promise<boolean> };
   /** The pool quota reservations run on, and the time zone that defines "today". */
@@ -31,7 +30,7 @@ export interface Admission {
   /** The chat's id in the ledger; settlement is idempotent by it. */
   chatId: string;
   via: ChatEntry;
-  /** The input as it goes upstream (messages screened by DLP). */
+  /** The input as it goes upstream (messages and stop sequences screened by DLP). */
   input: ChatInput;
   /** SHA-256 of the prompt as the client sent it. */
   promptHash: string;
@@ -54,9 +53,8 @@ export async function admitChat(deps: AdmitDeps, ctx: SignedInContext, input: Ch
   const { viewer } = ctx;
   validateChatInput(input, deps.knownModel);
   const hash = promptHash(input);
-  const messages = await deps.screen(ctx, input.messages, input.model);
+  const screened = await deps.screen(ctx, input, input.model);
   const budgeted = await deps.budgets.check(viewer.userId, viewer.roleIds);
-  const screened = { ...input, messages };
   const ledger: LedgerEntry = {
     chatId: randomUUID(),
     requestId: ctx.requestId,

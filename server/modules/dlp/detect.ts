@@ -5,7 +5,8 @@ import { ibanDetector } from './detectors/iban.ts';
 import { ipAddressDetector } from './detectors/ip-address.ts';
 import { phoneDetector } from './detectors/phone.ts';
 import { secretDetector } from './detectors/secrets.ts';
-import { DETECTOR_IDS, type Detector, type DetectorId, type Finding } from './dlp.types.ts';
+import { DETECTOR_IDS, type Detector, type DetectorId, type Finding, type ScanMemo } from './dlp.types.ts';
+import { normaliseForDetection } from './normalise.ts';
 
 /** In priority order: when two detectors claim exactly the same span, the earlier one is reported. */
 const DETECTORS: readonly Detector[] = [
@@ -18,16 +19,6 @@ const DETECTORS: readonly Detector[] = [
   ipAddressDetector,
 ];
 const PRIORITY = new Map(DETECTORS.map((d, i) => [d.id, i]));
-
-// Chinese input methods produce full-width ASCII (１３８, ＠, ：). U+FF01-FF5E map one-to-one onto U+0021-007E,
-// and U+3000 onto a space, so folding keeps every offset valid for the original text.
-const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
-const FULL_WIDTH_ALL = /[\uFF01-\uFF5E\u3000]/g;
-
-function foldFullWidth(text: string): string {
-  if (!FULL_WIDTH.test(text)) return text;
-  return text.replace(FULL_WIDTH_ALL, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-}
 
 function byPosition(a: Finding, b: Finding): number {
   return a.start - b.start || b.end - a.end || PRIORITY.get(a.detector)! - PRIORITY.get(b.detector)!;
@@ -53,16 +44,23 @@ export function dropContained(findings: Finding[]): Finding[] {
 /**
  * Scans `text` for sensitive data and returns where it is, sorted by start offset.
  *
+ * The detectors see the text normalised (`normaliseForDetection`: NFKC, format characters removed, every script's
+ * digits as ASCII); each finding is mapped back, so its span covers exactly the original characters, hidden ones
+ * included, and redacting it leaves nothing of the match behind.
+ *
  * @param enabled the detectors to run (default: all). Detectors whose trigger characters are absent are skipped.
  * @returns findings with UTF-16 offsets into `text`; they carry no copy of the data. Callers must not log or store
  *   `text.slice(start, end)`.
  */
 export function detect(text: string, enabled: readonly DetectorId[] = DETECTOR_IDS): Finding[] {
   if (text.length === 0 || enabled.length === 0) return [];
-  const scanned = foldFullWidth(text);
+  const normalised = normaliseForDetection(text);
+  const scanned = normalised.text;
   const out: Finding[] = [];
+  const memo: ScanMemo = new Map();
   for (const d of DETECTORS) {
-    if (enabled.includes(d.id) && d.mayMatch(scanned)) d.scan(scanned, out);
+    if (enabled.includes(d.id) && d.mayMatch(scanned)) d.scan(scanned, out, memo);
   }
+  for (const f of out) Object.assign(f, normalised.toOriginal(f.start, f.end));
   return dropContained(out);
 }

@@ -17,20 +17,44 @@ export interface DlpHitSummary {
 }
 
 /**
- * Applies the user's DLP policies to a prompt before it goes anywhere: returns
- * the messages to send upstream (redacted where a policy says so) and the hits,
- * which are recorded as DLP events (counts only, never the matched text).
- * A BLOCK hit throws DLP_BLOCKED naming the detectors, and is audited.
+ * The parts of a chat request that reach the provider as text: the messages and the stop sequences. Tool
+ * definitions, tool-call arguments and tool results join here when chats carry them: add them to `textsOf` and
+ * `withTexts`, and every door that calls `screenPrompt` screens them.
  */
-export async function screenPrompt(ctx: ServiceContext, messages: ChatMessage[], model: string): Promise<ChatMessage[]> {
+export interface PromptTexts {
+  messages: ChatMessage[];
+  stop?: string[] | null;
+}
+
+/** Every text of the prompt, in a fixed order that `withTexts` reads back. */
+function textsOf(prompt: PromptTexts): string[] {
+  return [...prompt.messages.map((m) => m.content), ...(prompt.stop ?? [])];
+}
+
+/** The prompt with its texts replaced (same order as `textsOf`); unchanged parts keep their identity. */
+function withTexts<P extends PromptTexts>(prompt: P, texts: readonly string[]): P {
+  const messages = prompt.messages.map((m, i) => (texts[i] === m.content ? m : { ...m, content: texts[i] }));
+  const n = prompt.messages.length;
+  const stop = prompt.stop?.map((s, i) => texts[n + i]);
+  return { ...prompt, messages, ...(prompt.stop ? { stop } : {}) };
+}
+
+/**
+ * Applies the user's DLP policies to everything a prompt carries (messages and stop sequences) before it goes
+ * anywhere: returns the prompt to send upstream (redacted where a policy says so) and records the hits as DLP
+ * events (counts only, never the matched text). A BLOCK hit in any part throws DLP_BLOCKED naming the detectors,
+ * and is audited.
+ */
+export async function screenPrompt<P extends PromptTexts>(ctx: ServiceContext, prompt: P, model: string): Promise<P> {
   const { app } = ctx;
   const viewer = ctx.viewer!;
   const policies = await app.dlpPolicies.effective(viewer.roleIds);
-  if (![...policies.values()].some((a) => a !== 'allow')) return messages;
+  if (![...policies.values()].some((a) => a !== 'allow')) return prompt;
   const hits = new Map<string, DlpHitSummary>();
   let blocked = false;
-  const screened = messages.map((message) => {
-    const result = applyPolicies(message.content, policies);
+  let redacted = false;
+  const screened = textsOf(prompt).map((text) => {
+    const result = applyPolicies(text, policies);
     for (const hit of result.hits) {
       const key = `${hit.detector}/${hit.kind ?? ''}/${hit.action}`;
       const seen = hits.get(key);
@@ -38,9 +62,10 @@ export async function screenPrompt(ctx: ServiceContext, messages: ChatMessage[],
       else hits.set(key, { detector: hit.detector, kind: hit.kind, action: hit.action, count: hit.count });
     }
     if (result.action === 'blocked') blocked = true;
-    return result.action === 'pass' ? message : { ...message, content: result.text };
+    if (result.action === 'redacted') redacted = true;
+    return result.action === 'pass' ? text : result.text;
   });
-  if (hits.size === 0) return messages;
+  if (hits.size === 0) return prompt;
   const summary = [...hits.values()];
   recordDlpEvents(app, viewer.userId, model, ctx.requestId, summary);
   if (blocked) {
@@ -49,7 +74,7 @@ export async function screenPrompt(ctx: ServiceContext, messages: ChatMessage[],
     await ctx.em.flush();
     throw new AppError('DLP_BLOCKED', `The prompt was blocked by data-protection policy: it contains ${detectors.join(', ')}`, { detectors });
   }
-  return screened;
+  return redacted ? withTexts(prompt, screened) : prompt;
 }
 
 /** Writes DLP events off the request path; they are counts, never the matched text. */

@@ -17,7 +17,21 @@ export type SecretKind =
   | 'stripe_key'
   | 'jwt'
   | 'zero_gateway_key'
-  | 'zero_gateway_session';
+  | 'zero_gateway_session'
+  | 'gitlab_token'
+  | 'npm_token'
+  | 'pypi_token'
+  | 'huggingface_token'
+  | 'sendgrid_key'
+  | 'slack_webhook'
+  | 'cloud_access_key'
+  | 'vendor_token'
+  /** A value assigned to a key-, token- or secret-named variable (`export TOKEN=…`, `api_key = "…"`). */
+  | 'generic_secret'
+  /** A value assigned to a password-named variable or flag (`password: …`, `DB_PASS=…`, `--password=…`). */
+  | 'password'
+  /** The credential of an `Authorization: Bearer …` header. */
+  | 'bearer_token';
 
 /** A finer label for a finding: the secret kind, card brand, phone format, IP version or ID format. */
 export type FindingKind =
@@ -52,14 +66,20 @@ export interface Finding {
 /** What a policy does with a detector's findings, from least to most strict. */
 export type DlpAction = 'allow' | 'log' | 'redact' | 'block';
 
+/** Work more than one detector needs, done once per `detect` call and dropped with it. */
+export type ScanMemo = Map<string, unknown>;
+
 /**
  * A detector is a plain object: a name, a cheap pre-check and a scan.
- * `scan` receives text whose full-width ASCII has been folded to half-width (same length, same offsets).
+ * `scan` receives the normalised text (see `normaliseForDetection`); the engine maps its offsets back.
  */
 export interface Detector {
   readonly id: DetectorId;
   /** False when the text cannot contain a match (a trigger character is absent); lets the engine skip `scan`. */
   mayMatch(text: string): boolean;
-  /** Appends findings in any order; the engine sorts and de-duplicates. Must run in linear time. */
-  scan(text: string, out: Finding[]): void;
+  /**
+   * Appends findings in any order; the engine sorts and de-duplicates. Must run in linear time.
+   * `memo` holds work that several detectors share (the text's digit runs), for this one scan only.
+   */
+  scan(text: string, out: Finding[], memo?: ScanMemo): void;
 }

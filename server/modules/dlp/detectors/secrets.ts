@@ -1,9 +1,10 @@
 import type { Detector, Finding, SecretKind } from '../dlp.types.ts';
+import { scanAssignments } from './secret-assignments.ts';
 
 interface TokenPattern {
   kind: SecretKind | ((match: RegExpMatchArray) => SecretKind);
-  /** A literal every match contains; the pattern is skipped when it is absent. */
-  trigger: string;
+  /** A literal every match contains (or one of several); the pattern is skipped when none is present. */
+  trigger: string | readonly string[];
   re: RegExp;
   /** Structural check beyond the regex (entropy, decoded header, context). */
   valid?: (match: string, text: string, index: number) => boolean;
@@ -31,7 +32,7 @@ const varied = (m: string) => new Set(m).size >= 10;
 
 // Each pattern is anchored at a token start (look-behind) so a long run is tried once, not at every offset.
 const PATTERNS: TokenPattern[] = [
-  { kind: 'aws_access_key', trigger: 'A', re: /(?<![0-9A-Za-z])(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Za-z])/g, valid: varied },
+  { kind: 'aws_access_key', trigger: ['AKIA', 'ASIA'], re: /(?<![0-9A-Za-z])(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Za-z])/g, valid: varied },
   {
     kind: 'aws_secret_key',
     trigger: '',
@@ -47,10 +48,36 @@ const PATTERNS: TokenPattern[] = [
     re: /(?<![0-9A-Za-z_\-])sk-(ant-|proj-|svcacct-|admin-)?[0-9A-Za-z_\-]{20,}/g,
     valid: (m) => looksRandom(m.slice(3), 12),
   },
-  { kind: 'stripe_key', trigger: '_', re: /(?<![0-9A-Za-z_])[sr]k_(?:live|test)_[0-9A-Za-z]{20,}/g, valid: (m) => looksRandom(m, 12) },
-  { kind: 'github_token', trigger: 'gh', re: /(?<![0-9A-Za-z_])gh[pousr]_[0-9A-Za-z]{36,251}(?![0-9A-Za-z_])/g, valid: varied },
-  { kind: 'github_token', trigger: 'github_pat_', re: /(?<![0-9A-Za-z_])github_pat_[0-9A-Za-z_]{50,}/g, valid: varied },
-  { kind: 'slack_token', trigger: 'xox', re: /(?<![0-9A-Za-z_])xox[abpr]-[0-9A-Za-z\-]{20,}/g, valid: (m) => looksRandom(m, 8) },
+  { kind: 'stripe_key', trigger: ['k_live_', 'k_test_'], re: /(?<![0-9A-Za-z_])[sr]k_(?:live|test)_[0-9A-Za-z]{20,}/g, valid: (m) => looksRandom(m, 12) },
+  { kind: 'github_token', trigger: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], re: /(?<![0-9A-Za-z_])gh[pousr]_[0-9A-Za-z]{36,251}(?![0-9A-Za-z_])/g, valid: varied },
+  // Fine-grained personal access tokens: github_pat_ + 22 + '_' + 59 today; older and test ones are shorter.
+  { kind: 'github_token', trigger: 'github_pat_', re: /(?<![0-9A-Za-z_])github_pat_[0-9A-Za-z_]{22,255}/g, valid: varied },
+  { kind: 'slack_token', trigger: 'xox', re: /(?<![0-9A-Za-z_])xox[abprse]-[0-9A-Za-z\-]{20,}/g, valid: (m) => looksRandom(m, 8) },
+  { kind: 'slack_token', trigger: 'xapp-', re: /(?<![0-9A-Za-z_])xapp-\d-[0-9A-Za-z\-]{20,}/g, valid: (m) => looksRandom(m, 8) },
+  { kind: 'slack_webhook', trigger: 'hooks.slack.com', re: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_\/]{20,}/g },
+  { kind: 'gitlab_token', trigger: ['glpat-', 'gldt-', 'glrt-', 'glptt-', 'glsoat-', 'glcbt-', 'glft-', 'glimt-', 'gloas-', 'glagent-'], re: /(?<![0-9A-Za-z_])gl(?:pat|dt|rt|ptt|soat|cbt|ft|imt|oas|agent)-[0-9A-Za-z_\-]{20,}/g, valid: varied },
+  { kind: 'npm_token', trigger: 'npm_', re: /(?<![0-9A-Za-z_])npm_[0-9A-Za-z]{36}(?![0-9A-Za-z])/g, valid: varied },
+  { kind: 'pypi_token', trigger: 'pypi-', re: /(?<![0-9A-Za-z_])pypi-AgEIcHlwaS5vcmc[0-9A-Za-z_\-]{50,}/g },
+  { kind: 'huggingface_token', trigger: 'hf_', re: /(?<![0-9A-Za-z_])hf_[0-9A-Za-z]{30,40}(?![0-9A-Za-z])/g, valid: varied },
+  { kind: 'sendgrid_key', trigger: 'SG.', re: /(?<![0-9A-Za-z_])SG\.[0-9A-Za-z_\-]{20,24}\.[0-9A-Za-z_\-]{39,50}/g, valid: varied },
+  // Alibaba Cloud (LTAI...) and Tencent Cloud (AKID...) access key ids.
+  { kind: 'cloud_access_key', trigger: 'LTAI', re: /(?<![0-9A-Za-z])LTAI[0-9A-Za-z]{12,24}(?![0-9A-Za-z])/g, valid: (m) => looksRandom(m.slice(4), 8) },
+  { kind: 'cloud_access_key', trigger: 'AKID', re: /(?<![0-9A-Za-z])AKID[0-9A-Za-z]{32}(?![0-9A-Za-z])/g, valid: (m) => looksRandom(m.slice(4), 10) },
+  // Vendors with a fixed prefix (one pattern each, so the prefix check skips the absent ones).
+  { kind: 'vendor_token', trigger: ['shpat_', 'shpss_', 'shpca_', 'shppa_'], re: /(?<![0-9A-Za-z_])(?:shp(?:at|ss|ca|pa)_[0-9a-fA-F]{32})(?![0-9A-Za-z_])/g, valid: varied }, // Shopify
+  { kind: 'vendor_token', trigger: '_v1_', re: /(?<![0-9A-Za-z_])(?:do[opr]_v1_[0-9a-f]{64})(?![0-9A-Za-z_])/g, valid: varied }, // DigitalOcean
+  { kind: 'vendor_token', trigger: 'dapi', re: /(?<![0-9A-Za-z_])(?:dapi[0-9a-f]{32})(?![0-9A-Za-z_])/g, valid: varied }, // Databricks
+  { kind: 'vendor_token', trigger: 'lin_api_', re: /(?<![0-9A-Za-z_])(?:lin_api_[0-9A-Za-z]{40})(?![0-9A-Za-z_])/g, valid: varied }, // Linear
+  { kind: 'vendor_token', trigger: 'PMAK-', re: /(?<![0-9A-Za-z_])(?:PMAK-[0-9a-f]{24}-[0-9a-f]{34})(?![0-9A-Za-z_])/g, valid: varied }, // Postman
+  { kind: 'vendor_token', trigger: ['glsa_', 'glc_'], re: /(?<![0-9A-Za-z_])(?:gl(?:sa_[0-9A-Za-z]{32}_[0-9a-fA-F]{8}|c_[0-9A-Za-z+/]{32,400}={0,2}))(?![0-9A-Za-z_])/g, valid: varied }, // Grafana
+  { kind: 'vendor_token', trigger: ['hvs.', 'hvb.'], re: /(?<![0-9A-Za-z_])(?:hv[sb]\.[0-9A-Za-z_\-]{90,300})(?![0-9A-Za-z_])/g, valid: varied }, // HashiCorp Vault
+  { kind: 'vendor_token', trigger: 'gsk_', re: /(?<![0-9A-Za-z_])(?:gsk_[0-9A-Za-z]{48,56})(?![0-9A-Za-z_])/g, valid: varied }, // Groq
+  { kind: 'vendor_token', trigger: 'r8_', re: /(?<![0-9A-Za-z_])(?:r8_[0-9A-Za-z]{37})(?![0-9A-Za-z_])/g, valid: varied }, // Replicate
+  { kind: 'vendor_token', trigger: 'pplx-', re: /(?<![0-9A-Za-z_])(?:pplx-[0-9A-Za-z]{48})(?![0-9A-Za-z_])/g, valid: varied }, // Perplexity
+  { kind: 'vendor_token', trigger: 'GOCSPX-', re: /(?<![0-9A-Za-z_])(?:GOCSPX-[0-9A-Za-z_\-]{28})(?![0-9A-Za-z_])/g, valid: varied }, // Google OAuth client secret
+  { kind: 'vendor_token', trigger: 'whsec_', re: /(?<![0-9A-Za-z_])(?:whsec_[0-9A-Za-z+/=]{32,})(?![0-9A-Za-z_])/g, valid: varied }, // Stripe webhook secret
+  { kind: 'vendor_token', trigger: 'AGE-SECRET-KEY-1', re: /(?<![0-9A-Za-z_])(?:AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58})(?![0-9A-Za-z_])/g, valid: varied }, // age
+  { kind: 'vendor_token', trigger: ':AA', re: /(?<![0-9A-Za-z_])(?:\d{8,10}:AA[0-9A-Za-z_\-]{33})(?![0-9A-Za-z_])/g, valid: varied }, // Telegram bot
   { kind: 'google_api_key', trigger: 'AIza', re: /(?<![0-9A-Za-z_\-])AIza[0-9A-Za-z_\-]{35}(?![0-9A-Za-z_\-])/g, valid: varied },
   {
     kind: 'jwt',
@@ -90,20 +117,31 @@ function scanPem(text: string, out: Finding[]): void {
   }
 }
 
-/** Finds credentials: PEM private keys, cloud/API keys and tokens by their issuer prefix, JWTs, Zero Gateway keys. */
+function hasTrigger(text: string, trigger: string | readonly string[]): boolean {
+  if (typeof trigger === 'string') return trigger === '' || text.includes(trigger);
+  for (const t of trigger) if (text.includes(t)) return true;
+  return false;
+}
+
+/**
+ * Finds credentials: PEM private keys, cloud/API keys and tokens by their issuer prefix, JWTs, Zero Gateway keys,
+ * and values assigned to credential-named variables (`export TOKEN=…`, `api_key = "…"`, `password: …`).
+ */
 export const secretDetector: Detector = {
   id: 'secret',
   mayMatch: () => true,
   scan(text: string, out: Finding[]) {
     if (text.includes('PRIVATE KEY')) scanPem(text, out);
     for (const p of PATTERNS) {
-      if (p.trigger && !text.includes(p.trigger)) continue;
+      if (!hasTrigger(text, p.trigger)) continue;
       if (p.kind === 'aws_secret_key' && !AWS_CONTEXT.test(text)) continue;
-      for (const m of text.matchAll(p.re)) {
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
         if (p.valid && !p.valid(m[0], text, m.index)) continue;
         const kind = typeof p.kind === 'function' ? p.kind(m) : p.kind;
         out.push({ detector: 'secret', kind, start: m.index, end: m.index + m[0].length });
       }
     }
+    scanAssignments(text, out);
   },
 };
