@@ -7,6 +7,8 @@ import { startEmbeddedDatabase } from '../db/embedded.ts';
 import { initOrm, migrateUp } from '../db/orm.ts';
 import { AppError } from '../errors.ts';
 import { resetAdminAccess } from '../modules/auth/admin-reset.ts';
+import { notifyGateways } from '../cluster/bus.ts';
+import { CREDENTIALS_TOPIC } from '../modules/auth/credential-changes.ts';
 import { LoginThrottle } from '../modules/auth/login-throttle.ts';
 
 // `npm run admin:reset -- --email someone@example.com`: restores admin access to a locked-out
@@ -52,6 +54,8 @@ try {
     operator: `${userInfo().username}@${hostname()}`,
   });
   await new LoginThrottle(pool).forget(result.email);
+  // Gateways running on this database drop cached credentials and re-check live subscriptions now.
+  if (databaseUrl) await notifyGateways(pool, CREDENTIALS_TOPIC, { reason: 'sessions.ended', userId: result.userId });
   const what = result.created ? 'created' : result.previousStatus !== 'ACTIVE' ? `reactivated (was ${result.previousStatus?.toLowerCase()})` : 'reset';
   const password = result.generatedPassword ? `password: ${result.generatedPassword}` : 'password: from ZERO_ADMIN_PASSWORD';
   process.stdout.write(

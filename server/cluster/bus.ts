@@ -51,6 +51,14 @@ export function createLocalBus(): ClusterBus {
 const CHANNEL = 'zero_gateway_bus';
 
 /**
+ * Tells running gateways on this PostgreSQL database something from outside
+ * them (a command-line tool): the same message a gateway would publish.
+ */
+export async function notifyGateways(pool: pg.Pool, topic: string, payload: unknown): Promise<void> {
+  await pool.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify({ o: 'cli', t: topic, p: payload })]);
+}
+
+/**
  * PostgreSQL LISTEN/NOTIFY: one listening session per instance, reconnected
  * after the database restarts. A notification carries at most ~8 KB, which
  * the small "look again" messages never approach.

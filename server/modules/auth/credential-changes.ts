@@ -7,7 +7,8 @@ export interface CredentialChange {
   userId?: string;
 }
 
-const TOPIC = 'credentials.changed';
+/** The bus topic of credential changes. */
+export const CREDENTIALS_TOPIC = 'credentials.changed';
 
 /**
  * Announces a committed change to users, roles, sessions or keys: every
@@ -26,14 +27,14 @@ export class CredentialChanges {
       cache.clear();
       for (const listener of this.listeners) listener(change);
     };
-    bus.subscribe(TOPIC, (payload) => apply(payload as CredentialChange));
+    bus.subscribe(CREDENTIALS_TOPIC, (payload) => apply(payload as CredentialChange));
     // Changes published while this instance was cut off from the others are unknown: assume the worst.
     bus.subscribe('bus.reconnected', () => apply({ reason: 'role.changed' }));
   }
 
   /** Call after the change is committed. */
   announce(change: CredentialChange): void {
-    this.bus.publish(TOPIC, change);
+    this.bus.publish(CREDENTIALS_TOPIC, change);
   }
 
   /** Listens to changes from every instance (this one included). */
