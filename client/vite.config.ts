@@ -5,6 +5,11 @@ import solid from 'vite-plugin-solid';
 const root = fileURLToPath(new URL('.', import.meta.url));
 // The gateway the dev server proxies /graphql to; `npm run dev` with ZERO_API_PORT=4431 for another one.
 const apiPort = process.env.ZERO_API_PORT ?? '4430';
+// GraphQL, and the REST endpoints the console uses (the audit export).
+const gateway = {
+  '/graphql': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: true },
+  '/api': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: true },
+};
 
 export default defineConfig({
   root,
@@ -17,9 +22,9 @@ export default defineConfig({
   },
   server: {
     port: Number(process.env.ZERO_CONSOLE_PORT ?? 5173),
-    proxy: { '/graphql': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: true } },
+    proxy: gateway,
   },
   preview: {
-    proxy: { '/graphql': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: true } },
+    proxy: gateway,
   },
 });

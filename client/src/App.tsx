@@ -1,57 +1,109 @@
-import { Provider } from '@urql/solid';
-import { createMemo, lazy, Match, on, Show, Suspense, Switch } from 'solid-js';
-import { AppShell } from './components/Layout.tsx';
+import { createQuery, Provider } from '@urql/solid';
+import { createComponent, createMemo, Match, on, Show, Suspense, Switch, type JSX } from 'solid-js';
+import { ConfirmHost } from './components/ConfirmDialog.tsx';
+import { ErrorNotice } from './components/ErrorNotice.tsx';
+import { AppShell, type NavGroup } from './components/Layout.tsx';
 import { EmptyState, Loading } from './components/States.tsx';
 import { Toaster } from './components/Toasts.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { createGatewayClient } from './lib/client.ts';
-import { matchPath, path } from './lib/router.tsx';
+import { Link, matchPath, navigate, path } from './lib/router.tsx';
 import { endSession, session, token } from './lib/session.ts';
+import { createViewer, useViewer, ViewerDocument, ViewerProvider } from './lib/viewer.tsx';
 import { LogoutMutation } from './pages/Login/documents.ts';
 import LoginPage from './pages/Login/index.tsx';
-import DashboardPage from './pages/Dashboard/index.tsx';
-import UsersPage from './pages/Users/index.tsx';
-import UserDetailPage from './pages/UserDetail/index.tsx';
-import RolesPage from './pages/Roles/index.tsx';
-import AuditPage from './pages/Audit/index.tsx';
-import PlaygroundPage from './pages/Playground/index.tsx';
+import { homePath, NAV_SECTIONS, ROUTES } from './routes.ts';
 
-// The usage page carries uPlot; it loads when first opened.
-const UsagePage = lazy(() => import('./pages/Usage/index.tsx'));
-const ExecutivePage = lazy(() => import('./pages/Executive/index.tsx'));
+/** A page the reader's roles do not open: said plainly, with the way to what they can use. */
+function NotAllowed() {
+  const { t } = useI18n();
+  return (
+    <EmptyState
+      title={t('error.notAllowedPage')}
+      hint={t('error.notAllowedPageHint')}
+      icon="lock"
+      action={
+        <Link to="/account" class="btn btn-secondary btn-sm">
+          {t('nav.account')}
+        </Link>
+      }
+    />
+  );
+}
 
 function Routes() {
   const { t } = useI18n();
-  const userId = () => matchPath('/users/:id', path())?.id;
+  const viewer = useViewer();
+  const match = createMemo(() => {
+    for (const route of ROUTES) {
+      const params = matchPath(route.path, path());
+      if (params) return { route, params };
+    }
+    return null;
+  });
+  // The home page of a reader who may not see the dashboard is their account; your own user page is your account too.
+  const redirect = createMemo(() => {
+    const m = match();
+    if (m?.route.path === '/' && !m.route.allowed(viewer)) return homePath(viewer);
+    if (m?.route.path === '/users/:id' && m.params.id === viewer.id) return '/account';
+    return null;
+  });
+  const go = (to: string): JSX.Element => {
+    queueMicrotask(() => navigate(to, { replace: true }));
+    return <Loading />;
+  };
   return (
     <Suspense fallback={<Loading />}>
       <Switch fallback={<EmptyState title={t('error.notFound')} icon="alert" />}>
-        <Match when={path() === '/'}>
-          <DashboardPage />
+        <Match when={redirect()} keyed>
+          {(to) => go(to)}
         </Match>
-        <Match when={path() === '/users'}>
-          <UsersPage />
-        </Match>
-        <Match when={userId()} keyed>
-          {(id) => <UserDetailPage id={id} />}
-        </Match>
-        <Match when={path() === '/roles'}>
-          <RolesPage />
-        </Match>
-        <Match when={path() === '/usage'}>
-          <UsagePage />
-        </Match>
-        <Match when={path() === '/executive'}>
-          <ExecutivePage />
-        </Match>
-        <Match when={path() === '/audit'}>
-          <AuditPage />
-        </Match>
-        <Match when={path() === '/playground'}>
-          <PlaygroundPage />
+        <Match when={match()} keyed>
+          {(m) => (m.route.allowed(viewer) ? createComponent(m.route.page, m.params) : <NotAllowed />)}
         </Match>
       </Switch>
     </Suspense>
+  );
+}
+
+/** The navigation the reader's permissions allow, in sections. */
+function navFor(viewer: ReturnType<typeof useViewer>): NavGroup[] {
+  return NAV_SECTIONS.map((section) => ({
+    label: `nav.section.${section}` as const,
+    items: ROUTES.filter((r) => r.nav && r.section === section && r.allowed(viewer)).map((r) => ({ to: r.path, label: r.title, icon: r.icon })),
+  })).filter((g) => g.items.length);
+}
+
+/** Signed in: who we are (the roles decide what is shown), then the shell and its pages. */
+function SignedIn(props: { onLogout: () => void }) {
+  const { t } = useI18n();
+  const [me, refetch] = createQuery({ query: ViewerDocument, requestPolicy: 'network-only' });
+  return (
+    <Switch fallback={<Loading label={t('app.loadingAccount')} />}>
+      <Match when={me.data} keyed>
+        {(data) => {
+          const viewer = createViewer(data.me);
+          return (
+            <ViewerProvider viewer={viewer}>
+              <AppShell user={viewer} nav={navFor(viewer)} onLogout={props.onLogout}>
+                <Routes />
+              </AppShell>
+              <ConfirmHost />
+            </ViewerProvider>
+          );
+        }}
+      </Match>
+      <Match when={me.error}>
+        {(error) => (
+          <div class="page page-narrow">
+            <ErrorNotice error={error()} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+            <button type="button" class="btn btn-secondary" onClick={() => props.onLogout()}>
+              {t('header.logout')}
+            </button>
+          </div>
+        )}
+      </Match>
+    </Switch>
   );
 }
 
@@ -73,12 +125,9 @@ export function App() {
       <Show when={client()} keyed>
         {(c) => (
           <Provider value={c}>
-            <Show when={session()} fallback={<LoginPage />}>
-              {(s) => (
-                <AppShell user={s().user} onLogout={logout}>
-                  <Routes />
-                </AppShell>
-              )}
+            {/* Keyed on the token: a new session starts from a fresh viewer. */}
+            <Show when={session()?.token} keyed fallback={<LoginPage />}>
+              {(_token: string) => <SignedIn onLogout={logout} />}
             </Show>
           </Provider>
         )}

@@ -2,6 +2,7 @@ import { createUniqueId, onCleanup, onMount, Show, type JSX, type ParentProps } 
 import { Portal } from 'solid-js/web';
 import { useI18n } from '../i18n/index.tsx';
 import { Icon } from './Icon.tsx';
+import './Dialog.css';
 
 /** Open dialogs, innermost last: only that one answers keys. */
 const openDialogs: HTMLElement[] = [];

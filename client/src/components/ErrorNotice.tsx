@@ -1,59 +1,61 @@
-import { For, Show } from 'solid-js';
+import { createEffect, For, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
 import { useI18n } from '../i18n/index.tsx';
+import { describeError, fieldErrorLine, type ErrorContext, type ErrorLine } from '../lib/errors.ts';
 import { Icon } from './Icon.tsx';
+import './ErrorNotice.css';
 
-export interface ErrorLine {
-  message: string;
-  code?: string;
-  field?: string;
+/** Error messages in the reader's language, from codes and extensions. */
+export function useErrorText() {
+  const i18n = useI18n();
+  const text = (line: ErrorLine) => i18n.t(line.key, line.params);
+  return {
+    lines: (error: CombinedError, context?: ErrorContext) => describeError(error, i18n, context),
+    text,
+    /** The translated message of the error that names `field`, if any. */
+    field: (error: CombinedError | null | undefined, field: string, context?: ErrorContext) => {
+      const line = fieldErrorLine(error, field, i18n, context);
+      return line && text(line);
+    },
+  };
 }
 
-/** The server's own messages and codes; a network failure becomes one readable line. */
-export function errorLines(error: CombinedError, networkMessage: string): ErrorLine[] {
-  if (error.graphQLErrors.length) {
-    return error.graphQLErrors.map((e) => ({
-      message: e.message,
-      code: typeof e.extensions?.code === 'string' ? e.extensions.code : undefined,
-      field: typeof e.extensions?.field === 'string' ? e.extensions.field : undefined,
-    }));
-  }
-  return [{ message: networkMessage, code: error.networkError ? 'NETWORK_ERROR' : undefined }];
-}
-
-/** The message of the first error that names `field` (BAD_USER_INPUT with extensions.field). */
-export function fieldError(error: CombinedError | null | undefined, field: string): string | undefined {
-  return error?.graphQLErrors.find((e) => e.extensions?.field === field)?.message;
-}
-
-/** Each error's message with its code: the body of every error notice. */
-export function ErrorLines(props: { error: CombinedError }) {
+/** Each error's message; the stable code rides along as data-code and in the tooltip, for support. */
+export function ErrorLines(props: { error: CombinedError; context?: ErrorContext }) {
   const { t } = useI18n();
+  const errors = useErrorText();
   return (
-    <For each={errorLines(props.error, t('error.network'))}>
+    <For each={errors.lines(props.error, props.context)}>
       {(line) => (
-        <p class="notice-line">
-          <span>{line.message}</span>
-          <Show when={line.code}>
-            {' '}
-            <code class="error-code" title={t('error.code')}>
-              {line.code}
-            </code>
-          </Show>
+        <p class="notice-line" data-code={line.code} title={t('error.codeTitle', { code: line.code })}>
+          {errors.text(line)}
         </p>
       )}
     </For>
   );
 }
 
-export function ErrorNotice(props: { error: CombinedError; title?: string; onRetry?: () => void }) {
+export interface ErrorNoticeProps {
+  error: CombinedError;
+  title?: string;
+  onRetry?: () => void;
+  context?: ErrorContext;
+  /** Scroll the notice into view when it appears (forms whose top may be out of sight). */
+  reveal?: boolean;
+}
+
+export function ErrorNotice(props: ErrorNoticeProps) {
   const { t } = useI18n();
+  let root!: HTMLDivElement;
+  createEffect(() => {
+    if (props.reveal && props.error) queueMicrotask(() => root?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' }));
+  });
   return (
-    <div class="notice notice-error" role="alert">
+    <div class="notice notice-error" role="alert" ref={root} data-code={props.error.graphQLErrors[0]?.extensions?.code as string | undefined}>
       <Icon name="alert" class="notice-icon" />
       <div class="notice-body">
         <p class="notice-title">{props.title ?? t('error.title')}</p>
-        <ErrorLines error={props.error} />
+        <ErrorLines error={props.error} context={props.context} />
       </div>
       <Show when={props.onRetry}>
         <button type="button" class="btn btn-secondary btn-sm" onClick={() => props.onRetry?.()}>

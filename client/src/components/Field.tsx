@@ -1,5 +1,6 @@
 import { createUniqueId, For, Show, splitProps, type JSX } from 'solid-js';
 import { useI18n } from '../i18n/index.tsx';
+import './Field.css';
 
 interface FieldShell {
   label: string;
@@ -62,6 +63,7 @@ export type SelectFieldProps = FieldShell & {
   options: readonly { value: string; label: string }[];
   onValue: (value: string) => void;
   id?: string;
+  name?: string;
   disabled?: boolean;
 };
 
@@ -71,8 +73,10 @@ export function SelectField(props: SelectFieldProps) {
     <Shell label={props.label} hint={props.hint} error={props.error} optional={props.optional} id={id}>
       <select
         id={id}
+        name={props.name}
         class="input select"
         disabled={props.disabled}
+        aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(id, props)}
         onChange={(e) => props.onValue(e.currentTarget.value)}
       >
@@ -86,4 +90,33 @@ export function SelectField(props: SelectFieldProps) {
       </select>
     </Shell>
   );
+}
+
+/** One checkbox with its label and an optional line of explanation. */
+export function CheckField(props: { label: string; description?: string; checked: boolean; onChange: (checked: boolean) => void; name?: string; disabled?: boolean }) {
+  return (
+    <label class="check">
+      <input type="checkbox" name={props.name} checked={props.checked} disabled={props.disabled} onChange={(e) => props.onChange(e.currentTarget.checked)} />
+      <span class="check-text">
+        <span class="check-title">{props.label}</span>
+        <Show when={props.description}>
+          <span class="check-description">{props.description}</span>
+        </Show>
+      </span>
+    </label>
+  );
+}
+
+/**
+ * After a refused submit: brings the first field marked invalid into view (it may be
+ * above the fold of a scrolled dialog) and puts the cursor in it. Runs after the
+ * error has rendered.
+ */
+export function focusFirstInvalid(form: HTMLElement | undefined) {
+  queueMicrotask(() => {
+    const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[role="alert"]');
+    if (!field) return;
+    field.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+    if (field.matches('input, select, textarea')) field.focus({ preventScroll: true });
+  });
 }

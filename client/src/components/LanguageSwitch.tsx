@@ -1,6 +1,7 @@
 import { createUniqueId, For } from 'solid-js';
 import { LOCALES, useI18n, type Locale } from '../i18n/index.tsx';
 import { Icon } from './Icon.tsx';
+import './LanguageSwitch.css';
 
 /** A labelled select: keyboard-operable as is, and remembered by useI18n. */
 export function LanguageSwitch() {

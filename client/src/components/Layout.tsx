@@ -3,6 +3,8 @@ import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { Link, path } from '../lib/router.tsx';
 import { Icon, type IconName } from './Icon.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { Avatar } from './users/UserCell.tsx';
+import './Layout.css';
 
 export interface NavItem {
   to: string;
@@ -10,25 +12,14 @@ export interface NavItem {
   icon: IconName;
 }
 
-export const NAV_ITEMS: readonly NavItem[] = [
-  { to: '/', label: 'nav.dashboard', icon: 'dashboard' },
-  { to: '/users', label: 'nav.users', icon: 'users' },
-  { to: '/roles', label: 'nav.roles', icon: 'shield' },
-  { to: '/executive', label: 'nav.executive', icon: 'trending' },
-  { to: '/usage', label: 'nav.usage', icon: 'chart' },
-  { to: '/playground', label: 'nav.playground', icon: 'message' },
-  { to: '/audit', label: 'nav.audit', icon: 'audit' },
-];
+export interface NavGroup {
+  label: MessageKey;
+  items: readonly NavItem[];
+}
 
 export interface ShellUser {
   name: string;
   email: string;
-}
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  const letters = parts.length > 1 ? parts[0][0] + parts[parts.length - 1][0] : name.trim().slice(0, 2);
-  return letters.toUpperCase();
 }
 
 function UserMenu(props: { user: ShellUser; onLogout: () => void }) {
@@ -65,9 +56,7 @@ function UserMenu(props: { user: ShellUser; onLogout: () => void }) {
         aria-label={`${t('header.userMenu')}: ${props.user.name}`}
         onClick={toggle}
       >
-        <span class="avatar" aria-hidden="true">
-          {initials(props.user.name)}
-        </span>
+        <Avatar name={props.user.name} />
         <span class="user-menu-name">{props.user.name}</span>
         <Icon name="chevronDown" size={16} />
       </button>
@@ -77,6 +66,10 @@ function UserMenu(props: { user: ShellUser; onLogout: () => void }) {
             <span class="menu-caption">{t('header.signedInAs')}</span>
             <span class="menu-email">{props.user.email}</span>
           </div>
+          <Link to="/account" role="menuitem" class="menu-item" onClick={() => setOpen(false)}>
+            <Icon name="user" size={16} />
+            {t('nav.account')}
+          </Link>
           <button type="button" role="menuitem" class="menu-item" onClick={() => props.onLogout()}>
             <Icon name="logout" size={16} />
             {t('header.logout')}
@@ -87,11 +80,13 @@ function UserMenu(props: { user: ShellUser; onLogout: () => void }) {
   );
 }
 
-/** Sidebar navigation, header with language switch and user menu, and the page in between. */
-export function AppShell(props: ParentProps<{ user: ShellUser; onLogout: () => void }>) {
+const isActive = (to: string, current: string) => (to === '/' ? current === '/' : current === to || current.startsWith(`${to}/`));
+
+/** Sidebar navigation (only what the reader may open), header with language switch and user menu, and the page in between. */
+export function AppShell(props: ParentProps<{ user: ShellUser; nav: readonly NavGroup[]; onLogout: () => void }>) {
   const { t } = useI18n();
   const [navOpen, setNavOpen] = createSignal(false);
-  const current = () => path();
+  const title = () => props.nav.flatMap((g) => g.items).find((i) => isActive(i.to, path()))?.label ?? 'app.console';
   return (
     <div class="shell" classList={{ 'nav-open': navOpen() }}>
       <a class="skip-link" href="#main">
@@ -107,19 +102,26 @@ export function AppShell(props: ParentProps<{ user: ShellUser; onLogout: () => v
             <span class="brand-sub">{t('app.console')}</span>
           </span>
         </div>
-        <nav aria-label={t('nav.main')} id="main-nav">
-          <ul class="nav-list">
-            <For each={NAV_ITEMS}>
-              {(item) => (
-                <li>
-                  <Link to={item.to} activePrefix={item.to} class="nav-link" onClick={() => setNavOpen(false)}>
-                    <Icon name={item.icon} />
-                    <span>{t(item.label)}</span>
-                  </Link>
-                </li>
-              )}
-            </For>
-          </ul>
+        <nav aria-label={t('nav.main')} id="main-nav" class="nav">
+          <For each={props.nav}>
+            {(group) => (
+              <div class="nav-group">
+                <p class="nav-group-label">{t(group.label)}</p>
+                <ul class="nav-list">
+                  <For each={group.items}>
+                    {(item) => (
+                      <li>
+                        <Link to={item.to} activePrefix={item.to} class="nav-link" onClick={() => setNavOpen(false)}>
+                          <Icon name={item.icon} />
+                          <span>{t(item.label)}</span>
+                        </Link>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </div>
+            )}
+          </For>
         </nav>
       </aside>
       <div class="nav-scrim" onClick={() => setNavOpen(false)} aria-hidden="true" />
@@ -135,7 +137,7 @@ export function AppShell(props: ParentProps<{ user: ShellUser; onLogout: () => v
           >
             <Icon name="menu" />
           </button>
-          <div class="topbar-title">{t(NAV_ITEMS.find((i) => (i.to === '/' ? current() === '/' : current().startsWith(i.to)))?.label ?? 'app.console')}</div>
+          <div class="topbar-title">{t(title())}</div>
           <div class="topbar-actions">
             <LanguageSwitch />
             <UserMenu user={props.user} onLogout={props.onLogout} />

@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import { useI18n } from '../i18n/index.tsx';
+import './QuotaBar.css';
 
 export interface QuotaBarProps {
   label: string;

@@ -1,6 +1,8 @@
 import { Show, type JSX } from 'solid-js';
 import { useI18n } from '../i18n/index.tsx';
 import { Icon, type IconName } from './Icon.tsx';
+import './Page.css';
+import './States.css';
 
 export function Loading(props: { label?: string; inline?: boolean }) {
   const { t } = useI18n();

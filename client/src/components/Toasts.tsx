@@ -1,6 +1,7 @@
 import { createSignal, For } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import { Icon } from './Icon.tsx';
+import './Toasts.css';
 
 interface Toast {
   id: number;

@@ -3,7 +3,14 @@
  * provide the same keys (checked by the type of `zhCN`). `{name}` placeholders
  * are filled by `t(key, { name })`.
  */
-export const en = {
+import { accessEn } from './access.en.ts';
+import { auditEn } from './audit.en.ts';
+import { dlpEn } from './dlp.en.ts';
+import { errorsEn } from './errors.en.ts';
+import { spendEn } from './spend.en.ts';
+
+/** The console's own pages and chrome; the other areas live beside this file. */
+export const consoleEn = {
   'app.name': 'Zero Gateway',
   'app.console': 'Admin console',
   'app.skipToContent': 'Skip to content',
@@ -34,7 +41,6 @@ export const en = {
   'common.search': 'Search',
   'common.all': 'All',
   'common.none': 'None',
-  'common.never': 'Never',
   'common.unlimited': 'Unlimited',
   'common.previous': 'Previous',
   'common.next': 'Next',
@@ -54,8 +60,6 @@ export const en = {
   'common.no': 'No',
 
   'error.title': 'Something went wrong',
-  'error.code': 'Code',
-  'error.network': 'The gateway could not be reached. Check that it is running.',
   'error.notFound': 'This page does not exist.',
   'error.sessionExpired': 'Your session has expired. Please sign in again.',
 
@@ -83,10 +87,10 @@ export const en = {
   'dashboard.requestsToday': 'Requests today',
   'dashboard.tokensMonth': 'Tokens this month',
   'dashboard.requestsMonth': 'Requests this month',
-  'dashboard.activeUsers': 'Active users',
+  'dashboard.activeUsers': 'Accounts that may sign in',
   'dashboard.inOut': '{input} in · {output} out',
   'dashboard.sinceMonthStart': 'Since {date}',
-  'dashboard.activeUsersHint': 'Accounts that may sign in and call the API',
+  'dashboard.activeUsersHint': 'Active accounts (not suspended or disabled); chatting is not needed',
   'dashboard.trend': 'Tokens per day this month',
   'dashboard.errorRate': 'Error rate',
   'dashboard.errorRateDetail': '{failed} of {chats} failed since you opened this page',
@@ -182,7 +186,6 @@ export const en = {
   'playground.requestId': 'Request ID',
   'playground.viaFallback': 'Via fallback',
   'playground.attempts': 'Attempts',
-  'playground.attemptsOne': '1 attempt',
   'playground.attemptsCount': '{count} attempts',
   'playground.attempt.col.route': 'Route',
   'playground.attempt.col.provider': 'Provider · model',
@@ -315,9 +318,6 @@ export const en = {
   'usage.splitTotals': 'Input and output',
   'usage.splitModel': 'By model',
   'usage.splitUser': 'By user',
-  'usage.range7': 'Last 7 days',
-  'usage.range30': 'Last 30 days',
-  'usage.range90': 'Last 90 days',
   'usage.chartTitle': 'Tokens per day',
   'usage.chartLabel': 'Chart of tokens per day from {from} to {to}',
   'usage.input': 'Input tokens',
@@ -336,7 +336,7 @@ export const en = {
   'audit.title': 'Audit log',
   'audit.subtitle': 'Every change and sign-in, with who did it and when.',
   'audit.action': 'Action',
-  'audit.actionPlaceholder': 'e.g. user.create',
+  'audit.actionPlaceholder': 'Any action',
   'audit.actor': 'Actor',
   'audit.anyone': 'Anyone',
   'audit.from': 'From',
@@ -433,9 +433,9 @@ export const en = {
   'budgets.thresholds': 'Alerts at {list}',
   'budgets.alertsOnly': 'Alerts only',
   'budgets.hardStop': 'Hard stop',
-  'budgets.hardStopHint': 'Chats are refused with BUDGET_EXCEEDED once the amount is spent',
+  'budgets.hardStopHint': 'Chats are refused once the amount is spent, until the month ends',
   'budgets.empty': 'No budgets yet.',
-  'budgets.emptyHint': 'Create one with the createBudget mutation to track spend and raise alerts.',
+  'budgets.emptyHint': 'An admin with the budgets permission sets them on the Budgets page.',
   'budgets.delivery.delivered': 'Delivered',
   'budgets.delivery.pending': 'Pending',
   'budgets.delivery.failed': 'Failed',
@@ -449,6 +449,8 @@ export const en = {
   'budgets.attempts': '{count} attempts',
   'budgets.alertsTotal': '{count} alerts in total',
 } as const;
+
+export const en = { ...consoleEn, ...errorsEn, ...accessEn, ...auditEn, ...spendEn, ...dlpEn };
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;

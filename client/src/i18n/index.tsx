@@ -1,5 +1,16 @@
 import { createContext, createEffect, createSignal, useContext, type Accessor, type ParentProps } from 'solid-js';
 import { en, type MessageKey } from './en.ts';
+import {
+  formatCompact,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatMs,
+  formatNumber,
+  formatPercent,
+  formatRelative,
+  formatTime,
+} from './format.ts';
 import { zhCN } from './zh-CN.ts';
 
 export type { MessageKey } from './en.ts';
@@ -26,6 +37,10 @@ export function initialLocale(): Locale {
 
 export type Params = Record<string, string | number>;
 
+export function hasMessage(key: string): key is MessageKey {
+  return key in en;
+}
+
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   const template = DICTIONARIES[locale][key] ?? en[key];
   return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : template;
@@ -35,11 +50,18 @@ export interface I18n {
   locale: Accessor<Locale>;
   setLocale(locale: Locale): void;
   t(key: MessageKey, params?: Params): string;
-  /** 12,345 / 12,345 */
+  /** `key.one` when the count calls for the singular in this language (and that key exists), else `key`; `{count}` is filled in. */
+  tc(key: MessageKey, count: number, params?: Params): string;
+  /** Tables: grouped digits, 12,345. */
   num(value: number): string;
-  /** 1.2M / 120万 */
+  /** Cards: every digit up to 9,999, then 1.2万 / 12.3K. */
   compact(value: number): string;
-  dateTime(iso: string): string;
+  /** A token count with its unit; `compact` for cards. */
+  tokens(value: number, compact?: boolean): string;
+  /** A latency with its unit: 0.4 ms, 120 ms. */
+  ms(value: number): string;
+  /** Day and time to the minute; `seconds` for audit records. */
+  dateTime(iso: string, seconds?: boolean): string;
   date(iso: string): string;
   /** 14:05:09, for live feeds */
   time(iso: string): string;
@@ -50,13 +72,6 @@ export interface I18n {
   /** in 5 hours / 5小时后, rounded to the largest sensible unit */
   relative(iso: string, now?: number): string;
 }
-
-const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-  ['second', 1000],
-];
 
 function createI18n(start: Locale): I18n {
   const [locale, setLocaleSignal] = createSignal<Locale>(start);
@@ -71,28 +86,28 @@ function createI18n(start: Locale): I18n {
   createEffect(() => {
     if (typeof document !== 'undefined') document.documentElement.lang = locale();
   });
+  const t = (key: MessageKey, params?: Params) => translate(locale(), key, params);
+  const num = (value: number) => formatNumber(locale(), value);
+  const compact = (value: number) => formatCompact(locale(), value);
   return {
     locale,
     setLocale,
-    t: (key, params) => translate(locale(), key, params),
-    num: (value) => new Intl.NumberFormat(locale()).format(value),
-    compact: (value) => new Intl.NumberFormat(locale(), { notation: 'compact', maximumFractionDigits: 1 }).format(value),
-    dateTime: (iso) => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
-    date: (iso) => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: iso.length === 10 ? 'UTC' : undefined }).format(new Date(iso)),
-    time: (iso) => new Intl.DateTimeFormat(locale(), { timeStyle: 'medium' }).format(new Date(iso)),
-    percent: (ratio) => new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(ratio),
-    money: (value, currency) =>
-      // Budgets and prices are small amounts per million tokens: keep cents, and more below one unit so a test chat does not read as 0.
-      new Intl.NumberFormat(locale(), {
-        ...(currency ? { style: 'currency', currency } : {}),
-        minimumFractionDigits: 2,
-        maximumFractionDigits: value !== 0 && Math.abs(value) < 1 ? 4 : 2,
-      }).format(value),
-    relative: (iso, now = Date.now()) => {
-      const diff = new Date(iso).getTime() - now;
-      const [unit, ms] = RELATIVE_UNITS.find(([, size]) => Math.abs(diff) >= size) ?? RELATIVE_UNITS[RELATIVE_UNITS.length - 1];
-      return new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' }).format(Math.round(diff / ms), unit);
+    t,
+    tc: (key, count, params) => {
+      const one = `${key}.one`;
+      const useOne = new Intl.PluralRules(locale()).select(count) === 'one' && hasMessage(one);
+      return t(useOne ? (one as MessageKey) : key, { count: num(count), ...params });
     },
+    num,
+    compact,
+    tokens: (value, asCard) => t('unit.tokens', { count: asCard ? compact(value) : num(value) }),
+    ms: (value) => t('common.ms', { ms: formatMs(locale(), value) }),
+    dateTime: (iso, seconds) => formatDateTime(locale(), iso, seconds),
+    date: (iso) => formatDate(locale(), iso),
+    time: (iso) => formatTime(locale(), iso),
+    percent: (ratio) => formatPercent(locale(), ratio),
+    money: (value, currency) => formatMoney(locale(), value, currency),
+    relative: (iso, now) => formatRelative(locale(), iso, now),
   };
 }
 

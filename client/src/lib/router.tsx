@@ -1,8 +1,8 @@
 import { createSignal, splitProps, type JSX } from 'solid-js';
 
 /**
- * A deliberately small history router: the console has a handful of screens and no
- * nested layouts, so a path signal and a matcher are all it needs.
+ * A deliberately small history router: the console has a few dozen screens and no
+ * nested layouts, so a path signal, a query signal and a matcher are all it needs.
  */
 const BASE = (import.meta.env?.BASE_URL ?? '/').replace(/\/$/, '');
 
@@ -12,21 +12,55 @@ function currentPath(): string {
   return path || '/';
 }
 
+function currentSearch(): string {
+  return typeof location === 'undefined' ? '' : location.search;
+}
+
 const [path, setPath] = createSignal(currentPath());
-if (typeof window !== 'undefined') window.addEventListener('popstate', () => setPath(currentPath()));
+const [search, setSearch] = createSignal(currentSearch());
+if (typeof window !== 'undefined')
+  window.addEventListener('popstate', () => {
+    setPath(currentPath());
+    setSearch(currentSearch());
+  });
 
 export { path };
+
+/** The query string of the current address as a plain record (first value of each name). */
+export function query(): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(search()));
+}
 
 export function href(to: string): string {
   return `${BASE}${to.startsWith('/') ? to : `/${to}`}`;
 }
 
+/** `to` may carry a query string (`/audit?action=login`). */
 export function navigate(to: string, options: { replace?: boolean } = {}) {
-  if (to === path()) return;
+  const [nextPath, nextQuery = ''] = to.split('?');
+  const nextSearch = nextQuery ? `?${nextQuery}` : '';
+  if (nextPath === path() && nextSearch === search()) return;
   if (options.replace) history.replaceState(null, '', href(to));
   else history.pushState(null, '', href(to));
-  setPath(to);
-  window.scrollTo?.(0, 0);
+  const samePage = nextPath === path();
+  setPath(nextPath);
+  setSearch(nextSearch);
+  if (!samePage) window.scrollTo?.(0, 0);
+}
+
+/**
+ * Changes some query parameters of the current address in place (an empty value
+ * removes one), without a new history entry: filters are part of the address, so a
+ * reload or a shared link opens the same view, but Back still leaves the page.
+ */
+export function setQuery(patch: Record<string, string | null | undefined>) {
+  const params = new URLSearchParams(search());
+  for (const [name, value] of Object.entries(patch)) {
+    if (value === null || value === undefined || value === '') params.delete(name);
+    else params.set(name, value);
+  }
+  const text = params.toString();
+  navigate(text ? `${path()}?${text}` : path(), { replace: true });
 }
 
 /** `/users/:id` against `/users/42` gives `{ id: '42' }`; no match gives null. */

@@ -28,14 +28,3 @@ export function parseQuota(value: string): { ok: true; value: number | null } | 
   if (!/^\d+$/.test(trimmed) || !Number.isSafeInteger(Number(trimmed))) return { ok: false, problem: { key: 'validation.quota' } };
   return { ok: true, value: Number(trimmed) };
 }
-
-/** YYYY-MM-DD of a date in the browser's time zone. */
-export function isoDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-export function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return isoDay(new Date(y, m - 1, d + days));
-}

@@ -1,31 +1,17 @@
-import { createUniqueId, For, Match, Show, Switch } from 'solid-js';
+import { createUniqueId, For, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { SelectField, TextField } from '../../components/Field.tsx';
-import { Metadata } from '../../components/Metadata.tsx';
-import { Pager } from '../../components/Pager.tsx';
-import { EmptyState, Loading, PageHeader } from '../../components/States.tsx';
-import type { AuditPageQuery } from '../../gql/graphql.ts';
+import { Card } from '../../components/Card.tsx';
+import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx';
+import type { ServerPaging } from '../../components/DataTable/paging.ts';
+import { TextField } from '../../components/Field.tsx';
+import { Loading, PageHeader } from '../../components/States.tsx';
+import { UserSelect } from '../../components/users/UserSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-
-export const KNOWN_ACTIONS = [
-  'login',
-  'login.failed',
-  'user.create',
-  'user.update',
-  'user.status',
-  'user.roles',
-  'user.delete',
-  'role.create',
-  'role.update',
-  'role.delete',
-  'quota.update',
-  'apikey.create',
-  'apikey.revoke',
-  'chat',
-];
-
-export type AuditRecordRow = AuditPageQuery['auditLog']['edges'][number]['node'];
+import { AUDIT_ACTION_GROUPS, actionTone, type AuditActionGroup } from './audit-actions.ts';
+import { useAuditText } from './audit-text.ts';
+import { AuditActor, AuditDetail, AuditTarget, type AuditRecordRow } from './AuditDetail.tsx';
+import { AuditTools, type AuditToolsProps } from './AuditTools.tsx';
+import './Audit.css';
 
 export interface AuditFilters {
   action: string;
@@ -36,32 +22,52 @@ export interface AuditFilters {
 
 export interface AuditViewProps {
   filters: AuditFilters;
-  onFilters: (f: AuditFilters) => void;
+  onFilters: (f: Partial<AuditFilters>) => void;
   rangeError: string | undefined;
-  actors: readonly { id: string; name: string; email: string }[];
+  /** Filtering by actor lists users, which needs users:read. */
+  canPickActor: boolean;
   loading: boolean;
   error: CombinedError | undefined;
   onRetry: () => void;
   records: readonly AuditRecordRow[] | undefined;
-  totalCount: number;
-  page: number;
-  hasNext: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
-}
-
-function actionTone(action: string) {
-  if (action.endsWith('.failed')) return 'danger';
-  if (action.endsWith('.delete') || action.endsWith('.revoke')) return 'warning';
-  if (action.endsWith('.create')) return 'success';
-  return 'neutral';
+  paging: ServerPaging;
+  open: AuditRecordRow | null;
+  onOpen: (record: AuditRecordRow | null) => void;
+  tools: AuditToolsProps;
 }
 
 export function AuditView(props: AuditViewProps) {
-  const { t, dateTime, num } = useI18n();
+  const { t, dateTime } = useI18n();
+  const text = useAuditText();
   const actionId = createUniqueId();
-  const listId = createUniqueId();
-  const set = (patch: Partial<AuditFilters>) => props.onFilters({ ...props.filters, ...patch });
+  const columns = (): Column<AuditRecordRow>[] => [
+    { id: 'at', header: t('audit.col.at'), class: 'nowrap muted-strong', cell: (r) => dateTime(r.at, true) },
+    {
+      id: 'action',
+      header: t('audit.col.action'),
+      cell: (r) => (
+        <span class={`badge badge-action badge-${actionTone(r.action)}`} data-action={r.action}>
+          {text.action(r.action)}
+        </span>
+      ),
+    },
+    { id: 'actor', header: t('audit.col.actor'), cell: (r) => <AuditActor record={r} /> },
+    { id: 'target', header: t('audit.col.target'), cell: (r) => <AuditTarget record={r} short /> },
+    {
+      id: 'details',
+      header: t('audit.col.details'),
+      class: 'cell-summary',
+      cell: (r) => (
+        <span class="audit-summary">
+          <Show when={r.action === 'chat' && r.model}>
+            <code>{r.model}</code>
+            {' · '}
+          </Show>
+          {text.summary(r) || <span class="muted">{t('audit.noDetails')}</span>}
+        </span>
+      ),
+    },
+  ];
   return (
     <section class="page">
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
@@ -72,117 +78,51 @@ export function AuditView(props: AuditViewProps) {
               <label class="field-label" for={actionId}>
                 {t('audit.action')}
               </label>
-              <input
-                id={actionId}
-                class="input"
-                list={listId}
-                placeholder={t('audit.actionPlaceholder')}
-                value={props.filters.action}
-                onChange={(e) => set({ action: e.currentTarget.value.trim() })}
-              />
-              <datalist id={listId}>
-                <For each={KNOWN_ACTIONS}>{(a) => <option value={a} />}</For>
-              </datalist>
-            </div>
-            <SelectField
-              label={t('audit.actor')}
-              value={props.filters.userId}
-              onValue={(userId) => set({ userId })}
-              options={[{ value: '', label: t('audit.anyone') }, ...props.actors.map((u) => ({ value: u.id, label: `${u.name} · ${u.email}` }))]}
-            />
-            <TextField label={t('audit.from')} type="date" name="from" value={props.filters.from} onValue={(from) => set({ from })} error={props.rangeError} />
-            <TextField label={t('audit.to')} type="date" name="to" value={props.filters.to} onValue={(to) => set({ to })} />
-          </div>
-        </div>
-        <Switch>
-          <Match when={props.error}>
-            {(error) => (
-              <div class="card-pad">
-                <ErrorNotice error={error()} onRetry={props.onRetry} />
-              </div>
-            )}
-          </Match>
-          <Match when={!props.records}>
-            <Loading />
-          </Match>
-          <Match when={props.records!.length === 0}>
-            <EmptyState title={t('audit.empty')} icon="audit" />
-          </Match>
-          <Match when={props.records}>
-            {(records) => (
-              <>
-                <div class="table-wrap">
-                  <table class="table table-audit">
-                    <caption class="sr-only">{t('audit.title')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('audit.col.at')}</th>
-                        <th scope="col">{t('audit.col.action')}</th>
-                        <th scope="col">{t('audit.col.actor')}</th>
-                        <th scope="col">{t('audit.col.target')}</th>
-                        <th scope="col">{t('audit.col.details')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={records()}>
-                        {(r) => (
-                          <tr data-testid="audit-row">
-                            <td class="nowrap muted-strong">{dateTime(r.at)}</td>
-                            <td>
-                              <code class={`badge badge-action badge-${actionTone(r.action)}`}>{r.action}</code>
-                            </td>
-                            <td>
-                              <Show when={r.user} fallback={<span class="muted">{r.userId ?? t('audit.system')}</span>}>
-                                {(u) => (
-                                  <span class="stacked">
-                                    <span class="strong">{u().name}</span>
-                                    <span class="sublabel">{u().email}</span>
-                                  </span>
-                                )}
-                              </Show>
-                            </td>
-                            <td>
-                              <Show when={r.targetType || r.targetId} fallback={<span class="muted">—</span>}>
-                                <span class="stacked">
-                                  <span>{r.targetType}</span>
-                                  <code class="sublabel mono" title={r.targetId ?? ''}>
-                                    {r.targetId && r.targetId.length > 13 ? `${r.targetId.slice(0, 8)}…` : r.targetId}
-                                  </code>
-                                </span>
-                              </Show>
-                            </td>
-                            <td class="cell-meta">
-                              <Metadata
-                                value={{
-                                  ...(r.metadata as object),
-                                  ...(r.model ? { model: r.model } : {}),
-                                  ...(r.provider ? { provider: r.provider } : {}),
-                                  ...(r.inputTokens != null ? { inputTokens: num(r.inputTokens) } : {}),
-                                  ...(r.outputTokens != null ? { outputTokens: num(r.outputTokens) } : {}),
-                                  ...(r.latencyMs != null ? { latencyMs: `${num(r.latencyMs)} ms` } : {}),
-                                }}
-                                empty={t('audit.noDetails')}
-                              />
-                            </td>
-                          </tr>
+              <select id={actionId} name="action" class="input select" onChange={(e) => props.onFilters({ action: e.currentTarget.value })}>
+                <option value="" selected={props.filters.action === ''}>
+                  {t('audit.anyAction')}
+                </option>
+                <For each={Object.keys(AUDIT_ACTION_GROUPS) as AuditActionGroup[]}>
+                  {(group) => (
+                    <optgroup label={text.group(group)}>
+                      <For each={AUDIT_ACTION_GROUPS[group]}>
+                        {(action) => (
+                          <option value={action} selected={props.filters.action === action}>
+                            {text.action(action)}
+                          </option>
                         )}
                       </For>
-                    </tbody>
-                  </table>
-                </div>
-                <Pager
-                  label={t('audit.title')}
-                  page={props.page}
-                  totalCount={props.totalCount}
-                  hasNext={props.hasNext}
-                  onPrevious={props.onPrevious}
-                  onNext={props.onNext}
-                />
-              </>
-            )}
-          </Match>
-        </Switch>
+                    </optgroup>
+                  )}
+                </For>
+              </select>
+            </div>
+            <Show when={props.canPickActor}>
+              <UserSelect label={t('audit.actor')} name="actor" value={props.filters.userId} onValue={(userId) => props.onFilters({ userId })} anyLabel={t('audit.anyone')} />
+            </Show>
+            <TextField label={t('audit.from')} type="date" name="from" value={props.filters.from} onValue={(from) => props.onFilters({ from })} error={props.rangeError} />
+            <TextField label={t('audit.to')} type="date" name="to" value={props.filters.to} onValue={(to) => props.onFilters({ to })} />
+            <Show when={props.loading && props.records}>
+              <Loading inline />
+            </Show>
+          </div>
+        </div>
+        <DataTable
+          caption={t('audit.title')}
+          columns={columns()}
+          rows={props.records}
+          error={props.error}
+          onRetry={props.onRetry}
+          rowTestId="audit-row"
+          rowProps={(r) => ({ 'data-action': r.action })}
+          onRowOpen={(r) => props.onOpen(r)}
+          rowOpenLabel={(r) => t('audit.openRecord', { action: text.action(r.action), at: dateTime(r.at, true) })}
+          paging={props.paging}
+          empty={{ title: t('audit.empty'), icon: 'audit' }}
+        />
       </div>
+      <AuditTools {...props.tools} />
+      <Show when={props.open}>{(record) => <AuditDetail record={record()} onClose={() => props.onOpen(null)} />}</Show>
     </section>
   );
 }

@@ -1,5 +1,32 @@
 import { graphql } from '../../gql/index.ts';
 
+export const AuditRecordFieldsFragment = graphql(`
+  fragment AuditRecordFields on AuditRecord {
+    id
+    seq
+    at
+    action
+    userId
+    user {
+      id
+      name
+      email
+    }
+    targetType
+    targetId
+    metadata
+    model
+    provider
+    inputTokens
+    outputTokens
+    latencyMs
+    promptHash
+    responseHash
+    prevHash
+    hash
+  }
+`);
+
 export const AuditPageQuery = graphql(`
   query AuditPage($filter: AuditFilter, $first: Int, $after: String) {
     auditLog(filter: $filter, first: $first, after: $after) {
@@ -10,39 +37,29 @@ export const AuditPageQuery = graphql(`
       }
       edges {
         node {
-          id
-          at
-          action
-          userId
-          user {
-            id
-            name
-            email
-          }
-          targetType
-          targetId
-          metadata
-          model
-          provider
-          inputTokens
-          outputTokens
-          latencyMs
+          ...AuditRecordFields
         }
       }
     }
   }
 `);
 
-export const AuditActorsQuery = graphql(`
-  query AuditActors {
-    users(first: 100) {
-      edges {
-        node {
-          id
-          name
-          email
-        }
+export const AuditVerifyQuery = graphql(`
+  query AuditVerify($from: DateTime, $to: DateTime) {
+    auditVerify(from: $from, to: $to) {
+      ok
+      checkedRecords
+      firstSeq
+      lastSeq
+      problem {
+        kind
+        seq
+        recordId
       }
+    }
+    auditRetention {
+      retentionDays
+      oldestRecordAt
     }
   }
 `);

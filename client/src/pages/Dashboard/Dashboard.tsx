@@ -1,18 +1,22 @@
 import { For, lazy, Show, Suspense } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import type { CombinedError } from '@urql/core';
+import { Card } from '../../components/Card.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
 import { Loading, PageHeader } from '../../components/States.tsx';
-import type { ChartSeries } from '../../components/chart-series.ts';
+import type { ChartSeries } from '../../components/charts/chart-series.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../lib/router.tsx';
+import { useViewer } from '../../lib/viewer.tsx';
 import type { LiveCounts } from './live-usage.ts';
-import type { DashboardData, DashboardSection } from './sections.tsx';
+import type { DashboardData } from './dashboard-data.ts';
+import type { DashboardSection } from './sections.tsx';
+import './Dashboard.css';
 
 // uPlot loads with the first chart, not with the console.
-const UsageChart = lazy(() => import('../../components/UsageChart.tsx').then((m) => ({ default: m.UsageChart })));
+const UsageChart = lazy(() => import('../../components/charts/UsageChart.tsx').then((m) => ({ default: m.UsageChart })));
 
 export interface Totals {
   inputTokens: number;
@@ -26,12 +30,13 @@ export interface DashboardViewProps {
   today: Totals | undefined;
   month: Totals | undefined;
   monthStart: string;
-  activeUsers: number | undefined;
+  /** null: not shown (listing users needs users:read); undefined while loading. */
+  activeUsers: number | null | undefined;
   trend: { days: string[]; series: ChartSeries[] } | undefined;
   /** Chats seen on the live feed since the page opened. */
   live: LiveCounts;
-  /** Providers available with the circuit closed, of all; undefined while loading. */
-  providerHealth: { healthy: number; total: number } | undefined;
+  /** Providers available with the circuit closed, of all; undefined while loading, null when not shown (providers:read). */
+  providerHealth: { healthy: number; total: number } | null | undefined;
   sections: readonly DashboardSection[];
   data: DashboardData;
 }
@@ -50,32 +55,36 @@ export function ReservedSection(props: { section: DashboardSection }) {
 
 export function DashboardView(props: DashboardViewProps) {
   const { t, compact, num, date, percent } = useI18n();
+  const viewer = useViewer();
   const tokens = (x: Totals | undefined) => (x ? compact(x.inputTokens + x.outputTokens) : undefined);
   const inOut = (x: Totals | undefined) => (x ? t('dashboard.inOut', { input: compact(x.inputTokens), output: compact(x.outputTokens) }) : undefined);
+  const sections = () => props.sections.filter((s) => s.allowed(viewer));
   return (
     <section class="page">
       <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle')} />
       <Show when={props.error}>{(error) => <ErrorNotice error={error()} onRetry={props.onRetry} />}</Show>
       <div class="stat-grid">
         <StatCard id="tokens-today" label={t('dashboard.tokensToday')} value={tokens(props.today)} detail={inOut(props.today)} icon="zap" tone="indigo" />
-        <StatCard id="requests-today" label={t('dashboard.requestsToday')} value={props.today ? num(props.today.requests) : undefined} icon="activity" tone="teal" />
+        <StatCard id="requests-today" label={t('dashboard.requestsToday')} value={props.today ? compact(props.today.requests) : undefined} icon="activity" tone="teal" />
         <StatCard id="tokens-month" label={t('dashboard.tokensMonth')} value={tokens(props.month)} detail={inOut(props.month)} icon="calendar" tone="amber" />
         <StatCard
           id="requests-month"
           label={t('dashboard.requestsMonth')}
-          value={props.month ? num(props.month.requests) : undefined}
+          value={props.month ? compact(props.month.requests) : undefined}
           detail={t('dashboard.sinceMonthStart', { date: date(props.monthStart) })}
           icon="chart"
           tone="sky"
         />
-        <StatCard
-          id="active-users"
-          label={t('dashboard.activeUsers')}
-          value={props.activeUsers === undefined ? undefined : num(props.activeUsers)}
-          detail={t('dashboard.activeUsersHint')}
-          icon="users"
-          tone="rose"
-        />
+        <Show when={props.activeUsers !== null}>
+          <StatCard
+            id="active-users"
+            label={t('dashboard.activeUsers')}
+            value={props.activeUsers === undefined ? undefined : compact(props.activeUsers!)}
+            detail={t('dashboard.activeUsersHint')}
+            icon="users"
+            tone="rose"
+          />
+        </Show>
         <StatCard
           id="error-rate"
           label={t('dashboard.errorRate')}
@@ -92,36 +101,39 @@ export function DashboardView(props: DashboardViewProps) {
           icon="shuffle"
           tone="violet"
         />
-        <StatCard
-          id="healthy-providers"
-          label={t('dashboard.healthyProviders')}
-          value={props.providerHealth ? t('dashboard.healthyProvidersOf', { healthy: num(props.providerHealth.healthy), total: num(props.providerHealth.total) }) : undefined}
-          detail={t('dashboard.healthyProvidersHint')}
-          icon="server"
-          tone="emerald"
-        />
+        <Show when={props.providerHealth !== null}>
+          <StatCard
+            id="healthy-providers"
+            label={t('dashboard.healthyProviders')}
+            value={props.providerHealth ? t('dashboard.healthyProvidersOf', { healthy: num(props.providerHealth.healthy), total: num(props.providerHealth.total) }) : undefined}
+            detail={t('dashboard.healthyProvidersHint')}
+            icon="server"
+            tone="emerald"
+          />
+        </Show>
       </div>
 
-      <div class="card">
-        <div class="card-header">
-          <h2 class="card-title">{t('dashboard.trend')}</h2>
+      <Card
+        title={t('dashboard.trend')}
+        actions={
           <Link to="/usage" class="text-link">
             {t('nav.usage')} →
           </Link>
-        </div>
+        }
+      >
         <div class="chart-area chart-area-sm">
           <Show when={props.trend} fallback={<Loading />}>
             {(trend) => (
               <Suspense fallback={<Loading />}>
-                <UsageChart days={trend().days} series={trend().series} height={220} label={t('dashboard.trend')} />
+                <UsageChart days={trend().days} series={trend().series} kind="bars" height={220} label={t('dashboard.trend')} />
               </Suspense>
             )}
           </Show>
         </div>
-      </div>
+      </Card>
 
       <div class="section-grid">
-        <For each={props.sections}>
+        <For each={sections()}>
           {(section) => (
             <section class="card section-card" classList={{ 'section-wide': Boolean(section.wide) }} aria-labelledby={`section-${section.id}`} data-section={section.id}>
               <div class="card-header">

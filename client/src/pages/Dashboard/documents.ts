@@ -1,7 +1,7 @@
 import { graphql } from '../../gql/index.ts';
 
 export const DashboardQuery = graphql(`
-  query Dashboard($today: Date!, $monthStart: Date!) {
+  query Dashboard($today: Date!, $monthStart: Date!, $withUsers: Boolean!) {
     today: usage(filter: { from: $today, to: $today }) {
       inputTokens
       outputTokens
@@ -17,7 +17,7 @@ export const DashboardQuery = graphql(`
       inputTokens
       outputTokens
     }
-    activeUsers: users(status: ACTIVE, first: 1) {
+    activeUsers: users(status: ACTIVE, first: 1) @include(if: $withUsers) {
       totalCount
     }
   }

@@ -2,12 +2,14 @@ import { createQuery, useClient } from '@urql/solid';
 import { createMemo, onCleanup } from 'solid-js';
 import { useI18n } from '../../i18n/index.tsx';
 import { throttle } from '../../lib/live.ts';
-import { isoDay } from '../../lib/validate.ts';
-import { chartSeries, daysBetween } from '../Usage/usage-data.ts';
+import { useViewer } from '../../lib/viewer.tsx';
+import { usageSeries } from '../../components/charts/usage-series.ts';
+import { daysBetween, isoDay } from '../../lib/dates.ts';
 import { DashboardView, type Totals } from './Dashboard.tsx';
 import { DashboardQuery } from './documents.ts';
 import { createLiveUsage } from './live-usage.ts';
-import { DASHBOARD_SECTIONS, type DashboardData } from './sections.tsx';
+import type { DashboardData } from './dashboard-data.ts';
+import { DASHBOARD_SECTIONS } from './sections.tsx';
 import { ProviderHealthQuery } from './sections/documents.ts';
 
 /** Live events refetch the totals and provider health at most this often. */
@@ -26,13 +28,16 @@ export default function DashboardPage() {
   const now = new Date();
   const today = isoDay(now);
   const monthStart = isoDay(new Date(now.getFullYear(), now.getMonth(), 1));
-  const [query, refetch] = createQuery({ query: DashboardQuery, variables: { today, monthStart } });
-  const [providers, refetchProviders] = createQuery({ query: ProviderHealthQuery });
+  const viewer = useViewer();
+  const withUsers = viewer.can('users:read');
+  const withProviders = viewer.can('providers:read');
+  const [query, refetch] = createQuery({ query: DashboardQuery, variables: { today, monthStart, withUsers } });
+  const [providers, refetchProviders] = createQuery({ query: ProviderHealthQuery, pause: !withProviders });
 
   // Each settled chat changes the totals and the providers' figures; a burst of chats costs one refetch a second.
   const refresh = throttle(() => {
     refetch({ requestPolicy: 'network-only' });
-    refetchProviders({ requestPolicy: 'network-only' });
+    if (withProviders) refetchProviders({ requestPolicy: 'network-only' });
   }, REFRESH_MS);
   onCleanup(refresh.cancel);
   const live = createLiveUsage(client, refresh);
@@ -40,10 +45,10 @@ export default function DashboardPage() {
   const trend = createMemo(() => {
     if (!query.data) return undefined;
     const days = daysBetween(monthStart, today);
-    const rows = query.data.daily.map((r) => ({ ...r, model: null, userId: null, user: null, requests: 0 }));
-    return { days, series: chartSeries(rows, days, 'totals', { input: t('usage.input'), output: t('usage.output'), unknownUser: '' }) };
+    return { days, series: usageSeries(query.data.daily, days, 'totals', { input: t('usage.input'), output: t('usage.output'), unknownUser: '', other: t('chart.other') }) };
   });
   const providerHealth = createMemo(() => {
+    if (!withProviders) return null;
     const list = providers.data?.providers;
     return list && { healthy: list.filter((p) => p.available && p.circuit === 'CLOSED').length, total: list.length };
   });
@@ -53,7 +58,7 @@ export default function DashboardPage() {
         return providers.data?.providers;
       },
       get error() {
-        return providers.data ? undefined : providers.error;
+        return providers.error;
       },
       onRetry: () => refetchProviders({ requestPolicy: 'network-only' }),
     },
@@ -66,7 +71,7 @@ export default function DashboardPage() {
       today={sum(query.data?.today)}
       month={sum(query.data?.month)}
       monthStart={monthStart}
-      activeUsers={query.data?.activeUsers.totalCount}
+      activeUsers={withUsers ? query.data?.activeUsers?.totalCount : null}
       trend={trend()}
       live={live.counts()}
       providerHealth={providerHealth()}

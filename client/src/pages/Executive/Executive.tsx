@@ -1,13 +1,15 @@
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { TextField } from '../../components/Field.tsx';
+import { Segmented } from '../../components/Segmented.tsx';
 import { PageHeader } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { RANGE_PRESETS, type RangePreset } from './executive-data.ts';
 import { SummaryCards, type ExecutiveSummary } from './SummaryCards.tsx';
 import { DlpCountsTable, TopTable } from './TopTable.tsx';
 import { TrendPanel, type TrendPanelProps } from './TrendPanel.tsx';
+import './Executive.css';
 
 export interface ExecutiveViewProps {
   preset: RangePreset;
@@ -32,15 +34,12 @@ export function ExecutiveView(props: ExecutiveViewProps) {
     <section class="page">
       <PageHeader title={t('executive.title')} subtitle={t('executive.subtitle')} />
       <div class="card card-pad range-bar">
-        <div class="segmented" role="radiogroup" aria-label={t('executive.range')}>
-          <For each={[...RANGE_PRESETS, 'custom' as const]}>
-            {(p) => (
-              <button type="button" role="radio" class="segment" aria-checked={props.preset === p} classList={{ 'segment-on': props.preset === p }} onClick={() => props.onPreset(p)}>
-                {p === 'custom' ? t('executive.rangeCustom') : t('executive.rangeDays', { days: p })}
-              </button>
-            )}
-          </For>
-        </div>
+        <Segmented<RangePreset>
+          label={t('executive.range')}
+          options={[...RANGE_PRESETS.map((p) => ({ value: p, label: t('executive.rangeDays', { days: p }) })), { value: 'custom', label: t('executive.rangeCustom') }]}
+          value={props.preset}
+          onChange={props.onPreset}
+        />
         <Show
           when={props.preset === 'custom'}
           fallback={

@@ -19,7 +19,7 @@ describe('TopTable', () => {
     ));
     const rows = screen.getAllByTestId('top-row');
     expect(rows[0].querySelector('th')!.textContent).toBe('李伟li.wei@example.cn');
-    expect(rows[0].querySelectorAll('td')[0].textContent).toBe('2K');
+    expect(rows[0].querySelectorAll('td')[0].textContent).toBe('2,000');
     expect(rows[0].querySelector('[data-testid=top-errors]')!.textContent).toBe('2 failed');
     expect(rows[1].querySelector('[data-testid=top-errors]')).toBeNull();
     expect(screen.getByRole('table').querySelector('caption')!.textContent).toBe('Top users');

@@ -1,13 +1,16 @@
-import { For, lazy, Show, Suspense } from 'solid-js';
+import { lazy, Show, Suspense } from 'solid-js';
 import type { CombinedError } from '@urql/core';
+import { Card } from '../../components/Card.tsx';
+import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Segmented } from '../../components/Segmented.tsx';
 import { EmptyState, Loading } from '../../components/States.tsx';
 import type { ExecutiveTrendDimension, ExecutiveTrendGranularity } from '../../gql/graphql.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { TrendRow, TrendSeries } from './executive-data.ts';
 
 // uPlot loads with the first chart, not with the console.
-const UsageChart = lazy(() => import('../../components/UsageChart.tsx').then((m) => ({ default: m.UsageChart })));
+const UsageChart = lazy(() => import('../../components/charts/UsageChart.tsx').then((m) => ({ default: m.UsageChart })));
 
 export const GRANULARITIES: readonly ExecutiveTrendGranularity[] = ['DAY', 'WEEK', 'MONTH'];
 export const DIMENSIONS: readonly ExecutiveTrendDimension[] = ['MODEL', 'USER', 'ROLE', 'PROVIDER'];
@@ -34,46 +37,46 @@ export function TrendPanel(props: TrendPanelProps) {
       : props.granularity === 'WEEK'
         ? t('executive.weekOf', { date: date(day) })
         : date(day);
+  const columns = (): Column<TrendRow>[] => [
+    { id: 'period', header: t('executive.col.period'), class: 'nowrap', sortValue: (r) => r.day, cell: (r) => period(r.day) },
+    {
+      id: 'key',
+      header: t(`executive.by.${props.by}`),
+      rowHeader: true,
+      sortValue: (r) => (r.key === null ? null : r.label),
+      cell: (r) => (r.key === null ? <span class="muted">{t('chart.other')}</span> : <span class="person-name">{r.label}</span>),
+    },
+    { id: 'input', header: t('usage.input'), numeric: true, sortValue: (r) => r.inputTokens, cell: (r) => num(r.inputTokens) },
+    { id: 'output', header: t('usage.output'), numeric: true, sortValue: (r) => r.outputTokens, cell: (r) => num(r.outputTokens) },
+    { id: 'requests', header: t('executive.col.requests'), numeric: true, sortValue: (r) => r.requests, cell: (r) => num(r.requests) },
+    {
+      id: 'errors',
+      header: t('executive.col.errors'),
+      numeric: true,
+      sortValue: (r) => r.errors,
+      cell: (r) => <span classList={{ 'rate-bad': r.errors > 0 }}>{num(r.errors)}</span>,
+    },
+  ];
   return (
-    <section class="card" aria-labelledby="executive-trend-title" data-testid="executive-trend">
-      <div class="card-header card-header-wrap">
-        <div>
-          <h2 class="card-title" id="executive-trend-title">
-            {t('executive.trend')}
-          </h2>
-          <p class="card-subtitle">{t('executive.trendHint')}</p>
-        </div>
-        <div class="header-controls">
+    <Card
+      title={t('executive.trend')}
+      subtitle={t('executive.trendHint')}
+      testId="executive-trend"
+      actions={
+        <>
           <Show when={props.loading}>
             <Loading inline />
           </Show>
-          <div class="segmented" role="radiogroup" aria-label={t('executive.granularity')}>
-            <For each={GRANULARITIES}>
-              {(g) => (
-                <button
-                  type="button"
-                  role="radio"
-                  class="segment"
-                  aria-checked={props.granularity === g}
-                  classList={{ 'segment-on': props.granularity === g }}
-                  onClick={() => props.onGranularity(g)}
-                >
-                  {t(`executive.granularity.${g}`)}
-                </button>
-              )}
-            </For>
-          </div>
-          <div class="segmented" role="radiogroup" aria-label={t('executive.by')}>
-            <For each={DIMENSIONS}>
-              {(d) => (
-                <button type="button" role="radio" class="segment" aria-checked={props.by === d} classList={{ 'segment-on': props.by === d }} onClick={() => props.onBy(d)}>
-                  {t(`executive.by.${d}`)}
-                </button>
-              )}
-            </For>
-          </div>
-        </div>
-      </div>
+          <Segmented
+            label={t('executive.granularity')}
+            options={GRANULARITIES.map((g) => ({ value: g, label: t(`executive.granularity.${g}`) }))}
+            value={props.granularity}
+            onChange={props.onGranularity}
+          />
+          <Segmented label={t('executive.by')} options={DIMENSIONS.map((d) => ({ value: d, label: t(`executive.by.${d}`) }))} value={props.by} onChange={props.onBy} />
+        </>
+      }
+    >
       <Show when={props.error}>
         {(error) => (
           <div class="card-pad">
@@ -93,50 +96,18 @@ export function TrendPanel(props: TrendPanelProps) {
         </Show>
       </div>
       <Show when={props.rows.length}>
-        <div class="table-wrap table-scroll">
-          <table class="table table-compact" data-testid="trend-table">
-            <caption class="sr-only">{t('executive.trendTable', { by: t(`executive.by.${props.by}`) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('executive.col.period')}</th>
-                <th scope="col">{t(`executive.by.${props.by}`)}</th>
-                <th scope="col" class="num">
-                  {t('usage.input')}
-                </th>
-                <th scope="col" class="num">
-                  {t('usage.output')}
-                </th>
-                <th scope="col" class="num">
-                  {t('executive.col.requests')}
-                </th>
-                <th scope="col" class="num">
-                  {t('executive.col.errors')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={props.rows}>
-                {(row) => (
-                  <tr data-testid="trend-row">
-                    <td class="nowrap">{period(row.day)}</td>
-                    <th scope="row" class="row-head">
-                      <Show when={row.key !== null} fallback={<span class="muted">{t('executive.other')}</span>}>
-                        {row.label}
-                      </Show>
-                    </th>
-                    <td class="num">{num(row.inputTokens)}</td>
-                    <td class="num">{num(row.outputTokens)}</td>
-                    <td class="num">{num(row.requests)}</td>
-                    <td class="num">
-                      <span classList={{ 'rate-bad': row.errors > 0 }}>{num(row.errors)}</span>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+        <div data-testid="trend-table">
+          <DataTable
+            caption={t('executive.trendTable', { by: t(`executive.by.${props.by}`) })}
+            columns={columns()}
+            rows={props.rows}
+            compact
+            rowTestId="trend-row"
+            pageSize={10}
+            empty={{ title: t('executive.noChats') }}
+          />
         </div>
       </Show>
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,6 @@
-import { SERIES_COLORS, type ChartSeries } from '../../components/chart-series.ts';
+import { OTHER_COLOR, SERIES_COLORS, type ChartSeries } from '../../components/charts/chart-series.ts';
 import type { ExecutiveTrendGranularity, ExecutiveTrendsQuery } from '../../gql/graphql.ts';
-import { addDays } from '../../lib/validate.ts';
+import { addDays } from '../../lib/dates.ts';
 
 export type TrendPoint = ExecutiveTrendsQuery['executiveTrends'][number];
 export type RangePreset = 7 | 30 | 90 | 'custom';
@@ -62,7 +62,7 @@ export interface TrendSeries {
  * Points (one per bucket and key) as aligned chart series of total tokens over
  * `axis` (plus any bucket a point names), one per key: largest first, "Other" (key null) last, zero where a key has no point in a bucket.
  */
-export function trendSeries(points: readonly TrendPoint[], axis: readonly string[] = []): TrendSeries {
+export function trendSeries(points: readonly TrendPoint[], axis: readonly string[] = [], otherLabel = 'Other'): TrendSeries {
   const days = [...new Set([...axis, ...points.map((p) => bucketDay(p.bucket))])].sort();
   const index = new Map(days.map((d, i) => [d, i]));
   const groups = new Map<string | null, { label: string; values: number[]; total: number }>();
@@ -74,7 +74,14 @@ export function trendSeries(points: readonly TrendPoint[], axis: readonly string
     groups.set(p.key, group);
   }
   const ordered = [...groups.entries()].sort(([ka, a], [kb, b]) => (ka === null ? 1 : kb === null ? -1 : b.total - a.total));
-  return { days, series: ordered.map(([, g], n) => ({ label: g.label, values: g.values, color: SERIES_COLORS[n % SERIES_COLORS.length] })) };
+  return {
+    days,
+    series: ordered.map(([key, g], n) =>
+      key === null
+        ? { label: otherLabel, values: g.values, total: g.total, color: OTHER_COLOR, other: true }
+        : { label: g.label, values: g.values, total: g.total, color: SERIES_COLORS[n % SERIES_COLORS.length] },
+    ),
+  };
 }
 
 export interface TrendRow {

@@ -1,8 +1,9 @@
 import { createQuery } from '@urql/solid';
 import { createMemo, createSignal } from 'solid-js';
 import type { ExecutiveTrendDimension, ExecutiveTrendGranularity } from '../../gql/graphql.ts';
+import { useRoleName } from '../../components/roles/role-names.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { addDays, isoDay } from '../../lib/validate.ts';
+import { addDays, isoDay } from '../../lib/dates.ts';
 import { ExecutiveSummaryQuery, ExecutiveTrendsQuery } from './documents.ts';
 import { ExecutiveView } from './Executive.tsx';
 import { bucketAxis, dayRange, pricingCurrency, trendRows, trendSeries, type RangePreset } from './executive-data.ts';
@@ -12,6 +13,7 @@ const TREND_KEYS = 6;
 
 export default function ExecutivePage() {
   const { t } = useI18n();
+  const roleName = useRoleName();
   const today = isoDay(new Date());
   const [preset, setPreset] = createSignal<RangePreset>(30);
   const [fromDay, setFromDay] = createSignal(addDays(today, -29));
@@ -33,12 +35,14 @@ export default function ExecutivePage() {
   });
 
   // Empty without any chat (the panel says so), else over every bucket of the range.
+  // Built-in roles read in the reader's language, like everywhere else.
+  const points = createMemo(() => trends.data?.executiveTrends.map((p) => (by() === 'ROLE' && p.key !== null ? { ...p, label: roleName({ name: p.label }) } : p)));
   const trend = createMemo(() => {
-    const points = trends.data?.executiveTrends;
-    if (!points) return undefined;
-    return points.length ? trendSeries(points, bucketAxis(fromDay(), toDay(), granularity())) : { days: [], series: [] };
+    const list = points();
+    if (!list) return undefined;
+    return list.length ? trendSeries(list, bucketAxis(fromDay(), toDay(), granularity()), t('chart.other')) : { days: [], series: [] };
   });
-  const rows = createMemo(() => (trends.data ? trendRows(trends.data.executiveTrends) : []));
+  const rows = createMemo(() => trendRows(points() ?? []));
   const cost = () => summary.data?.cost.reduce((s, r) => s + r.cost, 0);
 
   return (

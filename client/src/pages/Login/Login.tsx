@@ -1,11 +1,12 @@
 import { createSignal, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
-import { ErrorNotice, fieldError } from '../../components/ErrorNotice.tsx';
+import { ErrorNotice, useErrorText } from '../../components/ErrorNotice.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { checkEmail, checkRequired, type Problem } from '../../lib/validate.ts';
+import './Login.css';
 
 export interface LoginViewProps {
   busy: boolean;
@@ -14,8 +15,12 @@ export interface LoginViewProps {
   onSubmit: (credentials: { email: string; password: string }) => void;
 }
 
+/** A sign-in's refusals, said for a sign-in: never whether the email exists. */
+export const LOGIN_ERRORS = { UNAUTHENTICATED: 'error.login.credentials', FORBIDDEN: 'error.login.inactive' } as const;
+
 export function LoginView(props: LoginViewProps) {
   const { t } = useI18n();
+  const errors = useErrorText();
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [problems, setProblems] = createSignal<{ email?: Problem | null; password?: Problem | null }>({});
@@ -57,7 +62,7 @@ export function LoginView(props: LoginViewProps) {
             </div>
           )}
         </Show>
-        <Show when={props.error}>{(error) => <ErrorNotice error={error()} />}</Show>
+        <Show when={props.error}>{(error) => <ErrorNotice error={error()} title={t('login.failed')} context={LOGIN_ERRORS} />}</Show>
         <form class="form" novalidate onSubmit={submit}>
           <TextField
             label={t('login.email')}
@@ -66,7 +71,7 @@ export function LoginView(props: LoginViewProps) {
             autocomplete="username"
             value={email()}
             onValue={(v) => (setEmail(v), setProblems((p) => ({ ...p, email: null })))}
-            error={message(problems().email) ?? fieldError(props.error, 'email')}
+            error={message(problems().email) ?? errors.field(props.error, 'email', LOGIN_ERRORS)}
             data-autofocus
           />
           <TextField

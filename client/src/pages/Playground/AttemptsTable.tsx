@@ -1,6 +1,7 @@
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
+import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx';
 import { Icon } from '../../components/Icon.tsx';
-import { useI18n } from '../../i18n/index.tsx';
+import { hasMessage, useI18n } from '../../i18n/index.tsx';
 
 /** One try against one provider, as Query results and error extensions both carry it. */
 export interface AttemptRow {
@@ -27,69 +28,67 @@ export function attemptRoutes(attempts: readonly AttemptRow[]): AttemptRoute[] {
 
 const answered = (a: AttemptRow) => !a.code && !a.error;
 
+type NumberedAttempt = AttemptRow & { n: number; route: AttemptRoute };
+
 export function AttemptsTable(props: { attempts: readonly AttemptRow[]; caption: string }) {
-  const { t, num } = useI18n();
-  const routes = () => attemptRoutes(props.attempts);
+  const { t, num, ms } = useI18n();
+  const rows = (): NumberedAttempt[] => {
+    const routes = attemptRoutes(props.attempts);
+    return props.attempts.map((a, i) => ({ ...a, n: i + 1, route: routes[i] }));
+  };
+  // Why an attempt failed, in words; the provider's own message follows as it was.
+  const codeLabel = (code: string) => (hasMessage(`attemptCode.${code}`) ? t(`attemptCode.${code}` as 'attemptCode.network') : code);
+  const columns = (): Column<NumberedAttempt>[] => [
+    { id: 'n', header: t('playground.attempt.col.number'), numeric: true, cell: (a) => <span class="muted">{num(a.n)}</span> },
+    {
+      id: 'route',
+      header: t('playground.attempt.col.route'),
+      cell: (a) => (
+        <span class={`route-tag route-tag-${a.route}`}>
+          <Show when={a.route === 'fallback'}>
+            <Icon name="shuffle" size={12} />
+          </Show>
+          {t(`playground.attempt.${a.route}`)}
+        </span>
+      ),
+    },
+    {
+      id: 'target',
+      header: t('playground.attempt.col.provider'),
+      cell: (a) => (
+        <span class="target">
+          <span class="strong">{a.provider}</span>
+          <span class="muted"> · </span>
+          <code>{a.model}</code>
+        </span>
+      ),
+    },
+    {
+      id: 'result',
+      header: t('playground.attempt.col.result'),
+      cell: (a) => (
+        <Show when={!answered(a)} fallback={<span class="badge badge-success">{t('playground.attempt.answered')}</span>}>
+          <div class="attempt-failure">
+            <Show when={a.code}>{(code) => <span class="badge badge-danger attempt-code" data-code={code()}>{codeLabel(code())}</span>}</Show>
+            <Show when={a.error}>
+              <code class="attempt-error">{a.error}</code>
+            </Show>
+          </div>
+        </Show>
+      ),
+    },
+    { id: 'status', header: t('playground.attempt.col.status'), numeric: true, cell: (a) => a.status ?? <span class="muted">—</span> },
+    { id: 'latency', header: t('playground.attempt.col.latency'), numeric: true, cell: (a) => ms(a.latencyMs) },
+  ];
   return (
-    <div class="table-wrap">
-      <table class="table table-compact">
-        <caption class="sr-only">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t('playground.attempt.col.route')}</th>
-            <th scope="col">{t('playground.attempt.col.provider')}</th>
-            <th scope="col">{t('playground.attempt.col.result')}</th>
-            <th scope="col" class="num">
-              {t('playground.attempt.col.status')}
-            </th>
-            <th scope="col" class="num">
-              {t('playground.attempt.col.latency')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.attempts}>
-            {(attempt, i) => (
-              <tr data-testid="attempt-row" data-route={routes()[i()]} classList={{ 'attempt-fallback': routes()[i()] === 'fallback' }}>
-                <td class="muted">{i() + 1}</td>
-                <td>
-                  <span class={`route-tag route-tag-${routes()[i()]}`}>
-                    <Show when={routes()[i()] === 'fallback'}>
-                      <Icon name="shuffle" size={12} />
-                    </Show>
-                    {t(`playground.attempt.${routes()[i()]}`)}
-                  </span>
-                </td>
-                <td>
-                  <span class="target">
-                    <span class="strong">{attempt.provider}</span>
-                    <span class="muted"> · </span>
-                    <code>{attempt.model}</code>
-                  </span>
-                </td>
-                <td>
-                  <Show
-                    when={!answered(attempt)}
-                    fallback={<span class="badge badge-success">{t('playground.attempt.answered')}</span>}
-                  >
-                    <div class="attempt-failure">
-                      <Show when={attempt.code}>
-                        <code class="error-code attempt-code">{attempt.code}</code>
-                      </Show>
-                      <Show when={attempt.error}>
-                        <span class="attempt-error">{attempt.error}</span>
-                      </Show>
-                    </div>
-                  </Show>
-                </td>
-                <td class="num">{attempt.status ?? <span class="muted">—</span>}</td>
-                <td class="num">{t('common.ms', { ms: num(Math.round(attempt.latencyMs)) })}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={props.caption}
+      columns={columns()}
+      rows={rows()}
+      compact
+      rowTestId="attempt-row"
+      rowProps={(a) => ({ 'data-route': a.route, classList: { 'attempt-fallback': a.route === 'fallback' } })}
+      empty={{ title: t('playground.noAttempts') }}
+    />
   );
 }

@@ -7,12 +7,20 @@ import { ChatErrorPanel } from './ChatErrorPanel.tsx';
 const gqlError = (message: string, extensions: Record<string, unknown>) => new CombinedError({ graphQLErrors: [{ message, extensions }] });
 
 describe('ChatErrorPanel', () => {
-  it("shows the gateway's message and code", () => {
+  it('says what went wrong in its own words, from the code and the field, and keeps the code for support', () => {
     renderWithI18n(() => <ChatErrorPanel error={gqlError('Unknown model "nope"', { code: 'BAD_USER_INPUT', field: 'model' })} />);
     const alert = screen.getByRole('alert');
     expect(within(alert).getByText('Something went wrong')).toBeTruthy();
-    expect(within(alert).getByText('Unknown model "nope"')).toBeTruthy();
-    expect(within(alert).getByText('BAD_USER_INPUT')).toBeTruthy();
+    expect(within(alert).getByText('The gateway does not serve this model.').getAttribute('data-code')).toBe('BAD_USER_INPUT');
+    expect(alert.textContent).not.toContain('Unknown model');
+  });
+
+  it('never shows the English message in Chinese', () => {
+    renderWithI18n(() => <ChatErrorPanel error={gqlError('The prompt was blocked by data-protection policy: it contains email', { code: 'DLP_BLOCKED', detectors: ['EMAIL', 'SECRET'] })} />, 'zh-CN');
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByText('已被数据保护拦截')).toBeTruthy();
+    expect(within(alert).getByText('提示词包含电子邮箱、密钥或凭证，已被数据保护策略拦截。')).toBeTruthy();
+    expect(alert.textContent).not.toMatch(/blocked|policy/);
   });
 
   it('shows what is left of a spent quota and when it resets', () => {
@@ -24,10 +32,9 @@ describe('ChatErrorPanel', () => {
       />
     ));
     expect(screen.getByText('Daily token quota reached')).toBeTruthy();
-    expect(screen.getByText(message)).toBeTruthy();
-    expect(screen.getByText('QUOTA_EXCEEDED')).toBeTruthy();
+    expect(screen.queryByText(message)).toBeNull();
+    expect(screen.getByText(/^The daily input token quota is used up; it resets at .+ \(in 5 hours\)\.$/).getAttribute('data-code')).toBe('QUOTA_EXCEEDED');
     expect(screen.getByTestId('quota-remaining').textContent).toBe('10 of 1,000 tokens left today; this request needs about 40.');
-    expect(screen.getByTestId('quota-resets').textContent).toMatch(/^Resets .+ \(in 5 hours\)\.$/);
     const meter = screen.getByRole('meter', { name: 'Input tokens today' });
     expect(meter.getAttribute('aria-valuenow')).toBe('990');
     expect(meter.closest('.quota')!.getAttribute('data-level')).toBe('high');
@@ -46,12 +53,12 @@ describe('ChatErrorPanel', () => {
       />
     ));
     expect(screen.getByText('No provider could answer')).toBeTruthy();
-    expect(screen.getByText('PROVIDER_UNAVAILABLE')).toBeTruthy();
+    expect(screen.getByTestId('chat-error').getAttribute('data-code')).toBe('PROVIDER_UNAVAILABLE');
     const rows = screen.getAllByTestId('attempt-row');
     expect(rows).toHaveLength(2);
-    expect(within(rows[0]).getByText('network')).toBeTruthy();
+    expect(within(rows[0]).getByText('Network error')).toBeTruthy();
     expect(within(rows[0]).getByText('connect ECONNREFUSED')).toBeTruthy();
-    expect(within(rows[1]).getByText('circuit_open')).toBeTruthy();
+    expect(within(rows[1]).getByText('Circuit open')).toBeTruthy();
     expect(rows[1].getAttribute('data-route')).toBe('fallback');
     expect(screen.queryByText('Answered')).toBeNull();
   });
@@ -66,7 +73,6 @@ describe('ChatErrorPanel', () => {
 
   it('turns a network failure into one readable line', () => {
     renderWithI18n(() => <ChatErrorPanel error={new CombinedError({ networkError: new Error('Failed to fetch') })} />);
-    expect(screen.getByText('The gateway could not be reached. Check that it is running.')).toBeTruthy();
-    expect(screen.getByText('NETWORK_ERROR')).toBeTruthy();
+    expect(screen.getByText('The gateway could not be reached. Check that it is running.').getAttribute('data-code')).toBe('NETWORK_ERROR');
   });
 });

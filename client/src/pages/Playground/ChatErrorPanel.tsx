@@ -14,7 +14,7 @@ export function chatFailure(error: CombinedError) {
   const ext = (first?.extensions ?? {}) as Record<string, unknown>;
   const usage = ext.usage as { inputTokens?: unknown; outputTokens?: unknown } | null | undefined;
   return {
-    code: typeof ext.code === 'string' ? ext.code : undefined,
+    code: typeof ext.code === 'string' ? ext.code : error.graphQLErrors.length ? undefined : 'NETWORK_ERROR',
     attempts: Array.isArray(ext.attempts) ? (ext.attempts as AttemptRow[]) : [],
     quota: {
       limit: ext.limit === 'DAILY_OUTPUT' ? ('DAILY_OUTPUT' as const) : ('DAILY_INPUT' as const),
@@ -22,31 +22,30 @@ export function chatFailure(error: CombinedError) {
       usedTokens: num(ext.usedTokens),
       remainingTokens: num(ext.remainingTokens),
       requestedTokens: num(ext.requestedTokens),
-      resetsAt: typeof ext.resetsAt === 'string' ? ext.resetsAt : undefined,
     },
     usage: usage && num(usage.inputTokens) !== undefined ? { inputTokens: num(usage.inputTokens)!, outputTokens: num(usage.outputTokens) ?? 0 } : undefined,
   };
 }
 
+const TITLES: Record<string, 'playground.quotaTitle' | 'playground.unavailableTitle' | 'playground.interruptedTitle' | 'playground.budgetTitle' | 'playground.dlpTitle'> = {
+  QUOTA_EXCEEDED: 'playground.quotaTitle',
+  BUDGET_EXCEEDED: 'playground.budgetTitle',
+  DLP_BLOCKED: 'playground.dlpTitle',
+  PROVIDER_UNAVAILABLE: 'playground.unavailableTitle',
+  STREAM_INTERRUPTED: 'playground.interruptedTitle',
+};
+
 /**
- * A failed chat: always the gateway's own message and code; for a spent quota
- * what is left and when it resets, for an unavailable route every attempt, for
- * a cut-off stream what was metered.
+ * A failed chat, in the reader's language: what happened (from the code and its
+ * extensions), for a spent quota what is left and when it resets, for an
+ * unavailable route every attempt, for a cut-off stream what was metered.
  */
 export function ChatErrorPanel(props: { error: CombinedError }) {
-  const { t, num: fmt, dateTime, relative } = useI18n();
+  const { t, num: fmt } = useI18n();
   const failure = () => chatFailure(props.error);
   const title = () => {
-    switch (failure().code) {
-      case 'QUOTA_EXCEEDED':
-        return t('playground.quotaTitle');
-      case 'PROVIDER_UNAVAILABLE':
-        return t('playground.unavailableTitle');
-      case 'STREAM_INTERRUPTED':
-        return t('playground.interruptedTitle');
-      default:
-        return t('error.title');
-    }
+    const code = failure().code;
+    return code && TITLES[code] ? t(TITLES[code]) : t('error.title');
   };
   return (
     <div class="notice notice-error chat-error" role="alert" data-testid="chat-error" data-code={failure().code}>
@@ -70,14 +69,6 @@ export function ChatErrorPanel(props: { error: CombinedError }) {
                     requested: fmt(failure().quota.requestedTokens ?? 0),
                   })}
                 </p>
-              </Show>
-              <Show when={failure().quota.resetsAt}>
-                {(at) => (
-                  <p class="chat-error-reset" data-testid="quota-resets">
-                    <Icon name="clock" size={14} />
-                    <span>{t('playground.quotaResets', { at: dateTime(at()), relative: relative(at()) })}</span>
-                  </p>
-                )}
               </Show>
             </div>
           </Match>

@@ -27,7 +27,7 @@ describe('ChatResultPanel', () => {
     expect(screen.getByText('1 attempt')).toBeTruthy();
     expect(screen.getByText('27 ms')).toBeTruthy();
     expect(screen.getByTestId('result-request-id').textContent).toBe('req-1');
-    expect(screen.getByText('stop')).toBeTruthy();
+    expect(screen.getByText('Finished')).toBeTruthy();
     expect(screen.queryByText('Via fallback')).toBeNull();
     const [row] = screen.getAllByTestId('attempt-row');
     expect(row.getAttribute('data-route')).toBe('primary');
@@ -52,7 +52,7 @@ describe('ChatResultPanel', () => {
     expect(screen.getByText('3 attempts')).toBeTruthy();
     const rows = screen.getAllByTestId('attempt-row');
     expect(rows.map((r) => r.getAttribute('data-route'))).toEqual(['primary', 'retry', 'fallback']);
-    expect(within(rows[0]).getByText('server')).toBeTruthy();
+    expect(within(rows[0]).getByText('Server error').getAttribute('data-code')).toBe('server');
     expect(within(rows[0]).getByText('503')).toBeTruthy();
     expect(within(rows[0]).getByText('120 ms')).toBeTruthy();
     expect(within(rows[0]).getByText('upstream answered 503')).toBeTruthy();

@@ -2,12 +2,12 @@ import { Show } from 'solid-js';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import type { ChatResultFieldsFragment } from '../../gql/graphql.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { hasMessage, useI18n } from '../../i18n/index.tsx';
 import { AttemptsTable, attemptRoutes } from './AttemptsTable.tsx';
 
 /** What a finished chat cost and how it was routed: tokens, who answered, latency, ids and every attempt. */
 export function ChatResultPanel(props: { result: ChatResultFieldsFragment }) {
-  const { t, num } = useI18n();
+  const { t, tc, num, ms } = useI18n();
   const viaFallback = () => attemptRoutes(props.result.attempts).includes('fallback');
   return (
     <section class="card" aria-labelledby="chat-result-title" data-testid="chat-result">
@@ -16,7 +16,7 @@ export function ChatResultPanel(props: { result: ChatResultFieldsFragment }) {
           {t('playground.details')}
         </h2>
         <span class="muted nowrap">
-          {props.result.attempts.length === 1 ? t('playground.attemptsOne') : t('playground.attemptsCount', { count: props.result.attempts.length })}
+          {tc('playground.attemptsCount', props.result.attempts.length)}
         </span>
       </div>
       <div class="result-stats">
@@ -34,7 +34,7 @@ export function ChatResultPanel(props: { result: ChatResultFieldsFragment }) {
         </div>
         <div class="stat">
           <span class="stat-label">{t('playground.latency')}</span>
-          <span class="stat-value">{t('common.ms', { ms: num(props.result.latencyMs) })}</span>
+          <span class="stat-value">{ms(props.result.latencyMs)}</span>
         </div>
         <div class="stat">
           <span class="stat-label">{t('playground.answeredBy')}</span>
@@ -59,7 +59,7 @@ export function ChatResultPanel(props: { result: ChatResultFieldsFragment }) {
         </div>
         <div>
           <dt>{t('playground.finishReason')}</dt>
-          <dd>{props.result.finishReason ?? <span class="muted">—</span>}</dd>
+          <dd>{props.result.finishReason ? (hasMessage(`finishReason.${props.result.finishReason}`) ? t(`finishReason.${props.result.finishReason}` as 'finishReason.stop') : <code>{props.result.finishReason}</code>) : <span class="muted">—</span>}</dd>
         </div>
         <div class="details-wide">
           <dt>{t('playground.requestId')}</dt>

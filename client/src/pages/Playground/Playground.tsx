@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import type { ChatRun } from './chat-run.ts';
 import { ChatErrorPanel } from './ChatErrorPanel.tsx';
 import { ChatResultPanel } from './ChatResultPanel.tsx';
+import './Playground.css';
 
 export type ModelRoute = PlaygroundModelsQuery['models'][number];
 

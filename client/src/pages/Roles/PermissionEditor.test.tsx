@@ -23,22 +23,30 @@ describe('PermissionEditor', () => {
     setup();
     const groups = screen.getAllByRole('group');
     expect(groups).toHaveLength(3);
-    expect(within(groups[0]).getByText('See every user')).toBeTruthy();
+    expect(within(groups[0]).getByText('See every user, their roles, quota, usage today and API keys')).toBeTruthy();
     expect(within(groups[0]).getAllByRole('checkbox')).toHaveLength(3); // group box + two permissions
   });
 
   it('checks the permissions it was given', () => {
     setup(['roles:write']);
-    expect((screen.getByRole('checkbox', { name: /roles:write/ }) as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByRole('checkbox', { name: /users:read/ }) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByRole('checkbox', { name: /Manage roles/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: /See users/ }) as HTMLInputElement).checked).toBe(false);
   });
 
   it('toggles one permission', () => {
     const { selected } = setup(['chat']);
-    fireEvent.click(screen.getByRole('checkbox', { name: /users:write/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Manage users/ }));
     expect(selected().sort()).toEqual(['chat', 'users:write']);
-    fireEvent.click(screen.getByRole('checkbox', { name: /chat/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /^Chat/ }));
     expect(selected()).toEqual(['users:write']);
+  });
+
+  it('names permissions and groups in Chinese', () => {
+    const [selected, setSelected] = createSignal<string[]>([]);
+    renderWithI18n(() => <PermissionEditor permissions={PERMISSIONS} selected={selected()} onChange={setSelected} />, 'zh-CN');
+    expect(screen.getByRole('checkbox', { name: /查看用户/ })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: '全选 用户' })).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/users:read|See every user/);
   });
 
   it('selects and clears a whole group, and shows a partly selected group as mixed', () => {

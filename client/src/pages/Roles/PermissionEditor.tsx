@@ -1,5 +1,7 @@
 import { createEffect, For } from 'solid-js';
+import { usePermissionText } from '../../components/roles/role-names.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import './PermissionEditor.css';
 
 export interface PermissionInfo {
   name: string;
@@ -24,6 +26,7 @@ export interface PermissionEditorProps {
 /** Checkboxes grouped by the `permissions` query's group, each with its description; a group box toggles the whole group. */
 export function PermissionEditor(props: PermissionEditorProps) {
   const { t } = useI18n();
+  const text = usePermissionText();
   const isOn = (name: string) => props.selected.includes(name);
   const set = (names: string[], on: boolean) => {
     const rest = props.selected.filter((n) => !names.includes(n));
@@ -45,10 +48,10 @@ export function PermissionEditor(props: PermissionEditorProps) {
                     checked={all()}
                     ref={(el) => createEffect(() => (el.indeterminate = some() && !all()))}
                     disabled={props.disabled}
-                    aria-label={t('roles.selectAll', { group: group.group })}
+                    aria-label={t('roles.selectAll', { group: text.group(group.group) })}
                     onChange={(e) => set(names, e.currentTarget.checked)}
                   />
-                  <span class="permission-group-name">{group.group}</span>
+                  <span class="permission-group-name">{text.group(group.group)}</span>
                 </label>
               </legend>
               <For each={group.items}>
@@ -63,8 +66,8 @@ export function PermissionEditor(props: PermissionEditorProps) {
                       onChange={(e) => set([permission.name], e.currentTarget.checked)}
                     />
                     <span class="check-text">
-                      <code class="check-title mono">{permission.name}</code>
-                      <span class="check-description">{permission.description}</span>
+                      <span class="check-title">{text.label(permission.name)}</span>
+                      <span class="check-description">{text.description(permission.name, permission.description)}</span>
                     </span>
                   </label>
                 )}

@@ -1,9 +1,10 @@
 import { createSignal, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
-import { ErrorNotice, fieldError } from '../../components/ErrorNotice.tsx';
-import { TextField } from '../../components/Field.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { focusFirstInvalid, TextField } from '../../components/Field.tsx';
+import { createFormErrors } from '../../components/form-errors.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { checkRequired, type Problem } from '../../lib/validate.ts';
+import { checkRequired } from '../../lib/validate.ts';
 import { PermissionEditor, type PermissionInfo } from './PermissionEditor.tsx';
 
 export interface RoleFormValues {
@@ -21,28 +22,29 @@ export interface RoleFormProps {
   onCancel: () => void;
 }
 
+/** Refusals that name no field: granting what you do not hold, changing a built-in role. */
+export const ROLE_FORM_ERRORS = { FORBIDDEN: 'error.FORBIDDEN.role', 'BAD_USER_INPUT:name': 'error.BAD_USER_INPUT.roleName' } as const;
+
 export function RoleForm(props: RoleFormProps) {
   const { t } = useI18n();
   const [name, setName] = createSignal(props.initial?.name ?? '');
   const [description, setDescription] = createSignal(props.initial?.description ?? '');
   const [selected, setSelected] = createSignal<string[]>(props.initial?.permissions ?? []);
-  const [problem, setProblem] = createSignal<Problem | null>(null);
+  const errors = createFormErrors({ error: () => props.error, fields: ['name', 'permissions'], context: ROLE_FORM_ERRORS });
   const builtIn = () => Boolean(props.initial?.builtIn);
+  let form!: HTMLFormElement;
   return (
     <form
+      ref={form}
       class="form"
       novalidate
       onSubmit={(e) => {
         e.preventDefault();
-        const p = checkRequired(name());
-        setProblem(p);
-        if (p) return;
+        if (!errors.check({ name: checkRequired(name()) })) return focusFirstInvalid(form);
         props.onSubmit({ name: name().trim(), description: description().trim(), permissions: selected() });
       }}
     >
-      <Show when={props.error && !fieldError(props.error, 'name')}>
-        <ErrorNotice error={props.error!} />
-      </Show>
+      <Show when={errors.general()}>{(error) => <ErrorNotice error={error()} context={ROLE_FORM_ERRORS} reveal />}</Show>
       <Show when={builtIn()}>
         <p class="notice notice-info notice-compact">{t('roles.builtInNote')}</p>
       </Show>
@@ -51,9 +53,10 @@ export function RoleForm(props: RoleFormProps) {
           label={t('roles.name')}
           name="roleName"
           value={name()}
-          onValue={setName}
+          onValue={(v) => (setName(v), errors.edited('name'))}
           disabled={builtIn()}
-          error={problem() ? t(problem()!.key) : fieldError(props.error, 'name')}
+          error={errors.message('name')}
+          hint={builtIn() ? undefined : t('roles.nameHint')}
           data-autofocus={!builtIn() || undefined}
         />
         <TextField label={t('roles.description')} name="roleDescription" optional value={description()} onValue={setDescription} />
@@ -62,7 +65,14 @@ export function RoleForm(props: RoleFormProps) {
         <span class="field-label" id="permissions-label">
           {t('roles.permissions')}
         </span>
-        <PermissionEditor permissions={props.permissions} selected={selected()} onChange={setSelected} />
+        <Show when={errors.message('permissions')}>
+          {(message) => (
+            <p class="field-error" role="alert">
+              {message()}
+            </p>
+          )}
+        </Show>
+        <PermissionEditor permissions={props.permissions} selected={selected()} onChange={(p) => (setSelected(p), errors.edited('permissions'))} />
       </div>
       <div class="form-actions">
         <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>

@@ -1,105 +1,132 @@
-import { For, Match, Show, Switch } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { Card } from '../../components/Card.tsx';
+import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Icon } from '../../components/Icon.tsx';
-import { EmptyState, Loading, PageHeader } from '../../components/States.tsx';
+import { usePermissionText, useRoleDescription, useRoleName } from '../../components/roles/role-names.ts';
+import { PageHeader } from '../../components/States.tsx';
 import type { RoleFieldsFragment } from '../../gql/graphql.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { PermissionInfo } from './PermissionEditor.tsx';
 import { RoleForm, type RoleFormValues } from './RoleForm.tsx';
+import './Roles.css';
 
 export interface RolesViewProps {
   roles: readonly RoleFieldsFragment[] | undefined;
   permissions: readonly PermissionInfo[];
   error: CombinedError | undefined;
   onRetry: () => void;
+  /** Creating, editing and deleting roles needs roles:write. */
+  canWrite: boolean;
   /** null: closed; 'new': create; a role: edit */
   editing: RoleFieldsFragment | 'new' | null;
   onEdit: (role: RoleFieldsFragment | 'new' | null) => void;
   saveBusy: boolean;
   saveError: CombinedError | null;
   onSave: (values: RoleFormValues) => void;
-  deleting: RoleFieldsFragment | null;
-  onDeleteAsk: (role: RoleFieldsFragment | null) => void;
-  deleteBusy: boolean;
-  deleteError: CombinedError | null;
-  onDeleteConfirm: () => void;
+  onDelete: (role: RoleFieldsFragment) => void;
 }
 
 export function RolesView(props: RolesViewProps) {
-  const { t } = useI18n();
+  const { t, tc } = useI18n();
+  const roleName = useRoleName();
+  const roleDescription = useRoleDescription();
+  const permission = usePermissionText();
+  const columns = (): Column<RoleFieldsFragment>[] => [
+    {
+      id: 'name',
+      header: t('roles.col.role'),
+      rowHeader: true,
+      sortValue: (r) => roleName(r),
+      cell: (role) => (
+        <span class="role-cell">
+          <span class="role-icon" aria-hidden="true">
+            <Icon name="shield" size={18} />
+          </span>
+          <span class="stacked">
+            <span>
+              <span class="role-name">{roleName(role)}</span>{' '}
+              <Show when={role.builtIn}>
+                <span class="badge badge-neutral">{t('roles.builtIn')}</span>
+              </Show>
+            </span>
+            <span class="role-description">{roleDescription(role) || '—'}</span>
+          </span>
+        </span>
+      ),
+    },
+    {
+      id: 'permissions',
+      header: t('roles.permissions'),
+      sortValue: (r) => r.permissions.length,
+      cell: (role) => (
+        <span class="role-permissions">
+          <span class="role-count">{role.permissions.length ? tc('roles.permissionsCount', role.permissions.length) : t('roles.noPermissions')}</span>
+          <span class="chips">
+            <For each={role.permissions}>{(p) => <span class="chip" title={p}>{permission.label(p)}</span>}</For>
+          </span>
+        </span>
+      ),
+    },
+    ...(props.canWrite
+      ? [
+          {
+            id: 'actions',
+            header: t('common.actions'),
+            hideHeader: true,
+            class: 'cell-actions',
+            cell: (role: RoleFieldsFragment) => (
+              <>
+                <button type="button" class="btn btn-secondary btn-sm" onClick={() => props.onEdit(role)} aria-label={t('common.editNamed', { name: roleName(role) })}>
+                  <Icon name="edit" size={14} />
+                  {t('common.edit')}
+                </button>{' '}
+                <Show when={!role.builtIn}>
+                  <button type="button" class="btn btn-ghost-danger btn-sm" onClick={() => props.onDelete(role)} aria-label={t('common.deleteNamed', { name: roleName(role) })}>
+                    <Icon name="trash" size={14} />
+                    {t('common.delete')}
+                  </button>
+                </Show>
+              </>
+            ),
+          },
+        ]
+      : []),
+  ];
   return (
     <section class="page">
       <PageHeader
         title={t('roles.title')}
         subtitle={t('roles.subtitle')}
         actions={
-          <button type="button" class="btn btn-primary" onClick={() => props.onEdit('new')}>
-            <Icon name="plus" size={16} />
-            {t('roles.add')}
-          </button>
+          <Show when={props.canWrite}>
+            <button type="button" class="btn btn-primary" onClick={() => props.onEdit('new')}>
+              <Icon name="plus" size={16} />
+              {t('roles.add')}
+            </button>
+          </Show>
         }
       />
-      <Switch>
-        <Match when={props.error}>{(error) => <ErrorNotice error={error()} onRetry={props.onRetry} />}</Match>
-        <Match when={!props.roles}>
-          <div class="card">
-            <Loading />
-          </div>
-        </Match>
-        <Match when={props.roles!.length === 0}>
-          <div class="card">
-            <EmptyState title={t('roles.empty')} icon="shield" />
-          </div>
-        </Match>
-        <Match when={props.roles}>
-          <div class="role-grid">
-            <For each={props.roles}>
-              {(role) => (
-                <article class="card card-pad role-card" data-testid="role-card">
-                  <header class="role-card-header">
-                    <div class="role-card-title">
-                      <span class="role-icon" aria-hidden="true">
-                        <Icon name="shield" size={18} />
-                      </span>
-                      <h2>{role.name}</h2>
-                      <Show when={role.builtIn}>
-                        <span class="badge badge-neutral">{t('roles.builtIn')}</span>
-                      </Show>
-                    </div>
-                    <div class="role-card-actions">
-                      <button type="button" class="btn btn-secondary btn-sm" onClick={() => props.onEdit(role)} aria-label={`${t('common.edit')} ${role.name}`}>
-                        <Icon name="edit" size={14} />
-                        {t('common.edit')}
-                      </button>
-                      <Show when={!role.builtIn}>
-                        <button type="button" class="btn btn-ghost-danger btn-sm" onClick={() => props.onDeleteAsk(role)} aria-label={`${t('common.delete')} ${role.name}`}>
-                          <Icon name="trash" size={14} />
-                          {t('common.delete')}
-                        </button>
-                      </Show>
-                    </div>
-                  </header>
-                  <p class="role-description">{role.description || '—'}</p>
-                  <p class="role-count">{role.permissions.length ? t('roles.permissionsCount', { count: role.permissions.length }) : t('roles.noPermissions')}</p>
-                  <div class="chips">
-                    <For each={role.permissions}>{(p) => <code class="chip chip-mono">{p}</code>}</For>
-                  </div>
-                </article>
-              )}
-            </For>
-          </div>
-        </Match>
-      </Switch>
+      <Card>
+        <DataTable
+          caption={t('roles.title')}
+          columns={columns()}
+          rows={props.roles}
+          error={props.error}
+          onRetry={props.onRetry}
+          rowTestId="role-row"
+          rowProps={(r) => ({ 'data-role': r.name })}
+          empty={{ title: t('roles.empty'), icon: 'shield' }}
+        />
+      </Card>
       <Show when={props.editing}>
         {(editing) => {
           const role = editing() === 'new' ? undefined : (editing() as RoleFieldsFragment);
           return (
-            <Dialog title={role ? t('roles.editTitle', { name: role.name }) : t('roles.createTitle')} size="lg" onClose={() => props.onEdit(null)}>
+            <Dialog title={role ? t('roles.editTitle', { name: roleName(role) }) : t('roles.createTitle')} size="lg" onClose={() => props.onEdit(null)}>
               <RoleForm
-                initial={role && { name: role.name, description: role.description, permissions: [...role.permissions], builtIn: role.builtIn }}
+                initial={role && { name: role.name, description: roleDescription(role), permissions: [...role.permissions], builtIn: role.builtIn }}
                 permissions={props.permissions}
                 busy={props.saveBusy}
                 error={props.saveError}
@@ -109,21 +136,6 @@ export function RolesView(props: RolesViewProps) {
             </Dialog>
           );
         }}
-      </Show>
-      <Show when={props.deleting}>
-        {(role) => (
-          <ConfirmDialog
-            title={t('roles.deleteTitle', { name: role().name })}
-            body={t('roles.deleteBody')}
-            confirmLabel={t('common.delete')}
-            danger
-            busy={props.deleteBusy}
-            error={props.deleteError}
-            errorTitle={t('roles.deleteRefused')}
-            onConfirm={props.onDeleteConfirm}
-            onClose={() => props.onDeleteAsk(null)}
-          />
-        )}
       </Show>
     </section>
   );

@@ -1,24 +1,37 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal } from 'solid-js';
 import type { CombinedError } from '@urql/core';
+import { confirmAction } from '../../components/ConfirmDialog.tsx';
+import { usePermissionText, useRoleName } from '../../components/roles/role-names.ts';
 import { toast } from '../../components/Toasts.tsx';
 import type { RoleFieldsFragment } from '../../gql/graphql.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { useViewer } from '../../lib/viewer.tsx';
 import { CreateRoleMutation, DeleteRoleMutation, RolesPageQuery, UpdateRoleMutation } from './documents.ts';
 import type { RoleFormValues } from './RoleForm.tsx';
 import { RolesView } from './Roles.tsx';
 
 export default function RolesPage() {
   const { t } = useI18n();
+  const viewer = useViewer();
+  const roleName = useRoleName();
+  const permission = usePermissionText();
   const [query, refetch] = createQuery({ query: RolesPageQuery });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const [createState, createRole] = createMutation(CreateRoleMutation);
   const [updateState, updateRole] = createMutation(UpdateRoleMutation);
-  const [deleteState, deleteRole] = createMutation(DeleteRoleMutation);
+  const [, deleteRole] = createMutation(DeleteRoleMutation);
   const [editing, setEditing] = createSignal<RoleFieldsFragment | 'new' | null>(null);
   const [saveError, setSaveError] = createSignal<CombinedError | null>(null);
-  const [deleting, setDeleting] = createSignal<RoleFieldsFragment | null>(null);
-  const [deleteError, setDeleteError] = createSignal<CombinedError | null>(null);
+
+  const update = async (target: RoleFieldsFragment, values: RoleFormValues) => {
+    // Built-in roles keep their name (and, translated, their description).
+    const input = target.builtIn ? { permissions: values.permissions } : values;
+    const result = await updateRole({ id: target.id, input });
+    if (result.error) return result.error;
+    toast(t('roles.saved', { name: roleName(target) }));
+    setEditing(null);
+  };
 
   const save = async (values: RoleFormValues) => {
     setSaveError(null);
@@ -28,34 +41,50 @@ export default function RolesPage() {
       const result = await createRole({ input: values });
       if (result.error) return setSaveError(result.error);
       toast(t('roles.created', { name: values.name }));
-      reload();
-    } else {
-      // Built-in roles keep their name; sending it unchanged would still be refused as a rename by some servers.
-      const input = target.builtIn ? { description: values.description, permissions: values.permissions } : values;
-      const result = await updateRole({ id: target.id, input });
-      if (result.error) return setSaveError(result.error);
-      toast(t('roles.saved', { name: values.name }));
+      setEditing(null);
+      return reload();
     }
-    setEditing(null);
+    const added = values.permissions.filter((p) => !target.permissions.includes(p));
+    const removed = target.permissions.filter((p) => !values.permissions.includes(p));
+    if (!added.length && !removed.length) {
+      const failed = await update(target, values);
+      if (failed) setSaveError(failed);
+      return;
+    }
+    // Everyone holding the role gains or loses these at once: say so first.
+    const list = (names: string[]) => names.map(permission.label).join(t('common.listSeparator'));
+    confirmAction({
+      title: t('roles.changeTitle', { name: roleName(target) }),
+      body: [added.length ? t('roles.changeAdded', { list: list(added) }) : '', removed.length ? t('roles.changeRemoved', { list: list(removed) }) : '', t('roles.changeBody')]
+        .filter(Boolean)
+        .join(' '),
+      confirmLabel: t('common.save'),
+      run: () => update(target, values),
+    });
   };
 
-  const confirmDelete = async () => {
-    const role = deleting();
-    if (!role) return;
-    setDeleteError(null);
-    const result = await deleteRole({ id: role.id }, { additionalTypenames: ['Role'] });
-    if (result.error) return setDeleteError(result.error);
-    setDeleting(null);
-    toast(t('roles.deleted', { name: role.name }));
-    reload();
-  };
+  const remove = (role: RoleFieldsFragment) =>
+    confirmAction({
+      title: t('roles.deleteTitle', { name: roleName(role) }),
+      body: t('roles.deleteBody'),
+      confirmLabel: t('common.delete'),
+      danger: true,
+      errorTitle: t('roles.deleteRefused'),
+      run: async () => {
+        const result = await deleteRole({ id: role.id }, { additionalTypenames: ['Role'] });
+        if (result.error) return result.error;
+        toast(t('roles.deleted', { name: roleName(role) }));
+        reload();
+      },
+    });
 
   return (
     <RolesView
       roles={query.data?.roles}
       permissions={query.data?.permissions ?? []}
-      error={query.data ? undefined : query.error}
+      error={query.error}
       onRetry={reload}
+      canWrite={viewer.can('roles:write')}
       editing={editing()}
       onEdit={(role) => {
         setSaveError(null);
@@ -64,14 +93,7 @@ export default function RolesPage() {
       saveBusy={createState.fetching || updateState.fetching}
       saveError={saveError()}
       onSave={save}
-      deleting={deleting()}
-      onDeleteAsk={(role) => {
-        setDeleteError(null);
-        setDeleting(role);
-      }}
-      deleteBusy={deleteState.fetching}
-      deleteError={deleteError()}
-      onDeleteConfirm={confirmDelete}
+      onDelete={remove}
     />
   );
 }

@@ -1,67 +1,59 @@
-import { For, Show } from 'solid-js';
-import { EmptyState } from '../../components/States.tsx';
+import { Show } from 'solid-js';
+import { Card } from '../../components/Card.tsx';
+import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import type { BreakdownRow } from './usage-data.ts';
 
 /** Usage per user or per model, with each row's share of all tokens in the period. */
-export function BreakdownTable(props: { title: string; dimension: string; rows: BreakdownRow[] }) {
-  const { t, num } = useI18n();
-  const total = () => props.rows.reduce((s, r) => s + r.inputTokens + r.outputTokens, 0);
-  const share = (r: BreakdownRow) => (total() ? ((r.inputTokens + r.outputTokens) / total()) * 100 : 0);
-  return (
-    <div class="card">
-      <div class="card-header">
-        <h2 class="card-title">{props.title}</h2>
-      </div>
-      <Show when={props.rows.length} fallback={<EmptyState title={t('usage.empty')} icon="chart" />}>
-        <div class="table-wrap">
-          <table class="table table-compact">
-            <caption class="sr-only">{t('usage.tableLabel', { dimension: props.dimension })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{props.dimension}</th>
-                <th scope="col" class="num">
-                  {t('usage.input')}
-                </th>
-                <th scope="col" class="num">
-                  {t('usage.output')}
-                </th>
-                <th scope="col" class="num">
-                  {t('usage.requests')}
-                </th>
-                <th scope="col" class="col-share">
-                  {t('usage.share')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={props.rows}>
-                {(row) => (
-                  <tr>
-                    <th scope="row" class="row-head">
-                      <span class="strong">{row.label}</span>
-                      <Show when={row.sublabel}>
-                        <span class="sublabel">{row.sublabel}</span>
-                      </Show>
-                    </th>
-                    <td class="num">{num(row.inputTokens)}</td>
-                    <td class="num">{num(row.outputTokens)}</td>
-                    <td class="num">{num(row.requests)}</td>
-                    <td class="col-share">
-                      <div class="share">
-                        <div class="share-track" aria-hidden="true">
-                          <div class="share-fill" style={{ width: `${share(row)}%` }} />
-                        </div>
-                        <span class="share-value">{share(row).toFixed(1)}%</span>
-                      </div>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+export function BreakdownTable(props: { title: string; dimension: string; rows: BreakdownRow[] | undefined; urlKey: string }) {
+  const { t, num, percent } = useI18n();
+  const total = () => (props.rows ?? []).reduce((s, r) => s + r.inputTokens + r.outputTokens, 0);
+  const share = (r: BreakdownRow) => (total() ? (r.inputTokens + r.outputTokens) / total() : 0);
+  const columns = (): Column<BreakdownRow>[] => [
+    {
+      id: 'name',
+      header: props.dimension,
+      rowHeader: true,
+      sortValue: (r) => r.label,
+      cell: (row) => (
+        <span class="stacked">
+          <span class="strong person-name">{row.label}</span>
+          <Show when={row.sublabel}>
+            <span class="sublabel">{row.sublabel}</span>
+          </Show>
+        </span>
+      ),
+    },
+    { id: 'input', header: t('usage.input'), numeric: true, sortValue: (r) => r.inputTokens, cell: (r) => num(r.inputTokens) },
+    { id: 'output', header: t('usage.output'), numeric: true, sortValue: (r) => r.outputTokens, cell: (r) => num(r.outputTokens) },
+    { id: 'requests', header: t('usage.requests'), numeric: true, sortValue: (r) => r.requests, cell: (r) => num(r.requests) },
+    {
+      id: 'share',
+      header: t('usage.share'),
+      class: 'col-share',
+      sortValue: (r) => r.inputTokens + r.outputTokens,
+      cell: (row) => (
+        <div class="share">
+          <div class="share-track" aria-hidden="true">
+            <div class="share-fill" style={{ width: `${share(row) * 100}%` }} />
+          </div>
+          <span class="share-value">{percent(share(row))}</span>
         </div>
-      </Show>
-    </div>
+      ),
+    },
+  ];
+  return (
+    <Card title={props.title}>
+      <DataTable
+        caption={t('usage.tableLabel', { dimension: props.dimension })}
+        columns={columns()}
+        rows={props.rows}
+        compact
+        urlKey={props.urlKey}
+        defaultSort={{ column: 'share', direction: 'desc' }}
+        pageSize={10}
+        empty={{ title: t('usage.empty'), icon: 'chart' }}
+      />
+    </Card>
   );
 }

@@ -1,13 +1,21 @@
-import { createUniqueId, For, Show } from 'solid-js';
+import { createUniqueId, For, lazy, Show, Suspense } from 'solid-js';
 import type { CombinedError } from '@urql/core';
+import { Card } from '../../components/Card.tsx';
+import type { ChartSeries } from '../../components/charts/chart-series.ts';
+import type { UsageSplit } from '../../components/charts/usage-series.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { SelectField, TextField } from '../../components/Field.tsx';
+import { TextField } from '../../components/Field.tsx';
+import { Segmented } from '../../components/Segmented.tsx';
+import { StatStrip } from '../../components/StatCard.tsx';
 import { EmptyState, Loading, PageHeader } from '../../components/States.tsx';
-import type { ChartSeries } from '../../components/chart-series.ts';
-import { UsageChart } from '../../components/UsageChart.tsx';
+import { UserSelect } from '../../components/users/UserSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { BreakdownTable } from './BreakdownTable.tsx';
-import type { BreakdownRow, Split } from './usage-data.ts';
+import type { BreakdownRow } from './usage-data.ts';
+import './Usage.css';
+
+// uPlot loads with the first chart, not with the console.
+const UsageChart = lazy(() => import('../../components/charts/UsageChart.tsx').then((m) => ({ default: m.UsageChart })));
 
 export interface UsageViewProps {
   from: string;
@@ -16,21 +24,22 @@ export interface UsageViewProps {
   onRange: (from: string, to: string) => void;
   onPreset: (days: number) => void;
   userId: string;
-  users: readonly { id: string; name: string; email: string }[];
+  /** Listing users needs users:read; without it there is no user filter. */
+  canPickUser: boolean;
   onUser: (id: string) => void;
   model: string;
   models: readonly string[];
   onModel: (model: string) => void;
-  split: Split;
-  onSplit: (split: Split) => void;
+  split: UsageSplit;
+  onSplit: (split: UsageSplit) => void;
   loading: boolean;
   error: CombinedError | undefined;
   onRetry: () => void;
   days: string[];
   series: ChartSeries[] | undefined;
   totals: { inputTokens: number; outputTokens: number; requests: number } | undefined;
-  byUser: BreakdownRow[];
-  byModel: BreakdownRow[];
+  byUser: BreakdownRow[] | undefined;
+  byModel: BreakdownRow[] | undefined;
 }
 
 export function UsageView(props: UsageViewProps) {
@@ -38,6 +47,8 @@ export function UsageView(props: UsageViewProps) {
   const modelId = createUniqueId();
   const listId = createUniqueId();
   const empty = () => Boolean(props.totals && props.totals.inputTokens + props.totals.outputTokens + props.totals.requests === 0);
+  const splits: UsageSplit[] = ['totals', 'model', 'user'];
+  const splitLabel = { totals: 'usage.splitTotals', model: 'usage.splitModel', user: 'usage.splitUser' } as const;
   return (
     <section class="page">
       <PageHeader title={t('usage.title')} subtitle={t('usage.subtitle')} />
@@ -45,12 +56,9 @@ export function UsageView(props: UsageViewProps) {
         <div class="filters-row">
           <TextField label={t('usage.from')} type="date" name="from" value={props.from} max={props.to} onValue={(v) => v && props.onRange(v, props.to)} error={props.rangeError} />
           <TextField label={t('usage.to')} type="date" name="to" value={props.to} min={props.from} onValue={(v) => v && props.onRange(props.from, v)} />
-          <SelectField
-            label={t('usage.user')}
-            value={props.userId}
-            onValue={props.onUser}
-            options={[{ value: '', label: t('usage.allUsers') }, ...props.users.map((u) => ({ value: u.id, label: `${u.name} · ${u.email}` }))]}
-          />
+          <Show when={props.canPickUser}>
+            <UserSelect label={t('usage.user')} value={props.userId} onValue={props.onUser} anyLabel={t('usage.allUsers')} />
+          </Show>
           <div class="field">
             <label class="field-label" for={modelId}>
               {t('usage.model')}
@@ -62,68 +70,37 @@ export function UsageView(props: UsageViewProps) {
           </div>
         </div>
         <div class="filters-row filters-row-end">
-          <div class="segmented" role="group" aria-label={t('usage.from')}>
-            <For each={[7, 30, 90]}>
-              {(n) => (
-                <button type="button" class="segment" onClick={() => props.onPreset(n)}>
-                  {t(n === 7 ? 'usage.range7' : n === 30 ? 'usage.range30' : 'usage.range90')}
-                </button>
-              )}
-            </For>
-          </div>
-          <div class="segmented" role="radiogroup" aria-label={t('usage.split')}>
-            <For each={['totals', 'model', 'user'] as Split[]}>
-              {(s) => (
-                <button
-                  type="button"
-                  role="radio"
-                  class="segment"
-                  aria-checked={props.split === s}
-                  classList={{ 'segment-on': props.split === s }}
-                  onClick={() => props.onSplit(s)}
-                >
-                  {t(s === 'totals' ? 'usage.splitTotals' : s === 'model' ? 'usage.splitModel' : 'usage.splitUser')}
-                </button>
-              )}
-            </For>
-          </div>
+          <Segmented label={t('usage.range')} options={[7, 30, 90].map((n) => ({ value: n, label: t('usage.rangeDays', { days: n }) }))} value={undefined} onChange={props.onPreset} />
+          <Segmented label={t('usage.split')} options={splits.map((s) => ({ value: s, label: t(splitLabel[s]) }))} value={props.split} onChange={props.onSplit} />
         </div>
       </div>
 
       <Show when={props.error}>{(error) => <ErrorNotice error={error()} onRetry={props.onRetry} />}</Show>
 
-      <div class="stat-strip">
-        <div class="stat">
-          <span class="stat-label">{t('usage.input')}</span>
-          <span class="stat-value">{props.totals ? num(props.totals.inputTokens) : '—'}</span>
-        </div>
-        <div class="stat">
-          <span class="stat-label">{t('usage.output')}</span>
-          <span class="stat-value">{props.totals ? num(props.totals.outputTokens) : '—'}</span>
-        </div>
-        <div class="stat">
-          <span class="stat-label">{t('usage.requests')}</span>
-          <span class="stat-value">{props.totals ? num(props.totals.requests) : '—'}</span>
-        </div>
-      </div>
+      <StatStrip
+        stats={[
+          { id: 'input', label: t('usage.input'), value: props.totals ? num(props.totals.inputTokens) : undefined },
+          { id: 'output', label: t('usage.output'), value: props.totals ? num(props.totals.outputTokens) : undefined },
+          { id: 'requests', label: t('usage.requests'), value: props.totals ? num(props.totals.requests) : undefined },
+        ]}
+      />
 
-      <div class="card">
-        <div class="card-header">
-          <div>
-            <h2 class="card-title">{t('usage.chartTitle')}</h2>
-            <p class="card-subtitle">
-              {date(props.from)} – {date(props.to)}
-            </p>
-          </div>
+      <Card
+        title={t('usage.chartTitle')}
+        subtitle={`${date(props.from)} – ${date(props.to)}`}
+        actions={
           <Show when={props.loading}>
             <Loading inline />
           </Show>
-        </div>
+        }
+      >
         <div class="chart-area">
           <Show when={props.series} fallback={<Loading />}>
             {(series) => (
               <>
-                <UsageChart days={props.days} series={series()} label={t('usage.chartLabel', { from: props.from, to: props.to })} />
+                <Suspense fallback={<Loading />}>
+                  <UsageChart days={props.days} series={series()} kind="bars" stacked={props.split !== 'totals'} label={t('usage.chartLabel', { from: props.from, to: props.to })} />
+                </Suspense>
                 <Show when={empty()}>
                   <div class="chart-empty">
                     <EmptyState title={t('usage.empty')} hint={t('usage.emptyHint')} icon="chart" />
@@ -133,11 +110,11 @@ export function UsageView(props: UsageViewProps) {
             )}
           </Show>
         </div>
-      </div>
+      </Card>
 
       <div class="grid grid-2">
-        <BreakdownTable title={t('usage.byUser')} dimension={t('usage.user')} rows={props.byUser} />
-        <BreakdownTable title={t('usage.byModel')} dimension={t('usage.model')} rows={props.byModel} />
+        <BreakdownTable title={t('usage.byUser')} dimension={t('usage.user')} rows={props.byUser} urlKey="byUser" />
+        <BreakdownTable title={t('usage.byModel')} dimension={t('usage.model')} rows={props.byModel} urlKey="byModel" />
       </div>
     </section>
   );

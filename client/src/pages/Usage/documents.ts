@@ -9,18 +9,14 @@ export const UsagePageQuery = graphql(`
       user {
         id
         name
-        email
       }
       inputTokens
       outputTokens
-      requests
     }
     byUser: usage(filter: $filter, groupBy: [USER]) {
       userId
       user {
-        id
-        name
-        email
+        ...UserOption
       }
       inputTokens
       outputTokens
@@ -31,20 +27,6 @@ export const UsagePageQuery = graphql(`
       inputTokens
       outputTokens
       requests
-    }
-  }
-`);
-
-export const UserPickerQuery = graphql(`
-  query UserPicker {
-    users(first: 100) {
-      edges {
-        node {
-          id
-          name
-          email
-        }
-      }
     }
   }
 `);

@@ -1,38 +1,39 @@
 import { createQuery } from '@urql/solid';
-import { createMemo, createSignal } from 'solid-js';
+import { createMemo } from 'solid-js';
+import { usageSeries, type UsageSplit } from '../../components/charts/usage-series.ts';
 import type { UsageGroupBy } from '../../gql/graphql.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { addDays, isoDay } from '../../lib/validate.ts';
-import { UsagePageQuery, UserPickerQuery } from './documents.ts';
+import { addDays, daysBetween, isoDay } from '../../lib/dates.ts';
+import { createUrlState } from '../../lib/url-state.ts';
+import { useViewer } from '../../lib/viewer.tsx';
+import { UsagePageQuery } from './documents.ts';
 import { UsageView } from './Usage.tsx';
-import { byModelRows, byUserRows, chartSeries, daysBetween, type Split } from './usage-data.ts';
+import { byModelRows, byUserRows } from './usage-data.ts';
 
-const GROUPS: Record<Split, UsageGroupBy[]> = { totals: ['DAY'], model: ['DAY', 'MODEL'], user: ['DAY', 'USER'] };
+const GROUPS: Record<UsageSplit, UsageGroupBy[]> = { totals: ['DAY'], model: ['DAY', 'MODEL'], user: ['DAY', 'USER'] };
+const SPLITS: readonly UsageSplit[] = ['totals', 'model', 'user'];
 
 export default function UsagePage() {
   const { t } = useI18n();
+  const viewer = useViewer();
   const today = isoDay(new Date());
-  const [from, setFrom] = createSignal(addDays(today, -29));
-  const [to, setTo] = createSignal(today);
-  const [userId, setUserId] = createSignal('');
-  const [model, setModel] = createSignal('');
-  const [split, setSplit] = createSignal<Split>('totals');
-  const rangeError = () => (from() > to() ? t('validation.dateRange') : undefined);
+  const [filters, setFilters] = createUrlState({ from: addDays(today, -29), to: today, user: '', model: '', split: 'totals' });
+  const split = (): UsageSplit => (SPLITS.includes(filters().split as UsageSplit) ? (filters().split as UsageSplit) : 'totals');
+  const rangeError = () => (filters().from > filters().to ? t('validation.dateRange') : undefined);
 
   const [query, refetch] = createQuery({
     query: UsagePageQuery,
     pause: () => Boolean(rangeError()),
     variables: () => ({
-      filter: { from: from(), to: to(), userId: userId() || null, model: model() || null },
+      filter: { from: filters().from, to: filters().to, userId: filters().user || null, model: filters().model || null },
       groupBy: GROUPS[split()],
     }),
   });
-  const [users] = createQuery({ query: UserPickerQuery });
 
-  const days = createMemo(() => (rangeError() ? [] : daysBetween(from(), to())));
+  const days = createMemo(() => (rangeError() ? [] : daysBetween(filters().from, filters().to)));
   const series = createMemo(() =>
     query.data
-      ? chartSeries(query.data.series, days(), split(), { input: t('usage.input'), output: t('usage.output'), unknownUser: t('usage.unknownUser') })
+      ? usageSeries(query.data.series, days(), split(), { input: t('usage.input'), output: t('usage.output'), unknownUser: t('usage.unknownUser'), other: t('chart.other') })
       : undefined,
   );
   const totals = createMemo(() =>
@@ -49,33 +50,27 @@ export default function UsagePage() {
 
   return (
     <UsageView
-      from={from()}
-      to={to()}
+      from={filters().from}
+      to={filters().to}
       rangeError={rangeError()}
-      onRange={(f, tt) => {
-        setFrom(f);
-        setTo(tt);
-      }}
-      onPreset={(n) => {
-        setTo(today);
-        setFrom(addDays(today, -(n - 1)));
-      }}
-      userId={userId()}
-      users={users.data?.users.edges.map((e) => e.node) ?? []}
-      onUser={setUserId}
-      model={model()}
+      onRange={(from, to) => setFilters({ from, to })}
+      onPreset={(n) => setFilters({ to: today, from: addDays(today, -(n - 1)) })}
+      userId={filters().user}
+      canPickUser={viewer.can('users:read')}
+      onUser={(user) => setFilters({ user })}
+      model={filters().model}
       models={models()}
-      onModel={setModel}
+      onModel={(model) => setFilters({ model })}
       split={split()}
-      onSplit={setSplit}
+      onSplit={(s) => setFilters({ split: s })}
       loading={query.fetching}
       error={query.error}
       onRetry={() => refetch({ requestPolicy: 'network-only' })}
       days={days()}
       series={series()}
       totals={totals()}
-      byUser={query.data ? byUserRows(query.data.byUser, t('usage.unknownUser')) : []}
-      byModel={query.data ? byModelRows(query.data.byModel) : []}
+      byUser={query.data ? byUserRows(query.data.byUser, t('usage.unknownUser')) : undefined}
+      byModel={query.data ? byModelRows(query.data.byModel) : undefined}
     />
   );
 }

@@ -1,9 +1,10 @@
 import { createSignal, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { TextField } from '../../components/Field.tsx';
+import { focusFirstInvalid, TextField } from '../../components/Field.tsx';
+import { createFormErrors } from '../../components/form-errors.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { parseQuota, type Problem } from '../../lib/validate.ts';
+import { parseQuota } from '../../lib/validate.ts';
 
 export interface QuotaValues {
   dailyInputLimit: number | null;
@@ -24,21 +25,20 @@ export function QuotaForm(props: QuotaFormProps) {
   const { t } = useI18n();
   const [input, setInput] = createSignal(show(props.initial.dailyInputLimit));
   const [output, setOutput] = createSignal(show(props.initial.dailyOutputLimit));
-  const [problems, setProblems] = createSignal<{ input?: Problem; output?: Problem }>({});
-  const message = (p?: Problem) => (p ? t(p.key, p.params) : undefined);
+  const errors = createFormErrors({ error: () => props.error, fields: ['dailyInputLimit', 'dailyOutputLimit'] });
+  let form!: HTMLFormElement;
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const a = parseQuota(input());
     const b = parseQuota(output());
-    setProblems({ input: a.ok ? undefined : a.problem, output: b.ok ? undefined : b.problem });
-    if (!a.ok || !b.ok) return;
+    if (!errors.check({ dailyInputLimit: a.ok ? null : a.problem, dailyOutputLimit: b.ok ? null : b.problem }) || !a.ok || !b.ok) return focusFirstInvalid(form);
     props.onSubmit({ dailyInputLimit: a.value, dailyOutputLimit: b.value });
   };
 
   return (
-    <form class="form" novalidate onSubmit={submit} aria-label={t('user.quotaTitle')}>
-      <Show when={props.error}>{(error) => <ErrorNotice error={error()} />}</Show>
+    <form ref={form} class="form" novalidate onSubmit={submit} aria-label={t('user.quotaTitle')}>
+      <Show when={errors.general()}>{(error) => <ErrorNotice error={error()} />}</Show>
       <div class="form-row">
         <TextField
           label={t('user.quotaInput')}
@@ -46,8 +46,8 @@ export function QuotaForm(props: QuotaFormProps) {
           inputmode="numeric"
           placeholder={t('common.unlimited')}
           value={input()}
-          onValue={(v) => (setInput(v), setProblems((p) => ({ ...p, input: undefined })))}
-          error={message(problems().input)}
+          onValue={(v) => (setInput(v), errors.edited('dailyInputLimit'))}
+          error={errors.message('dailyInputLimit')}
         />
         <TextField
           label={t('user.quotaOutput')}
@@ -55,8 +55,8 @@ export function QuotaForm(props: QuotaFormProps) {
           inputmode="numeric"
           placeholder={t('common.unlimited')}
           value={output()}
-          onValue={(v) => (setOutput(v), setProblems((p) => ({ ...p, output: undefined })))}
-          error={message(problems().output)}
+          onValue={(v) => (setOutput(v), errors.edited('dailyOutputLimit'))}
+          error={errors.message('dailyOutputLimit')}
         />
       </div>
       <p class="field-hint">{t('user.quotaHint')}</p>

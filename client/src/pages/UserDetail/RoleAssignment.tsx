@@ -1,23 +1,27 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { CheckField } from '../../components/Field.tsx';
+import { useRoleDescription, useRoleName } from '../../components/roles/role-names.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 export interface RoleAssignmentProps {
-  roles: readonly { id: string; name: string; description: string }[];
+  roles: readonly { id: string; name: string; description: string; builtIn: boolean }[];
   assigned: readonly string[];
   busy: boolean;
   error: CombinedError | null;
   onSubmit: (roleIds: string[]) => void;
 }
 
+/** Refusals of a role change: the last admin keeps the admin role. */
+export const ROLE_ASSIGNMENT_ERRORS = { CONFLICT: 'error.CONFLICT.lastAdmin', FORBIDDEN: 'error.FORBIDDEN.grant' } as const;
+
 export function RoleAssignment(props: RoleAssignmentProps) {
   const { t } = useI18n();
+  const roleName = useRoleName();
+  const roleDescription = useRoleDescription();
   const [selected, setSelected] = createSignal<string[]>([...props.assigned]);
-  const changed = () => {
-    const a = [...selected()].sort().join();
-    return a !== [...props.assigned].sort().join();
-  };
+  const changed = () => [...selected()].sort().join() !== [...props.assigned].sort().join();
   return (
     <form
       class="form"
@@ -26,30 +30,19 @@ export function RoleAssignment(props: RoleAssignmentProps) {
         props.onSubmit(selected());
       }}
     >
-      <Show when={props.error}>{(error) => <ErrorNotice error={error()} />}</Show>
+      <Show when={props.error}>{(error) => <ErrorNotice error={error()} context={ROLE_ASSIGNMENT_ERRORS} />}</Show>
       <fieldset class="fieldset">
         <legend class="sr-only">{t('user.roles')}</legend>
         <div class="check-list">
           <For each={props.roles}>
             {(role) => (
-              <label class="check">
-                <input
-                  type="checkbox"
-                  name="role"
-                  value={role.id}
-                  checked={selected().includes(role.id)}
-                  onChange={(e) => {
-                    const on = e.currentTarget.checked;
-                    setSelected((ids) => (on ? [...ids, role.id] : ids.filter((id) => id !== role.id)));
-                  }}
-                />
-                <span class="check-text">
-                  <span class="check-title">{role.name}</span>
-                  <Show when={role.description}>
-                    <span class="check-description">{role.description}</span>
-                  </Show>
-                </span>
-              </label>
+              <CheckField
+                name="role"
+                label={roleName(role)}
+                description={roleDescription(role) || undefined}
+                checked={selected().includes(role.id)}
+                onChange={(on) => setSelected((ids) => (on ? [...ids, role.id] : ids.filter((id) => id !== role.id)))}
+              />
             )}
           </For>
         </div>

@@ -1,18 +1,5 @@
 import { graphql } from '../../gql/index.ts';
 
-export const ApiKeyFieldsFragment = graphql(`
-  fragment ApiKeyFields on ApiKey {
-    id
-    name
-    prefix
-    active
-    createdAt
-    lastUsedAt
-    expiresAt
-    revokedAt
-  }
-`);
-
 export const UserDetailQuery = graphql(`
   query UserDetail($id: ID!) {
     user(id: $id) {
@@ -31,7 +18,7 @@ export const UserDetailQuery = graphql(`
       id
       name
       description
-      permissions
+      builtIn
     }
   }
 `);
@@ -68,6 +55,7 @@ export const SetUserRolesMutation = graphql(`
       roles {
         id
         name
+        builtIn
       }
     }
   }
@@ -78,25 +66,6 @@ export const SetQuotaMutation = graphql(`
     setQuota(userId: $userId, dailyInputLimit: $dailyInputLimit, dailyOutputLimit: $dailyOutputLimit) {
       dailyInputLimit
       dailyOutputLimit
-    }
-  }
-`);
-
-export const CreateApiKeyMutation = graphql(`
-  mutation CreateApiKey($userId: ID, $name: String!, $expiresAt: DateTime) {
-    createApiKey(userId: $userId, name: $name, expiresAt: $expiresAt) {
-      secret
-      apiKey {
-        ...ApiKeyFields
-      }
-    }
-  }
-`);
-
-export const RevokeApiKeyMutation = graphql(`
-  mutation RevokeApiKey($id: ID!) {
-    revokeApiKey(id: $id) {
-      ...ApiKeyFields
     }
   }
 `);

@@ -1,14 +1,14 @@
-import { createUniqueId, For, Match, Show, Switch } from 'solid-js';
+import { createUniqueId, For, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
 import { Dialog } from '../../components/Dialog.tsx';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import type { ServerPaging } from '../../components/DataTable/paging.ts';
 import { Icon } from '../../components/Icon.tsx';
-import { Pager } from '../../components/Pager.tsx';
-import { EmptyState, Loading, PageHeader } from '../../components/States.tsx';
+import { Loading, PageHeader } from '../../components/States.tsx';
+import { UserForm, type UserFormValues } from '../../components/users/UserForm.tsx';
 import type { UserRowFragment, UserStatus } from '../../gql/graphql.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { UserForm, type UserFormValues } from './UserForm.tsx';
 import { UsersTable } from './UsersTable.tsx';
+import './Users.css';
 
 export interface UsersViewProps {
   search: string;
@@ -19,18 +19,16 @@ export interface UsersViewProps {
   error: CombinedError | undefined;
   onRetry: () => void;
   users: readonly UserRowFragment[] | undefined;
-  totalCount: number;
-  page: number;
-  hasNext: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
+  paging: ServerPaging;
+  /** Creating users needs users:write. */
+  canCreate: boolean;
   creating: boolean;
   onCreateOpen: () => void;
   onCreateClose: () => void;
   createBusy: boolean;
   createError: CombinedError | null;
   onCreate: (values: UserFormValues) => void;
-  roles: readonly { id: string; name: string; description: string }[];
+  roles: readonly { id: string; name: string; description: string; builtIn: boolean }[];
 }
 
 export function UsersView(props: UsersViewProps) {
@@ -44,10 +42,12 @@ export function UsersView(props: UsersViewProps) {
         title={t('users.title')}
         subtitle={t('users.subtitle')}
         actions={
-          <button type="button" class="btn btn-primary" onClick={() => props.onCreateOpen()}>
-            <Icon name="plus" size={16} />
-            {t('users.add')}
-          </button>
+          <Show when={props.canCreate}>
+            <button type="button" class="btn btn-primary" onClick={() => props.onCreateOpen()}>
+              <Icon name="plus" size={16} />
+              {t('users.add')}
+            </button>
+          </Show>
         }
       />
       <div class="card">
@@ -85,30 +85,14 @@ export function UsersView(props: UsersViewProps) {
             <Loading inline />
           </Show>
         </div>
-        <Switch>
-          <Match when={props.error}>{(error) => <div class="card-pad"><ErrorNotice error={error()} onRetry={props.onRetry} /></div>}</Match>
-          <Match when={!props.users}>
-            <Loading />
-          </Match>
-          <Match when={props.users!.length === 0}>
-            <EmptyState title={t('users.empty')} hint={t('users.emptyHint')} icon="users" />
-          </Match>
-          <Match when={props.users}>
-            {(users) => (
-              <>
-                <UsersTable users={users()} caption={t('users.title')} />
-                <Pager
-                  label={t('users.title')}
-                  page={props.page}
-                  totalCount={props.totalCount}
-                  hasNext={props.hasNext}
-                  onPrevious={props.onPrevious}
-                  onNext={props.onNext}
-                />
-              </>
-            )}
-          </Match>
-        </Switch>
+        <UsersTable
+          users={props.users}
+          caption={t('users.title')}
+          error={props.error}
+          onRetry={props.onRetry}
+          paging={props.paging}
+          empty={{ title: t('users.empty'), hint: props.canCreate ? t('users.emptyHint') : t('users.emptyHintReadOnly') }}
+        />
       </div>
       <Show when={props.creating}>
         <Dialog title={t('user.createTitle')} onClose={props.onCreateClose}>

@@ -10,7 +10,7 @@ const user = (over: Partial<UserRowFragment>): UserRowFragment => ({
   email: 'li.wei@example.com',
   status: 'ACTIVE',
   createdAt: '2026-01-01T00:00:00Z',
-  roles: [{ id: 'r2', name: 'member' }],
+  roles: [{ id: 'r2', name: 'member', builtIn: true }],
   quota: { dailyInputLimit: 1000, dailyOutputLimit: null },
   todayUsage: { inputTokens: 850, outputTokens: 40, requests: 3 },
   ...over,
@@ -24,7 +24,7 @@ describe('UsersTable', () => {
     const rows = screen.getAllByTestId('user-row');
     expect(rows).toHaveLength(2);
     expect(within(rows[0]).getByText('Li Wei')).toBeTruthy();
-    expect(within(rows[0]).getByText('member')).toBeTruthy();
+    expect(within(rows[0]).getByText('Member')).toBeTruthy();
     expect(within(rows[0]).getByText('Active')).toBeTruthy();
     expect(within(rows[0]).getByRole('link').getAttribute('href')).toMatch(/\/users\/u1$/);
     expect(within(rows[1]).getByText('Suspended')).toBeTruthy();

@@ -1,62 +1,62 @@
 import { For, Show } from 'solid-js';
+import type { CombinedError } from '@urql/core';
+import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx';
+import type { ServerPaging } from '../../components/DataTable/paging.ts';
 import { QuotaBar } from '../../components/QuotaBar.tsx';
+import { useRoleName } from '../../components/roles/role-names.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { UserCell } from '../../components/users/UserCell.tsx';
 import type { UserRowFragment } from '../../gql/graphql.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { Link } from '../../lib/router.tsx';
 
-export function UsersTable(props: { users: readonly UserRowFragment[]; caption: string }) {
+export interface UsersTableProps {
+  users: readonly UserRowFragment[] | undefined;
+  caption: string;
+  error?: CombinedError;
+  onRetry?: () => void;
+  paging?: ServerPaging;
+  empty?: { title: string; hint?: string };
+}
+
+export function UsersTable(props: UsersTableProps) {
   const { t } = useI18n();
+  const roleName = useRoleName();
+  const columns = (): Column<UserRowFragment>[] => [
+    { id: 'user', header: t('users.col.user'), rowHeader: true, cell: (user) => <UserCell user={user} avatar /> },
+    { id: 'status', header: t('users.col.status'), cell: (user) => <StatusBadge status={user.status} /> },
+    {
+      id: 'roles',
+      header: t('users.col.roles'),
+      cell: (user) => (
+        <Show when={user.roles.length} fallback={<span class="muted">{t('users.noRoles')}</span>}>
+          <span class="chips">
+            <For each={user.roles}>{(role) => <span class="chip">{roleName(role)}</span>}</For>
+          </span>
+        </Show>
+      ),
+    },
+    {
+      id: 'today',
+      header: t('users.col.today'),
+      class: 'col-quota',
+      cell: (user) => (
+        <div class="quota-pair">
+          <QuotaBar label={t('quota.input')} used={user.todayUsage.inputTokens} limit={user.quota.dailyInputLimit} />
+          <QuotaBar label={t('quota.output')} used={user.todayUsage.outputTokens} limit={user.quota.dailyOutputLimit} />
+        </div>
+      ),
+    },
+  ];
   return (
-    <div class="table-wrap">
-      <table class="table">
-        <caption class="sr-only">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('users.col.user')}</th>
-            <th scope="col">{t('users.col.status')}</th>
-            <th scope="col">{t('users.col.roles')}</th>
-            <th scope="col" class="col-quota">
-              {t('users.col.today')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.users}>
-            {(user) => (
-              <tr data-testid="user-row">
-                <td>
-                  <Link to={`/users/${user.id}`} class="user-cell">
-                    <span class="avatar avatar-sm" aria-hidden="true">
-                      {user.name.trim().slice(0, 1).toUpperCase()}
-                    </span>
-                    <span class="user-cell-text">
-                      <span class="user-cell-name">{user.name}</span>
-                      <span class="user-cell-email">{user.email}</span>
-                    </span>
-                  </Link>
-                </td>
-                <td>
-                  <StatusBadge status={user.status} />
-                </td>
-                <td>
-                  <Show when={user.roles.length} fallback={<span class="muted">{t('users.noRoles')}</span>}>
-                    <div class="chips">
-                      <For each={user.roles}>{(role) => <span class="chip">{role.name}</span>}</For>
-                    </div>
-                  </Show>
-                </td>
-                <td class="col-quota">
-                  <div class="quota-pair">
-                    <QuotaBar label={t('quota.input')} used={user.todayUsage.inputTokens} limit={user.quota.dailyInputLimit} />
-                    <QuotaBar label={t('quota.output')} used={user.todayUsage.outputTokens} limit={user.quota.dailyOutputLimit} />
-                  </div>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={props.caption}
+      columns={columns()}
+      rows={props.users}
+      error={props.error}
+      onRetry={props.onRetry}
+      rowTestId="user-row"
+      paging={props.paging}
+      empty={{ title: props.empty?.title ?? t('users.empty'), hint: props.empty?.hint, icon: 'users' }}
+    />
   );
 }

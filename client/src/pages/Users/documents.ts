@@ -1,28 +1,5 @@
 import { graphql } from '../../gql/index.ts';
 
-export const UserRowFragment = graphql(`
-  fragment UserRow on User {
-    id
-    name
-    email
-    status
-    createdAt
-    roles {
-      id
-      name
-    }
-    quota {
-      dailyInputLimit
-      dailyOutputLimit
-    }
-    todayUsage {
-      inputTokens
-      outputTokens
-      requests
-    }
-  }
-`);
-
 export const UsersPageQuery = graphql(`
   query UsersPage($search: String, $status: UserStatus, $first: Int, $after: String) {
     users(search: $search, status: $status, first: $first, after: $after) {
@@ -47,6 +24,7 @@ export const RoleOptionsQuery = graphql(`
       id
       name
       description
+      builtIn
     }
   }
 `);

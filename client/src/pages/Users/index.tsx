@@ -1,33 +1,36 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, onCleanup } from 'solid-js';
 import type { CombinedError } from '@urql/core';
-import { cursorStack } from '../../components/Pager.tsx';
+import { createServerPaging } from '../../components/DataTable/paging.ts';
 import { toast } from '../../components/Toasts.tsx';
+import type { UserFormValues } from '../../components/users/UserForm.tsx';
 import type { UserStatus } from '../../gql/graphql.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { navigate } from '../../lib/router.tsx';
+import { createUrlState } from '../../lib/url-state.ts';
+import { useViewer } from '../../lib/viewer.tsx';
 import { CreateUserMutation, RoleOptionsQuery, UsersPageQuery } from './documents.ts';
-import type { UserFormValues } from './UserForm.tsx';
 import { UsersView } from './Users.tsx';
 
-const PAGE_SIZE = 20;
+const STATUSES: readonly string[] = ['ACTIVE', 'SUSPENDED', 'DISABLED'];
 
 export default function UsersPage() {
   const { t } = useI18n();
-  const [searchInput, setSearchInput] = createSignal('');
-  const [search, setSearch] = createSignal('');
-  const [status, setStatus] = createSignal<UserStatus | ''>('');
-  const cursors = cursorStack();
+  const viewer = useViewer();
+  const [filters, setFilters] = createUrlState({ q: '', status: '' });
+  const status = () => (STATUSES.includes(filters().status) ? (filters().status as UserStatus) : '');
+  // The box shows every keystroke; the address and the query follow a moment later.
+  const [searchInput, setSearchInput] = createSignal(filters().q);
+  const paging = createServerPaging();
 
   let debounce: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(debounce));
-  const resetPaging = () => cursors.reset();
 
   const [users, refetch] = createQuery({
     query: UsersPageQuery,
-    variables: () => ({ search: search() || null, status: status() || null, first: PAGE_SIZE, after: cursors.after() }),
+    variables: () => ({ search: filters().q || null, status: status() || null, first: paging.first(), after: paging.after() }),
   });
-  const [roles] = createQuery({ query: RoleOptionsQuery });
+  const [roles] = createQuery({ query: RoleOptionsQuery, pause: () => !viewer.can('users:write') });
 
   const [creating, setCreating] = createSignal(false);
   const [createState, createUser] = createMutation(CreateUserMutation);
@@ -53,27 +56,20 @@ export default function UsersPage() {
         setSearchInput(value);
         clearTimeout(debounce);
         debounce = setTimeout(() => {
-          resetPaging();
-          setSearch(value.trim());
+          paging.reset();
+          setFilters({ q: value.trim() });
         }, 250);
       }}
       onStatus={(value) => {
-        resetPaging();
-        setStatus(value);
+        paging.reset();
+        setFilters({ status: value });
       }}
       loading={users.fetching}
-      error={users.data ? undefined : users.error}
+      error={users.error}
       onRetry={() => refetch({ requestPolicy: 'network-only' })}
       users={users.data?.users.edges.map((e) => e.node)}
-      totalCount={users.data?.users.totalCount ?? 0}
-      page={cursors.page()}
-      hasNext={users.data?.users.pageInfo.hasNextPage ?? false}
-      onPrevious={() => {
-        cursors.previous();
-      }}
-      onNext={() => {
-        cursors.next(users.data?.users.pageInfo.endCursor);
-      }}
+      paging={paging.props(users.data?.users)}
+      canCreate={viewer.can('users:write')}
       creating={creating()}
       onCreateOpen={() => {
         setCreateError(null);

@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
-import type { DashboardSectionProps } from '../sections.tsx';
+import type { DashboardSectionProps } from '../dashboard-data.ts';
 import { LiveActivityTable } from './LiveActivity.tsx';
 
 export function Activity(props: DashboardSectionProps) {

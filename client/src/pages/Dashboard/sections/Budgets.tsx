@@ -3,24 +3,17 @@ import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'sol
 import type { CombinedError } from '@urql/core';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { Loading } from '../../../components/States.tsx';
+import { mergeAlerts, type BudgetAlertRow } from '../../../components/budgets/alerts.ts';
+import { BudgetAlertList } from '../../../components/budgets/BudgetAlertList.tsx';
+import { BudgetBars } from '../../../components/budgets/BudgetBars.tsx';
+import { BudgetAlertsLiveSubscription } from '../../../components/budgets/documents.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { subscribeLive, throttle } from '../../../lib/live.ts';
-import type { DashboardSectionProps } from '../sections.tsx';
-import { BudgetAlertList, type BudgetAlertRow } from './BudgetAlertList.tsx';
-import { BudgetBars } from './BudgetBars.tsx';
-import { DashboardBudgetAlertsSubscription, DashboardBudgetsQuery } from './documents.ts';
+import type { DashboardSectionProps } from '../dashboard-data.ts';
+import { DashboardBudgetsQuery } from './documents.ts';
 
 /** Alerts shown at once; the query asks for as many. */
 const ALERTS_SHOWN = 6;
-
-/** Newest first, each alert once: live ones may also be in the refetched page. */
-export function mergeAlerts(live: readonly BudgetAlertRow[], loaded: readonly BudgetAlertRow[], limit = ALERTS_SHOWN): BudgetAlertRow[] {
-  const seen = new Set<string>();
-  return [...live, ...loaded]
-    .filter((a) => !seen.has(a.id) && Boolean(seen.add(a.id)))
-    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
-    .slice(0, limit);
-}
 
 export function Budgets(props: DashboardSectionProps) {
   const { t } = useI18n();
@@ -40,7 +33,7 @@ export function Budgets(props: DashboardSectionProps) {
   onCleanup(
     subscribeLive(
       client,
-      DashboardBudgetAlertsSubscription,
+      BudgetAlertsLiveSubscription,
       {},
       {
         onResult: (result) => {
@@ -57,7 +50,7 @@ export function Budgets(props: DashboardSectionProps) {
     ),
   );
   const loaded = () => query.data?.budgetAlerts.edges.map((e) => e.node) ?? [];
-  const alerts = createMemo(() => mergeAlerts(live(), loaded()));
+  const alerts = createMemo(() => mergeAlerts(live(), loaded(), ALERTS_SHOWN));
   const total = () => (query.data?.budgetAlerts.totalCount ?? 0) + live().filter((a) => !loaded().some((l) => l.id === a.id)).length;
   return (
     <>
@@ -78,7 +71,7 @@ export function Budgets(props: DashboardSectionProps) {
                   {t('budgets.latestAlerts')}
                   <Show when={liveError()}>
                     {(error) => (
-                      <span class="badge badge-neutral" title={error().message}>
+                      <span class="badge badge-neutral" data-code={String(error().graphQLErrors[0]?.extensions?.code ?? "NETWORK_ERROR")}>
                         {t('dashboard.liveOff')}
                       </span>
                     )}

@@ -63,68 +63,15 @@ export const DlpEventsQuery = graphql(`
 export const DashboardBudgetsQuery = graphql(`
   query DashboardBudgets {
     budgets {
-      id
-      scope
-      amount
-      currency
-      hardStop
-      thresholds
-      user {
-        id
-        name
-        email
-      }
-      role {
-        id
-        name
-      }
-      status {
-        period
-        spent
-        percent
-        exceeded
-        thresholdsCrossed
-        resetsAt
-      }
+      ...BudgetFields
     }
     budgetAlerts(first: 6) {
       totalCount
       edges {
         node {
-          ...DashboardBudgetAlert
+          ...BudgetAlertFields
         }
       }
-    }
-  }
-`);
-
-export const DashboardBudgetAlertFragment = graphql(`
-  fragment DashboardBudgetAlert on BudgetAlert {
-    id
-    at
-    threshold
-    scope
-    target
-    spent
-    amount
-    currency
-    period
-    budgetId
-    deliveries {
-      status
-      format
-      url
-      attempts
-      lastError
-      deliveredAt
-    }
-  }
-`);
-
-export const DashboardBudgetAlertsSubscription = graphql(`
-  subscription DashboardBudgetAlerts {
-    budgetAlerts {
-      ...DashboardBudgetAlert
     }
   }
 `);

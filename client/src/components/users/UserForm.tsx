@@ -1,0 +1,99 @@
+import { createSignal, For, Show } from 'solid-js';
+import type { CombinedError } from '@urql/core';
+import { useI18n } from '../../i18n/index.tsx';
+import { checkEmail, checkPassword, checkRequired, MIN_PASSWORD_LENGTH } from '../../lib/validate.ts';
+import { ErrorNotice } from '../ErrorNotice.tsx';
+import { CheckField, focusFirstInvalid, TextField } from '../Field.tsx';
+import { createFormErrors } from '../form-errors.ts';
+import { useRoleDescription, useRoleName } from '../roles/role-names.ts';
+
+export interface UserFormValues {
+  name: string;
+  email: string;
+  /** Empty: none (create) or unchanged (edit). */
+  password: string;
+  roleIds: string[];
+}
+
+export interface UserFormProps {
+  mode: 'create' | 'edit';
+  initial?: Partial<UserFormValues>;
+  /** Offered as checkboxes on create; roles of an existing user are edited on their page. */
+  roles?: readonly { id: string; name: string; description: string; builtIn: boolean }[];
+  busy: boolean;
+  error: CombinedError | null;
+  onSubmit: (values: UserFormValues) => void;
+  onCancel: () => void;
+}
+
+const FIELDS = ['name', 'email', 'password'] as const;
+
+/** Validates before sending; the server's field errors (extensions.field) land on the same fields. */
+export function UserForm(props: UserFormProps) {
+  const { t } = useI18n();
+  const roleName = useRoleName();
+  const roleDescription = useRoleDescription();
+  const [name, setName] = createSignal(props.initial?.name ?? '');
+  const [email, setEmail] = createSignal(props.initial?.email ?? '');
+  const [password, setPassword] = createSignal('');
+  const [roleIds, setRoleIds] = createSignal<string[]>(props.initial?.roleIds ?? []);
+  const errors = createFormErrors({ error: () => props.error, fields: FIELDS });
+  let form!: HTMLFormElement;
+
+  const edit = (field: string, set: (v: string) => void) => (value: string) => {
+    set(value);
+    errors.edited(field);
+  };
+  const toggleRole = (id: string, on: boolean) => setRoleIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
+
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const ok = errors.check({ name: checkRequired(name()), email: checkEmail(email()), password: checkPassword(password(), false) });
+    if (!ok) return focusFirstInvalid(form);
+    props.onSubmit({ name: name().trim(), email: email().trim(), password: password(), roleIds: roleIds() });
+  };
+
+  return (
+    <form ref={form} class="form" novalidate onSubmit={submit} aria-label={props.mode === 'create' ? t('user.createTitle') : t('user.editTitle')}>
+      <Show when={errors.general()}>{(error) => <ErrorNotice error={error()} reveal />}</Show>
+      <TextField label={t('user.name')} name="name" autocomplete="off" value={name()} onValue={edit('name', setName)} error={errors.message('name')} data-autofocus />
+      <TextField label={t('user.email')} name="email" type="email" autocomplete="off" value={email()} onValue={edit('email', setEmail)} error={errors.message('email')} />
+      <TextField
+        label={t('user.password')}
+        name="password"
+        type="password"
+        autocomplete="new-password"
+        optional
+        value={password()}
+        onValue={edit('password', setPassword)}
+        error={errors.message('password')}
+        hint={props.mode === 'create' ? t('user.passwordHint', { min: MIN_PASSWORD_LENGTH }) : t('user.passwordEditHint')}
+      />
+      <Show when={props.mode === 'create' && props.roles?.length}>
+        <fieldset class="fieldset">
+          <legend class="field-label">{t('user.roles')}</legend>
+          <div class="check-list">
+            <For each={props.roles}>
+              {(role) => (
+                <CheckField
+                  label={roleName(role)}
+                  description={roleDescription(role) || undefined}
+                  checked={roleIds().includes(role.id)}
+                  onChange={(on) => toggleRole(role.id, on)}
+                />
+              )}
+            </For>
+          </div>
+        </fieldset>
+      </Show>
+      <div class="form-actions">
+        <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" class="btn btn-primary" disabled={props.busy}>
+          {props.busy ? t('common.saving') : props.mode === 'create' ? t('common.create') : t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import { graphql } from '../../gql/index.ts';
+
+export const UserOptionFragment = graphql(`
+  fragment UserOption on User {
+    id
+    name
+    email
+  }
+`);
+
+/** The first hundred users, for pickers (needs users:read). */
+export const UserOptionsQuery = graphql(`
+  query UserOptions {
+    users(first: 100) {
+      edges {
+        node {
+          ...UserOption
+        }
+      }
+    }
+  }
+`);
+
+export const UserRowFragment = graphql(`
+  fragment UserRow on User {
+    id
+    name
+    email
+    status
+    createdAt
+    roles {
+      id
+      name
+      builtIn
+    }
+    quota {
+      dailyInputLimit
+      dailyOutputLimit
+    }
+    todayUsage {
+      inputTokens
+      outputTokens
+      requests
+    }
+  }
+`);

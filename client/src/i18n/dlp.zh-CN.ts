@@ -1,0 +1,31 @@
+import type { dlpEn } from './dlp.en.ts';
+
+/** 数据防泄漏页面。 */
+export const dlpZhCN: Record<keyof typeof dlpEn, string> = {
+  'dlp.col.model': '模型',
+  'dlpEvents.title': '数据防泄漏事件',
+  'dlpEvents.subtitle': '提示词中每一次检测命中：发现了什么、策略如何处理；命中的原文从不保存。',
+  'dlpEvents.anyDetector': '全部检测项',
+  'dlpPolicies.title': '数据防泄漏策略',
+  'dlpPolicies.subtitle': '检测项在提示词中发现敏感内容时的处理方式：对所有人，以及对每个角色。',
+  'dlpPolicies.matrix': '策略',
+  'dlpPolicies.matrixHint': '角色自己的设置优先于组织默认；用户有多个角色时，取最宽松的一项。',
+  'dlpPolicies.organisation': '组织默认',
+  'dlpPolicies.inherits': '同组织默认',
+  'dlpPolicies.inheritOption': '同组织默认（{action}）',
+  'dlpPolicies.notSet': '未设置（放行）',
+  'dlpPolicies.choiceLabel': '{scope}的{detector}',
+  'dlpPolicies.action.ALLOW': '放行',
+  'dlpPolicies.action.LOG': '仅记录',
+  'dlpPolicies.action.REDACT': '脱敏',
+  'dlpPolicies.action.BLOCK': '拦截',
+  'dlpPolicies.confirmTitle': '修改{scope}的“{detector}”策略？',
+  'dlpPolicies.confirmBody': '从“{from}”改为“{to}”，对下一条提示词生效。',
+  'dlpPolicies.saved': '策略已保存',
+  'dlpPolicies.empty': '没有检测项。',
+  'dlpPolicies.legend': '各处理方式的含义',
+  'dlpPolicies.explain.ALLOW': '提示词原样通过，不做记录。',
+  'dlpPolicies.explain.LOG': '提示词通过，命中记录为一条数据防泄漏事件。',
+  'dlpPolicies.explain.REDACT': '在发往上游前，把发现的内容替换为占位符。',
+  'dlpPolicies.explain.BLOCK': '拒绝本次对话，并写入审计记录。',
+};

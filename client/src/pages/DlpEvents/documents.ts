@@ -1,0 +1,30 @@
+import { graphql } from '../../gql/index.ts';
+
+export const DlpEventsPageQuery = graphql(`
+  query DlpEventsPage($filter: DlpEventFilter, $first: Int, $after: String) {
+    dlpEvents(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        node {
+          id
+          at
+          detector
+          kind
+          action
+          count
+          model
+          requestId
+          user {
+            id
+            name
+            email
+          }
+        }
+      }
+    }
+  }
+`);

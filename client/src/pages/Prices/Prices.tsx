@@ -1,0 +1,124 @@
+import { createSignal, Show } from 'solid-js';
+import type { CombinedError } from '@urql/core';
+import { Card } from '../../components/Card.tsx';
+import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx';
+import { Dialog } from '../../components/Dialog.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { focusFirstInvalid, TextField } from '../../components/Field.tsx';
+import { createFormErrors } from '../../components/form-errors.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { PageHeader } from '../../components/States.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { parsePrice, type PriceRow } from './price-rows.ts';
+
+export interface PricesViewProps {
+  rows: readonly PriceRow[] | undefined;
+  currency: string | null;
+  error: CombinedError | undefined;
+  onRetry: () => void;
+  canWrite: boolean;
+  editing: PriceRow | null;
+  onEdit: (row: PriceRow | null) => void;
+  saveBusy: boolean;
+  saveError: CombinedError | null;
+  onSave: (model: string, input: number, output: number) => void;
+}
+
+function PriceForm(props: { row: PriceRow; currency: string | null; busy: boolean; error: CombinedError | null; onSubmit: (input: number, output: number) => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const [input, setInput] = createSignal(props.row.inputPerMillion === null ? '' : String(props.row.inputPerMillion));
+  const [output, setOutput] = createSignal(props.row.outputPerMillion === null ? '' : String(props.row.outputPerMillion));
+  const errors = createFormErrors({ error: () => props.error, fields: ['inputPerMillion', 'outputPerMillion'] });
+  const unit = () => (props.currency ? t('prices.perMillionIn', { currency: props.currency }) : t('prices.perMillion'));
+  let form!: HTMLFormElement;
+  return (
+    <form
+      ref={form}
+      class="form"
+      novalidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const a = parsePrice(input());
+        const b = parsePrice(output());
+        const ok = errors.check({ inputPerMillion: a === null ? { key: 'validation.price' } : null, outputPerMillion: b === null ? { key: 'validation.price' } : null });
+        if (!ok || a === null || b === null) return focusFirstInvalid(form);
+        props.onSubmit(a, b);
+      }}
+    >
+      <Show when={errors.general()}>{(error) => <ErrorNotice error={error()} reveal />}</Show>
+      <p class="muted">{t('prices.appliesFrom')}</p>
+      <div class="form-row">
+        <TextField label={`${t('prices.input')} (${unit()})`} name="inputPerMillion" inputmode="decimal" value={input()} onValue={(v) => (setInput(v), errors.edited('inputPerMillion'))} error={errors.message('inputPerMillion')} data-autofocus />
+        <TextField label={`${t('prices.output')} (${unit()})`} name="outputPerMillion" inputmode="decimal" value={output()} onValue={(v) => (setOutput(v), errors.edited('outputPerMillion'))} error={errors.message('outputPerMillion')} />
+      </div>
+      <div class="form-actions">
+        <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" class="btn btn-primary" disabled={props.busy}>
+          {props.busy ? t('common.saving') : t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** What each gateway model costs per million tokens, and setting it. */
+export function PricesView(props: PricesViewProps) {
+  const { t, money, dateTime } = useI18n();
+  const price = (value: number | null) => (value === null ? <span class="muted">{t('prices.unpriced')}</span> : money(value, props.currency));
+  const columns = (): Column<PriceRow>[] => [
+    { id: 'model', header: t('prices.model'), rowHeader: true, sortValue: (r) => r.model, cell: (r) => <code>{r.model}</code> },
+    { id: 'input', header: t('prices.inputPerMillion'), numeric: true, sortValue: (r) => r.inputPerMillion, cell: (r) => price(r.inputPerMillion) },
+    { id: 'output', header: t('prices.outputPerMillion'), numeric: true, sortValue: (r) => r.outputPerMillion, cell: (r) => price(r.outputPerMillion) },
+    { id: 'updated', header: t('prices.updatedAt'), class: 'nowrap', sortValue: (r) => r.updatedAt, cell: (r) => (r.updatedAt ? dateTime(r.updatedAt) : <span class="muted">—</span>) },
+    ...(props.canWrite
+      ? [
+          {
+            id: 'actions',
+            header: t('common.actions'),
+            hideHeader: true,
+            class: 'cell-actions',
+            cell: (r: PriceRow) => (
+              <button type="button" class="btn btn-secondary btn-sm" onClick={() => props.onEdit(r)} aria-label={t('prices.setFor', { model: r.model })}>
+                <Icon name="edit" size={14} />
+                {t('prices.set')}
+              </button>
+            ),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <section class="page">
+      <PageHeader title={t('prices.title')} subtitle={t('prices.subtitle')} />
+      <Card title={t('prices.listTitle')} subtitle={props.currency ? t('prices.currency', { currency: props.currency }) : t('prices.noCurrency')}>
+        <DataTable
+          caption={t('prices.title')}
+          columns={columns()}
+          rows={props.rows}
+          error={props.error}
+          onRetry={props.onRetry}
+          rowTestId="price-row"
+          rowProps={(r) => ({ 'data-model': r.model })}
+          urlKey=""
+          empty={{ title: t('playground.noModels'), icon: 'tag' }}
+        />
+      </Card>
+      <Show when={props.editing}>
+        {(row) => (
+          <Dialog title={t('prices.setFor', { model: row().model })} size="sm" onClose={() => props.onEdit(null)}>
+            <PriceForm
+              row={row()}
+              currency={props.currency}
+              busy={props.saveBusy}
+              error={props.saveError}
+              onSubmit={(a, b) => props.onSave(row().model, a, b)}
+              onCancel={() => props.onEdit(null)}
+            />
+          </Dialog>
+        )}
+      </Show>
+    </section>
+  );
+}
