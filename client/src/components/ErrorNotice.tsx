@@ -65,3 +65,16 @@ export function ErrorNotice(props: ErrorNoticeProps) {
     </div>
   );
 }
+
+/** An error notice inside a card, padded like the card's body (nothing when there is no error). */
+export function ErrorBlock(props: { error: CombinedError | null | undefined; onRetry?: () => void }) {
+  return (
+    <Show when={props.error}>
+      {(error) => (
+        <div class="card-pad">
+          <ErrorNotice error={error()} onRetry={props.onRetry} />
+        </div>
+      )}
+    </Show>
+  );
+}

@@ -4,8 +4,17 @@ import './StatCard.css';
 
 const Skeleton = () => <span class="skeleton" aria-hidden="true" />;
 
+export interface StatCardProps {
+  id: string;
+  label: string;
+  value: string | undefined;
+  detail?: string;
+  icon: IconName;
+  tone: string;
+}
+
 /** One headline figure with an icon; a skeleton while `value` is undefined. */
-export function StatCard(props: { id: string; label: string; value: string | undefined; detail?: string; icon: IconName; tone: string }) {
+export function StatCard(props: StatCardProps) {
   return (
     <div class="card stat-card" data-testid="stat-card" data-stat={props.id}>
       <div class={`stat-icon stat-icon-${props.tone}`} aria-hidden="true">

@@ -17,7 +17,7 @@ export function Loading(props: { label?: string; inline?: boolean }) {
 export function EmptyState(props: { title: string; hint?: string; icon?: IconName; action?: JSX.Element }) {
   return (
     <div class="empty-state">
-      <div class="empty-icon" aria-hidden="true">
+      <div class="icon-tile icon-tile-muted empty-icon" aria-hidden="true">
         <Icon name={props.icon ?? 'inbox'} />
       </div>
       <p class="empty-title">{props.title}</p>

@@ -1,6 +1,7 @@
 /** The audit log: actions, fields, values and the page's tools, in English. */
 export const auditEn = {
   'audit.anyAction': 'Any action',
+  'audit.noSuchAccount': 'No account has this email',
   'audit.unknownActor': 'Unknown (a sign-in attempt)',
   'audit.openRecord': 'Open the record: {action} at {at}',
   'audit.summaryTokens': '{input} in / {output} out tokens',

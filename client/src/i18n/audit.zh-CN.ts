@@ -3,6 +3,7 @@ import type { auditEn } from './audit.en.ts';
 /** 审计日志：操作、字段、取值与页面工具。 */
 export const auditZhCN: Record<keyof typeof auditEn, string> = {
   'audit.anyAction': '全部操作',
+  'audit.noSuchAccount': '没有使用此邮箱的账户',
   'audit.unknownActor': '未知（登录尝试）',
   'audit.openRecord': '打开记录：{at} 的{action}',
   'audit.summaryTokens': '输入 {input} / 输出 {output} token',

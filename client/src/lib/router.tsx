@@ -65,15 +65,14 @@ export function setQuery(patch: Record<string, string | null | undefined>) {
 
 /** `/users/:id` against `/users/42` gives `{ id: '42' }`; no match gives null. */
 export function matchPath(pattern: string, actual: string): Record<string, string> | null {
-  const want = pattern.split('/').filter(Boolean);
-  const got = actual.split('/').filter(Boolean);
-  if (want.length !== got.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    if (want[i].startsWith(':')) params[want[i].slice(1)] = decodeURIComponent(got[i]);
-    else if (want[i] !== got[i]) return null;
-  }
-  return params;
+  const names: string[] = [];
+  // Each `:name` matches one path segment; everything else must be equal.
+  const source = pattern
+    .split('/')
+    .map((part) => (part.startsWith(':') ? (names.push(part.slice(1)), '([^/]+)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  const match = new RegExp(`^${source}/?$`).exec(actual);
+  return match ? Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1])])) : null;
 }
 
 export function Link(props: JSX.AnchorHTMLAttributes<HTMLAnchorElement> & { to: string; activePrefix?: string }) {

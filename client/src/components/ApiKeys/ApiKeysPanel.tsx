@@ -3,10 +3,11 @@ import type { CombinedError } from '@urql/core';
 import { useI18n } from '../../i18n/index.tsx';
 import { checkRequired } from '../../lib/validate.ts';
 import { Card } from '../Card.tsx';
+import { actionsColumn } from '../DataTable/columns.tsx';
 import { DataTable, type Column } from '../DataTable/DataTable.tsx';
 import { Dialog } from '../Dialog.tsx';
-import { ErrorNotice } from '../ErrorNotice.tsx';
-import { focusFirstInvalid, TextField } from '../Field.tsx';
+import { TextField } from '../Field.tsx';
+import { Form, FormActions } from '../Form.tsx';
 import { createFormErrors } from '../form-errors.ts';
 import { Icon } from '../Icon.tsx';
 import type { ApiKeyFieldsFragment } from '../../gql/graphql.ts';
@@ -30,21 +31,17 @@ export function CreateApiKeyForm(props: {
   const [name, setName] = createSignal('');
   const [expires, setExpires] = createSignal('');
   const errors = createFormErrors({ error: () => props.error, fields: ['name', 'expiresAt'], context: KEY_ERRORS });
-  let form!: HTMLFormElement;
   return (
-    <form
-      ref={form}
-      class="form"
-      novalidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!errors.check({ name: checkRequired(name()) })) return focusFirstInvalid(form);
+    <Form
+      onSubmit={() => {
+        if (!errors.check({ name: checkRequired(name()) })) return false;
         // The end of the chosen day in the browser's time zone.
         const expiresAt = expires() ? new Date(`${expires()}T23:59:59`).toISOString() : null;
         props.onSubmit({ name: name().trim(), expiresAt });
       }}
+      error={errors.general()}
+      errorContext={KEY_ERRORS}
     >
-      <Show when={errors.general()}>{(error) => <ErrorNotice error={error()} context={KEY_ERRORS} reveal />}</Show>
       <TextField
         label={t('keys.name')}
         name="keyName"
@@ -64,15 +61,8 @@ export function CreateApiKeyForm(props: {
         error={errors.message('expiresAt')}
         hint={t('keys.expiresHint')}
       />
-      <div class="form-actions">
-        <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" class="btn btn-primary" disabled={props.busy}>
-          {props.busy ? t('common.saving') : t('keys.create')}
-        </button>
-      </div>
-    </form>
+      <FormActions busy={props.busy} onCancel={props.onCancel} submitLabel={t('keys.create')} />
+    </Form>
   );
 }
 
@@ -112,23 +102,13 @@ export function ApiKeysPanel(props: ApiKeysPanelProps) {
       sortValue: (k) => k.expiresAt,
       cell: (k) => (k.expiresAt ? date(k.expiresAt) : <span class="muted">{t('keys.noExpiry')}</span>),
     },
-    ...(props.canManage
-      ? [
-          {
-            id: 'actions',
-            header: t('common.actions'),
-            hideHeader: true,
-            class: 'cell-actions',
-            cell: (k: ApiKeyFieldsFragment) => (
-              <Show when={!k.revokedAt}>
-                <button type="button" class="btn btn-ghost-danger btn-sm" onClick={() => props.onRevoke(k)} aria-label={t('keys.revokeNamed', { name: k.name })}>
-                  {t('keys.revoke')}
-                </button>
-              </Show>
-            ),
-          },
-        ]
-      : []),
+    ...actionsColumn<ApiKeyFieldsFragment>(props.canManage, t('common.actions'), (k) => (
+      <Show when={!k.revokedAt}>
+        <button type="button" class="btn btn-ghost-danger btn-sm" onClick={() => props.onRevoke(k)} aria-label={t('keys.revokeNamed', { name: k.name })}>
+          {t('keys.revoke')}
+        </button>
+      </Show>
+    )),
   ];
   return (
     <Card

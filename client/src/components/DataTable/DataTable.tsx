@@ -2,7 +2,7 @@ import { createMemo, createSignal, For, Match, Show, Switch, type JSX } from 'so
 import type { CombinedError } from '@urql/core';
 import { useI18n } from '../../i18n/index.tsx';
 import { createUrlState } from '../../lib/url-state.ts';
-import { ErrorNotice } from '../ErrorNotice.tsx';
+import { ErrorBlock } from '../ErrorNotice.tsx';
 import { Icon, type IconName } from '../Icon.tsx';
 import { EmptyState, Loading } from '../States.tsx';
 import { Pager } from './Pager.tsx';
@@ -113,34 +113,20 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   return (
     <Switch>
       <Match when={props.error && !props.rows}>
-        <div class="card-pad">
-          <ErrorNotice error={props.error!} onRetry={props.onRetry} />
-        </div>
+        <ErrorBlock error={props.error} onRetry={props.onRetry} />
       </Match>
       <Match when={!props.rows}>
         <Loading />
       </Match>
       <Match when={props.rows!.length === 0}>
-        <Show when={props.error}>
-          {(error) => (
-            <div class="card-pad">
-              <ErrorNotice error={error()} onRetry={props.onRetry} />
-            </div>
-          )}
-        </Show>
+        <ErrorBlock error={props.error} onRetry={props.onRetry} />
         <EmptyState title={props.empty.title} hint={props.empty.hint} icon={props.empty.icon} action={props.empty.action} />
         <Show when={props.paging && props.paging.page > 1}>
           <Pager label={props.caption} {...props.paging!} />
         </Show>
       </Match>
       <Match when={props.rows}>
-        <Show when={props.error}>
-          {(error) => (
-            <div class="card-pad">
-              <ErrorNotice error={error()} onRetry={props.onRetry} />
-            </div>
-          )}
-        </Show>
+        <ErrorBlock error={props.error} onRetry={props.onRetry} />
         <div class="table-wrap">
           <table class="table data-table" classList={{ 'table-compact': props.compact, 'table-clickable': Boolean(props.onRowOpen) }}>
             <caption class="sr-only">{props.caption}</caption>

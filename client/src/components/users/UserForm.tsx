@@ -2,8 +2,8 @@ import { createSignal, For, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
 import { useI18n } from '../../i18n/index.tsx';
 import { checkEmail, checkPassword, checkRequired, MIN_PASSWORD_LENGTH } from '../../lib/validate.ts';
-import { ErrorNotice } from '../ErrorNotice.tsx';
-import { CheckField, focusFirstInvalid, TextField } from '../Field.tsx';
+import { CheckField, TextField } from '../Field.tsx';
+import { Form, FormActions } from '../Form.tsx';
 import { createFormErrors } from '../form-errors.ts';
 import { useRoleDescription, useRoleName } from '../roles/role-names.ts';
 
@@ -38,7 +38,6 @@ export function UserForm(props: UserFormProps) {
   const [password, setPassword] = createSignal('');
   const [roleIds, setRoleIds] = createSignal<string[]>(props.initial?.roleIds ?? []);
   const errors = createFormErrors({ error: () => props.error, fields: FIELDS });
-  let form!: HTMLFormElement;
 
   const edit = (field: string, set: (v: string) => void) => (value: string) => {
     set(value);
@@ -46,16 +45,14 @@ export function UserForm(props: UserFormProps) {
   };
   const toggleRole = (id: string, on: boolean) => setRoleIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
 
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const ok = errors.check({ name: checkRequired(name()), email: checkEmail(email()), password: checkPassword(password(), false) });
-    if (!ok) return focusFirstInvalid(form);
+    if (!ok) return false;
     props.onSubmit({ name: name().trim(), email: email().trim(), password: password(), roleIds: roleIds() });
   };
 
   return (
-    <form ref={form} class="form" novalidate onSubmit={submit} aria-label={props.mode === 'create' ? t('user.createTitle') : t('user.editTitle')}>
-      <Show when={errors.general()}>{(error) => <ErrorNotice error={error()} reveal />}</Show>
+    <Form onSubmit={submit} error={errors.general()} label={props.mode === 'create' ? t('user.createTitle') : t('user.editTitle')}>
       <TextField label={t('user.name')} name="name" autocomplete="off" value={name()} onValue={edit('name', setName)} error={errors.message('name')} data-autofocus />
       <TextField label={t('user.email')} name="email" type="email" autocomplete="off" value={email()} onValue={edit('email', setEmail)} error={errors.message('email')} />
       <TextField
@@ -86,14 +83,7 @@ export function UserForm(props: UserFormProps) {
           </div>
         </fieldset>
       </Show>
-      <div class="form-actions">
-        <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" class="btn btn-primary" disabled={props.busy}>
-          {props.busy ? t('common.saving') : props.mode === 'create' ? t('common.create') : t('common.save')}
-        </button>
-      </div>
-    </form>
+      <FormActions busy={props.busy} onCancel={props.onCancel} submitLabel={props.mode === 'create' ? t('common.create') : t('common.save')} />
+    </Form>
   );
 }

@@ -33,6 +33,13 @@ export const UserRowFragment = graphql(`
       name
       builtIn
     }
+    ...TodayAgainstQuota
+  }
+`);
+
+/** Tokens used today against the daily limits (readable by the user themselves, or with users:read). */
+export const TodayAgainstQuotaFragment = graphql(`
+  fragment TodayAgainstQuota on User {
     quota {
       dailyInputLimit
       dailyOutputLimit

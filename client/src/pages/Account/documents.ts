@@ -13,15 +13,7 @@ export const AccountQuery = graphql(`
         builtIn
         permissions
       }
-      quota {
-        dailyInputLimit
-        dailyOutputLimit
-      }
-      todayUsage {
-        inputTokens
-        outputTokens
-        requests
-      }
+      ...TodayAgainstQuota
       apiKeys(first: 100) {
         edges {
           node {

@@ -1,9 +1,8 @@
 import { createMutation, createQuery } from '@urql/solid';
-import { createMemo, createSignal, Match, Switch } from 'solid-js';
+import { createMemo, createSignal } from 'solid-js';
 import type { CombinedError } from '@urql/core';
 import { usageSeries } from '../../components/charts/usage-series.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { Loading } from '../../components/States.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { toast } from '../../components/Toasts.tsx';
 import type { UserFormValues } from '../../components/users/UserForm.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -39,16 +38,16 @@ export default function AccountPage() {
   };
 
   return (
-    <Switch fallback={<Loading />}>
-      <Match when={query.data} keyed={false}>
+    <Loaded data={query.data} error={query.error} onRetry={reload}>
+      {(data) => (
         <AccountView
-          me={query.data!.me}
-          month={sumTotals(query.data!.month)}
+          me={data().me}
+          month={sumTotals(data().month)}
           monthStart={from}
           trend={trend()}
-          byModel={query.data!.byModel}
-          currency={query.data!.prices[0]?.currency ?? null}
-          budgets={query.data!.budgets ? budgetsFor(query.data!.budgets, query.data!.me) : undefined}
+          byModel={data().byModel}
+          currency={data().prices[0]?.currency ?? null}
+          budgets={data().budgets ? budgetsFor(data().budgets!, data().me) : undefined}
           onKeysChanged={reload}
           editing={editing()}
           onEdit={(open) => (setEditError(null), setEditing(open))}
@@ -56,14 +55,7 @@ export default function AccountPage() {
           editError={editError()}
           onSave={save}
         />
-      </Match>
-      <Match when={query.error}>
-        {(error) => (
-          <section class="page">
-            <ErrorNotice error={error()} onRetry={reload} />
-          </section>
-        )}
-      </Match>
-    </Switch>
+      )}
+    </Loaded>
   );
 }

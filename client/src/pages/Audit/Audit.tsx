@@ -1,6 +1,5 @@
 import { createUniqueId, For, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
-import { Card } from '../../components/Card.tsx';
 import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx';
 import type { ServerPaging } from '../../components/DataTable/paging.ts';
 import { TextField } from '../../components/Field.tsx';

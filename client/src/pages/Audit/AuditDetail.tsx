@@ -1,5 +1,6 @@
-import { Show, type JSX } from 'solid-js';
+import { Match, Show, Switch, type JSX } from 'solid-js';
 import { CopyButton } from '../../components/CopyButton.tsx';
+import { Stacked } from '../../components/DataTable/columns.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { UserCell } from '../../components/users/UserCell.tsx';
 import type { AuditRecordFieldsFragment } from '../../gql/graphql.ts';
@@ -30,35 +31,31 @@ export function AuditTarget(props: { record: AuditRecordRow; short?: boolean }) 
   const { t } = useI18n();
   const link = useTargetLink();
   const attacked = () => actorAndTarget(props.record).attacked;
-  const email = () => (props.record.metadata as { email?: unknown } | null)?.email;
-  const label = () => {
-    const type = props.record.targetType;
-    return type ? t(`auditTarget.${type}` as 'auditTarget.user') : '';
+  // A failed sign-in with an email no account has: the email tried is all there is.
+  const triedEmail = () => {
+    const email = (props.record.metadata as { email?: unknown } | null)?.email;
+    return props.record.action === 'login.failed' && !attacked() && typeof email === 'string' ? email : null;
   };
+  const type = () => (props.record.targetType ? t(`auditTarget.${props.record.targetType}` as 'auditTarget.user') : '');
   const id = () => props.record.targetId ?? '';
   const shown = () => (props.short && id().length > 13 ? `${id().slice(0, 8)}…` : id());
-  return (
-    <Show
-      when={attacked()}
-      fallback={
-        <Show when={props.record.targetType || props.record.targetId} fallback={<span class="muted">—</span>}>
-          <span class="stacked">
-            <span>{label()}</span>
-            <Show when={id()}>
-              <Show when={link(props.record.targetType, props.record.targetId)} fallback={<code class="sublabel mono" title={id()}>{shown()}</code>}>
-                {(to) => (
-                  <Link to={to()} class="sublabel mono" title={id()}>
-                    {shown()}
-                  </Link>
-                )}
-              </Show>
-            </Show>
-          </span>
-        </Show>
-      }
-    >
-      {(user) => <UserCell user={user()} />}
+  const idLink = () => (
+    <Show when={link(props.record.targetType, props.record.targetId)} fallback={<code class="sublabel mono" title={id()}>{shown()}</code>}>
+      {(to) => (
+        <Link to={to()} class="sublabel mono" title={id()}>
+          {shown()}
+        </Link>
+      )}
     </Show>
+  );
+  return (
+    <Switch fallback={<span class="muted">—</span>}>
+      <Match when={attacked()}>{(user) => <UserCell user={user()} />}</Match>
+      <Match when={triedEmail()}>{(email) => <Stacked primary={email()} secondary={t('audit.noSuchAccount')} strong={false} />}</Match>
+      <Match when={props.record.targetType || props.record.targetId}>
+        <Stacked primary={type()} secondary={id() ? idLink() : null} strong={false} />
+      </Match>
+    </Switch>
   );
 }
 

@@ -32,8 +32,7 @@ export const AuditPageQuery = graphql(`
     auditLog(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo {
-        endCursor
-        hasNextPage
+        ...PageFields
       }
       edges {
         node {

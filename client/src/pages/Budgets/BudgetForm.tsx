@@ -1,7 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { CheckField, focusFirstInvalid, SelectField, TextField } from '../../components/Field.tsx';
+import { CheckField, SelectField, TextField } from '../../components/Field.tsx';
+import { Form, FormActions } from '../../components/Form.tsx';
 import { createFormErrors } from '../../components/form-errors.ts';
 import { useRoleName } from '../../components/roles/role-names.ts';
 import { Segmented } from '../../components/Segmented.tsx';
@@ -10,14 +10,7 @@ import type { BudgetFieldsFragment, BudgetScope } from '../../gql/graphql.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { DEFAULT_THRESHOLDS, parseAmount, parseThresholds } from './budget-form.ts';
 
-export interface BudgetFormValues {
-  scope: BudgetScope;
-  userId: string | null;
-  roleId: string | null;
-  amount: number;
-  thresholds: number[];
-  hardStop: boolean;
-}
+export type BudgetFormValues = Pick<BudgetFieldsFragment, 'scope' | 'userId' | 'roleId' | 'amount' | 'thresholds' | 'hardStop'>;
 
 export interface BudgetFormProps {
   /** Editing: scope and target are fixed. */
@@ -48,10 +41,8 @@ export function BudgetForm(props: BudgetFormProps) {
   const [hardStop, setHardStop] = createSignal(props.initial?.hardStop ?? false);
   const errors = createFormErrors({ error: () => props.error, fields: ['userId', 'roleId', 'amount', 'thresholds'], context: BUDGET_ERRORS });
   const scopes = () => SCOPES.filter((s) => (s === 'ROLE' ? props.roles : s === 'USER' ? props.canPickUser : true));
-  let form!: HTMLFormElement;
 
-  const submit = (e: SubmitEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const a = parseAmount(amount());
     const th = parseThresholds(thresholds());
     const ok = errors.check({
@@ -60,7 +51,7 @@ export function BudgetForm(props: BudgetFormProps) {
       userId: scope() === 'USER' && !userId() ? { key: 'validation.chooseUser' } : null,
       roleId: scope() === 'ROLE' && !roleId() ? { key: 'validation.chooseRole' } : null,
     });
-    if (!ok || !a.ok || !th.ok) return focusFirstInvalid(form);
+    if (!ok || !a.ok || !th.ok) return false;
     props.onSubmit({
       scope: scope(),
       userId: scope() === 'USER' ? userId() : null,
@@ -72,8 +63,7 @@ export function BudgetForm(props: BudgetFormProps) {
   };
 
   return (
-    <form ref={form} class="form" novalidate onSubmit={submit} aria-label={props.initial ? t('budgets.editTitle') : t('budgets.createTitle')}>
-      <Show when={errors.general()}>{(error) => <ErrorNotice error={error()} context={BUDGET_ERRORS} reveal />}</Show>
+    <Form onSubmit={submit} error={errors.general()} errorContext={BUDGET_ERRORS} label={props.initial ? t('budgets.editTitle') : t('budgets.createTitle')}>
       <Show
         when={!props.initial}
         fallback={
@@ -122,15 +112,8 @@ export function BudgetForm(props: BudgetFormProps) {
         />
       </div>
       <CheckField label={t('budgets.hardStop')} description={t('budgets.hardStopHint')} checked={hardStop()} onChange={setHardStop} name="hardStop" />
-      <div class="form-actions">
-        <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" class="btn btn-primary" disabled={props.busy}>
-          {props.busy ? t('common.saving') : props.initial ? t('common.save') : t('common.create')}
-        </button>
-      </div>
-    </form>
+      <FormActions busy={props.busy} onCancel={props.onCancel} submitLabel={props.initial ? t('common.save') : t('common.create')} />
+    </Form>
   );
 }
 

@@ -4,6 +4,7 @@ import { BudgetAlertList, type BudgetAlertRow } from '../../components/budgets/B
 import { budgetLevel, BudgetMeter, HardStopBadge } from '../../components/budgets/BudgetBars.tsx';
 import { useBudgetName } from '../../components/budgets/budget-names.ts';
 import { Card } from '../../components/Card.tsx';
+import { actionsColumn, EditDeleteButtons, Stacked } from '../../components/DataTable/columns.tsx';
 import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx';
 import type { ServerPaging } from '../../components/DataTable/paging.ts';
 import { Dialog } from '../../components/Dialog.tsx';
@@ -36,12 +37,7 @@ export function BudgetsView(props: BudgetsViewProps) {
       header: t('budgets.col.budget'),
       rowHeader: true,
       sortValue: (b) => name(b),
-      cell: (b) => (
-        <span class="stacked">
-          <span class="person-name strong">{name(b)}</span>
-          <span class="sublabel">{t(`budgets.scope.${b.scope}`)}</span>
-        </span>
-      ),
+      cell: (b) => <Stacked primary={name(b)} secondary={t(`budgets.scope.${b.scope}`)} />,
     },
     {
       id: 'spent',
@@ -61,28 +57,9 @@ export function BudgetsView(props: BudgetsViewProps) {
     { id: 'thresholds', header: t('budgets.col.thresholds'), cell: (b) => b.thresholds.map((x) => `${num(x)}%`).join(' · ') },
     { id: 'hardStop', header: t('budgets.col.enforcement'), cell: (b) => <HardStopBadge hardStop={b.hardStop} /> },
     { id: 'resets', header: t('budgets.col.resets'), class: 'nowrap', cell: (b) => dateTime(b.status.resetsAt) },
-    ...(props.canWrite
-      ? [
-          {
-            id: 'actions',
-            header: t('common.actions'),
-            hideHeader: true,
-            class: 'cell-actions',
-            cell: (b: BudgetFieldsFragment) => (
-              <>
-                <button type="button" class="btn btn-secondary btn-sm" onClick={() => props.onEdit(b)} aria-label={t('common.editNamed', { name: name(b) })}>
-                  <Icon name="edit" size={14} />
-                  {t('common.edit')}
-                </button>{' '}
-                <button type="button" class="btn btn-ghost-danger btn-sm" onClick={() => props.onDelete(b)} aria-label={t('common.deleteNamed', { name: name(b) })}>
-                  <Icon name="trash" size={14} />
-                  {t('common.delete')}
-                </button>
-              </>
-            ),
-          },
-        ]
-      : []),
+    ...actionsColumn<BudgetFieldsFragment>(props.canWrite, t('common.actions'), (b) => (
+      <EditDeleteButtons name={name(b)} onEdit={() => props.onEdit(b)} onDelete={() => props.onDelete(b)} />
+    )),
   ];
   return (
     <section class="page">

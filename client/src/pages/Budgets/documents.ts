@@ -21,8 +21,7 @@ export const BudgetAlertsPageQuery = graphql(`
     budgetAlerts(first: $first, after: $after) {
       totalCount
       pageInfo {
-        endCursor
-        hasNextPage
+        ...PageFields
       }
       edges {
         node {

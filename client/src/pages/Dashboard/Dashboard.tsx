@@ -4,7 +4,7 @@ import type { CombinedError } from '@urql/core';
 import { Card } from '../../components/Card.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Icon } from '../../components/Icon.tsx';
-import { StatCard } from '../../components/StatCard.tsx';
+import { StatCard, type StatCardProps } from '../../components/StatCard.tsx';
 import { Loading, PageHeader } from '../../components/States.tsx';
 import type { ChartSeries } from '../../components/charts/chart-series.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -45,7 +45,7 @@ export function ReservedSection(props: { section: DashboardSection }) {
   const { t } = useI18n();
   return (
     <div class="reserved">
-      <span class="reserved-icon" aria-hidden="true">
+      <span class="icon-tile icon-tile-muted" style={{ '--tile': '42px' }} aria-hidden="true">
         <Icon name={props.section.icon} size={22} />
       </span>
       <p class="reserved-text">{t('dashboard.reservedNote', { what: props.section.waitsFor ? t(props.section.waitsFor) : '' })}</p>
@@ -59,58 +59,57 @@ export function DashboardView(props: DashboardViewProps) {
   const tokens = (x: Totals | undefined) => (x ? compact(x.inputTokens + x.outputTokens) : undefined);
   const inOut = (x: Totals | undefined) => (x ? t('dashboard.inOut', { input: compact(x.inputTokens), output: compact(x.outputTokens) }) : undefined);
   const sections = () => props.sections.filter((s) => s.allowed(viewer));
+  // The headline figures; the user and provider counts only for readers who may see them.
+  const cards = (): StatCardProps[] => [
+    { id: 'tokens-today', label: t('dashboard.tokensToday'), value: tokens(props.today), detail: inOut(props.today), icon: 'zap', tone: 'indigo' },
+    { id: 'requests-today', label: t('dashboard.requestsToday'), value: props.today && compact(props.today.requests), icon: 'activity', tone: 'teal' },
+    { id: 'tokens-month', label: t('dashboard.tokensMonth'), value: tokens(props.month), detail: inOut(props.month), icon: 'calendar', tone: 'amber' },
+    {
+      id: 'requests-month',
+      label: t('dashboard.requestsMonth'),
+      value: props.month && compact(props.month.requests),
+      detail: t('dashboard.sinceMonthStart', { date: date(props.monthStart) }),
+      icon: 'chart',
+      tone: 'sky',
+    },
+    ...(props.activeUsers === null
+      ? []
+      : [{ id: 'active-users', label: t('dashboard.activeUsers'), value: props.activeUsers === undefined ? undefined : compact(props.activeUsers), detail: t('dashboard.activeUsersHint'), icon: 'users' as const, tone: 'rose' }]),
+    {
+      id: 'error-rate',
+      label: t('dashboard.errorRate'),
+      value: props.live.chats ? percent(props.live.failed / props.live.chats) : '—',
+      detail: t('dashboard.errorRateDetail', { failed: num(props.live.failed), chats: num(props.live.chats) }),
+      icon: 'alert',
+      tone: 'red',
+    },
+    {
+      id: 'fallbacks',
+      label: t('dashboard.fallbacks'),
+      value: num(props.live.fellBack),
+      detail: t('dashboard.fallbacksDetail', { count: num(props.live.fellBack), chats: num(props.live.chats) }),
+      icon: 'shuffle',
+      tone: 'violet',
+    },
+    ...(props.providerHealth === null
+      ? []
+      : [
+          {
+            id: 'healthy-providers',
+            label: t('dashboard.healthyProviders'),
+            value: props.providerHealth && t('dashboard.healthyProvidersOf', { healthy: num(props.providerHealth.healthy), total: num(props.providerHealth.total) }),
+            detail: t('dashboard.healthyProvidersHint'),
+            icon: 'server' as const,
+            tone: 'emerald',
+          },
+        ]),
+  ];
   return (
     <section class="page">
       <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle')} />
       <Show when={props.error}>{(error) => <ErrorNotice error={error()} onRetry={props.onRetry} />}</Show>
       <div class="stat-grid">
-        <StatCard id="tokens-today" label={t('dashboard.tokensToday')} value={tokens(props.today)} detail={inOut(props.today)} icon="zap" tone="indigo" />
-        <StatCard id="requests-today" label={t('dashboard.requestsToday')} value={props.today ? compact(props.today.requests) : undefined} icon="activity" tone="teal" />
-        <StatCard id="tokens-month" label={t('dashboard.tokensMonth')} value={tokens(props.month)} detail={inOut(props.month)} icon="calendar" tone="amber" />
-        <StatCard
-          id="requests-month"
-          label={t('dashboard.requestsMonth')}
-          value={props.month ? compact(props.month.requests) : undefined}
-          detail={t('dashboard.sinceMonthStart', { date: date(props.monthStart) })}
-          icon="chart"
-          tone="sky"
-        />
-        <Show when={props.activeUsers !== null}>
-          <StatCard
-            id="active-users"
-            label={t('dashboard.activeUsers')}
-            value={props.activeUsers === undefined ? undefined : compact(props.activeUsers!)}
-            detail={t('dashboard.activeUsersHint')}
-            icon="users"
-            tone="rose"
-          />
-        </Show>
-        <StatCard
-          id="error-rate"
-          label={t('dashboard.errorRate')}
-          value={props.live.chats ? percent(props.live.failed / props.live.chats) : '—'}
-          detail={t('dashboard.errorRateDetail', { failed: num(props.live.failed), chats: num(props.live.chats) })}
-          icon="alert"
-          tone="red"
-        />
-        <StatCard
-          id="fallbacks"
-          label={t('dashboard.fallbacks')}
-          value={num(props.live.fellBack)}
-          detail={t('dashboard.fallbacksDetail', { count: num(props.live.fellBack), chats: num(props.live.chats) })}
-          icon="shuffle"
-          tone="violet"
-        />
-        <Show when={props.providerHealth !== null}>
-          <StatCard
-            id="healthy-providers"
-            label={t('dashboard.healthyProviders')}
-            value={props.providerHealth ? t('dashboard.healthyProvidersOf', { healthy: num(props.providerHealth.healthy), total: num(props.providerHealth.total) }) : undefined}
-            detail={t('dashboard.healthyProvidersHint')}
-            icon="server"
-            tone="emerald"
-          />
-        </Show>
+        <For each={cards()}>{(card) => <StatCard {...card} />}</For>
       </div>
 
       <Card

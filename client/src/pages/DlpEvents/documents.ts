@@ -5,24 +5,11 @@ export const DlpEventsPageQuery = graphql(`
     dlpEvents(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo {
-        endCursor
-        hasNextPage
+        ...PageFields
       }
       edges {
         node {
-          id
-          at
-          detector
-          kind
-          action
-          count
-          model
-          requestId
-          user {
-            id
-            name
-            email
-          }
+          ...DlpEventFields
         }
       }
     }

@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import { Card } from '../../components/Card.tsx';
+import { Stacked } from '../../components/DataTable/columns.tsx';
 import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx';
 import { DlpActionBadge, useDetectorName } from '../../components/dlp/DlpBadges.tsx';
 import type { IconName } from '../../components/Icon.tsx';
@@ -24,14 +25,7 @@ export function TopTable(props: { title: string; dimension: string; rows: readon
       header: props.dimension,
       rowHeader: true,
       sortValue: (r) => r.label,
-      cell: (row) => (
-        <span class="stacked">
-          <span class="strong person-name">{row.label}</span>
-          <Show when={row.sublabel}>
-            <span class="sublabel">{row.sublabel}</span>
-          </Show>
-        </span>
-      ),
+      cell: (row) => <Stacked primary={row.label} secondary={row.sublabel} />,
     },
     {
       id: 'tokens',

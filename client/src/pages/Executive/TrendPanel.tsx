@@ -2,7 +2,7 @@ import { lazy, Show, Suspense } from 'solid-js';
 import type { CombinedError } from '@urql/core';
 import { Card } from '../../components/Card.tsx';
 import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { ErrorBlock } from '../../components/ErrorNotice.tsx';
 import { Segmented } from '../../components/Segmented.tsx';
 import { EmptyState, Loading } from '../../components/States.tsx';
 import type { ExecutiveTrendDimension, ExecutiveTrendGranularity } from '../../gql/graphql.ts';
@@ -77,13 +77,7 @@ export function TrendPanel(props: TrendPanelProps) {
         </>
       }
     >
-      <Show when={props.error}>
-        {(error) => (
-          <div class="card-pad">
-            <ErrorNotice error={error()} onRetry={props.onRetry} />
-          </div>
-        )}
-      </Show>
+      <ErrorBlock error={props.error} onRetry={props.onRetry} />
       <div class="chart-area">
         <Show when={props.trend} fallback={<Show when={!props.error}><Loading /></Show>}>
           {(trend) => (

@@ -84,20 +84,13 @@ export function trendSeries(points: readonly TrendPoint[], axis: readonly string
   };
 }
 
-export interface TrendRow {
-  day: string;
-  key: string | null;
-  label: string;
-  inputTokens: number;
-  outputTokens: number;
-  requests: number;
-  errors: number;
-}
+/** A trend point with its bucket named by day, for the table. */
+export type TrendRow = Omit<TrendPoint, 'bucket'> & { day: string };
 
 /** The same points for the table under the chart: newest bucket first, the largest key first within a bucket. */
 export function trendRows(points: readonly TrendPoint[]): TrendRow[] {
   return points
-    .map((p) => ({ day: bucketDay(p.bucket), key: p.key, label: p.label, inputTokens: p.inputTokens, outputTokens: p.outputTokens, requests: p.requests, errors: p.errors }))
+    .map(({ bucket, ...rest }) => ({ ...rest, day: bucketDay(bucket) }))
     .sort((a, b) => (a.day !== b.day ? (a.day < b.day ? 1 : -1) : a.key === null ? 1 : b.key === null ? -1 : b.inputTokens + b.outputTokens - (a.inputTokens + a.outputTokens)));
 }
 

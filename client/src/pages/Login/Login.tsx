@@ -1,11 +1,13 @@
 import { createSignal, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
-import { ErrorNotice, useErrorText } from '../../components/ErrorNotice.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { TextField } from '../../components/Field.tsx';
+import { Form } from '../../components/Form.tsx';
+import { createFormErrors } from '../../components/form-errors.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
-import { checkEmail, checkRequired, type Problem } from '../../lib/validate.ts';
+import { checkEmail, checkRequired } from '../../lib/validate.ts';
 import './Login.css';
 
 export interface LoginViewProps {
@@ -20,22 +22,20 @@ export const LOGIN_ERRORS = { UNAUTHENTICATED: 'error.login.credentials', FORBID
 
 export function LoginView(props: LoginViewProps) {
   const { t } = useI18n();
-  const errors = useErrorText();
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
-  const [problems, setProblems] = createSignal<{ email?: Problem | null; password?: Problem | null }>({});
-  const message = (p: Problem | null | undefined) => (p ? t(p.key, p.params) : undefined);
-
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    const found = { email: checkEmail(email()), password: checkRequired(password()) };
-    setProblems(found);
-    if (found.email || found.password) {
-      (event.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
+  // The refusal itself is shown above the form; a field only says what is wrong with it.
+  const errors = createFormErrors({ error: () => null, fields: ['email', 'password'] });
+  const submit = () => {
+    if (!errors.check({ email: checkEmail(email()), password: checkRequired(password()) })) return false;
     props.onSubmit({ email: email().trim(), password: password() });
   };
+  const field = (name: 'email' | 'password', set: (v: string) => void) => ({
+    name,
+    value: name === 'email' ? email() : password(),
+    onValue: (v: string) => (set(v), errors.edited(name)),
+    error: errors.message(name),
+  });
 
   return (
     <div class="login-page">
@@ -63,30 +63,13 @@ export function LoginView(props: LoginViewProps) {
           )}
         </Show>
         <Show when={props.error}>{(error) => <ErrorNotice error={error()} title={t('login.failed')} context={LOGIN_ERRORS} />}</Show>
-        <form class="form" novalidate onSubmit={submit}>
-          <TextField
-            label={t('login.email')}
-            type="email"
-            name="email"
-            autocomplete="username"
-            value={email()}
-            onValue={(v) => (setEmail(v), setProblems((p) => ({ ...p, email: null })))}
-            error={message(problems().email) ?? errors.field(props.error, 'email', LOGIN_ERRORS)}
-            data-autofocus
-          />
-          <TextField
-            label={t('login.password')}
-            type="password"
-            name="password"
-            autocomplete="current-password"
-            value={password()}
-            onValue={(v) => (setPassword(v), setProblems((p) => ({ ...p, password: null })))}
-            error={message(problems().password)}
-          />
+        <Form onSubmit={submit}>
+          <TextField label={t('login.email')} type="email" autocomplete="username" {...field('email', setEmail)} data-autofocus />
+          <TextField label={t('login.password')} type="password" autocomplete="current-password" {...field('password', setPassword)} />
           <button type="submit" class="btn btn-primary btn-block" disabled={props.busy}>
             {props.busy ? t('login.submitting') : t('login.submit')}
           </button>
-        </form>
+        </Form>
       </div>
     </div>
   );

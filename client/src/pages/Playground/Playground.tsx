@@ -76,6 +76,11 @@ export function PlaygroundView(props: PlaygroundViewProps) {
   const route = () => props.models?.find((m) => m.name === props.model);
   const streaming = () => props.run?.status === 'streaming';
   const canSend = () => Boolean(props.model && props.prompt.trim() && !props.maxTokensError && !streaming());
+  // Both forms (settings and prompt) send on submit; Enter in a settings field too.
+  const sendIfReady = (e: Event) => {
+    e.preventDefault();
+    if (canSend()) props.onSend();
+  };
   return (
     <section class="page">
       <PageHeader title={t('playground.title')} subtitle={t('playground.subtitle')} />
@@ -84,10 +89,7 @@ export function PlaygroundView(props: PlaygroundViewProps) {
         <form
           class="card card-pad form playground-settings"
           aria-label={t('playground.settings')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (canSend()) props.onSend();
-          }}
+          onSubmit={sendIfReady}
         >
           <h2 class="card-title">{t('playground.settings')}</h2>
           <Show when={props.models} fallback={<Loading />}>
@@ -165,10 +167,7 @@ export function PlaygroundView(props: PlaygroundViewProps) {
           <form
             class="card prompt-card"
             aria-label={t('playground.prompt')}
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (canSend()) props.onSend();
-            }}
+            onSubmit={sendIfReady}
           >
             <label class="sr-only" for={promptId}>
               {t('playground.prompt')}

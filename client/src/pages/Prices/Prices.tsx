@@ -1,12 +1,12 @@
 import { createSignal, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
 import { Card } from '../../components/Card.tsx';
+import { actionsColumn, EditDeleteButtons } from '../../components/DataTable/columns.tsx';
 import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { focusFirstInvalid, TextField } from '../../components/Field.tsx';
+import { TextField } from '../../components/Field.tsx';
+import { Form, FormActions } from '../../components/Form.tsx';
 import { createFormErrors } from '../../components/form-errors.ts';
-import { Icon } from '../../components/Icon.tsx';
 import { PageHeader } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { parsePrice, type PriceRow } from './price-rows.ts';
@@ -30,36 +30,24 @@ function PriceForm(props: { row: PriceRow; currency: string | null; busy: boolea
   const [output, setOutput] = createSignal(props.row.outputPerMillion === null ? '' : String(props.row.outputPerMillion));
   const errors = createFormErrors({ error: () => props.error, fields: ['inputPerMillion', 'outputPerMillion'] });
   const unit = () => (props.currency ? t('prices.perMillionIn', { currency: props.currency }) : t('prices.perMillion'));
-  let form!: HTMLFormElement;
   return (
-    <form
-      ref={form}
-      class="form"
-      novalidate
-      onSubmit={(e) => {
-        e.preventDefault();
+    <Form
+      onSubmit={() => {
         const a = parsePrice(input());
         const b = parsePrice(output());
         const ok = errors.check({ inputPerMillion: a === null ? { key: 'validation.price' } : null, outputPerMillion: b === null ? { key: 'validation.price' } : null });
-        if (!ok || a === null || b === null) return focusFirstInvalid(form);
+        if (!ok || a === null || b === null) return false;
         props.onSubmit(a, b);
       }}
+      error={errors.general()}
     >
-      <Show when={errors.general()}>{(error) => <ErrorNotice error={error()} reveal />}</Show>
       <p class="muted">{t('prices.appliesFrom')}</p>
       <div class="form-row">
         <TextField label={`${t('prices.input')} (${unit()})`} name="inputPerMillion" inputmode="decimal" value={input()} onValue={(v) => (setInput(v), errors.edited('inputPerMillion'))} error={errors.message('inputPerMillion')} data-autofocus />
         <TextField label={`${t('prices.output')} (${unit()})`} name="outputPerMillion" inputmode="decimal" value={output()} onValue={(v) => (setOutput(v), errors.edited('outputPerMillion'))} error={errors.message('outputPerMillion')} />
       </div>
-      <div class="form-actions">
-        <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" class="btn btn-primary" disabled={props.busy}>
-          {props.busy ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
-    </form>
+      <FormActions busy={props.busy} onCancel={props.onCancel} />
+    </Form>
   );
 }
 
@@ -72,22 +60,7 @@ export function PricesView(props: PricesViewProps) {
     { id: 'input', header: t('prices.inputPerMillion'), numeric: true, sortValue: (r) => r.inputPerMillion, cell: (r) => price(r.inputPerMillion) },
     { id: 'output', header: t('prices.outputPerMillion'), numeric: true, sortValue: (r) => r.outputPerMillion, cell: (r) => price(r.outputPerMillion) },
     { id: 'updated', header: t('prices.updatedAt'), class: 'nowrap', sortValue: (r) => r.updatedAt, cell: (r) => (r.updatedAt ? dateTime(r.updatedAt) : <span class="muted">—</span>) },
-    ...(props.canWrite
-      ? [
-          {
-            id: 'actions',
-            header: t('common.actions'),
-            hideHeader: true,
-            class: 'cell-actions',
-            cell: (r: PriceRow) => (
-              <button type="button" class="btn btn-secondary btn-sm" onClick={() => props.onEdit(r)} aria-label={t('prices.setFor', { model: r.model })}>
-                <Icon name="edit" size={14} />
-                {t('prices.set')}
-              </button>
-            ),
-          },
-        ]
-      : []),
+    ...actionsColumn<PriceRow>(props.canWrite, t('common.actions'), (r) => <EditDeleteButtons name={r.model} editLabel={t('prices.set')} onEdit={() => props.onEdit(r)} />),
   ];
   return (
     <section class="page">

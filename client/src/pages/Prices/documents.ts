@@ -1,16 +1,22 @@
 import { graphql } from '../../gql/index.ts';
 
+export const PriceFieldsFragment = graphql(`
+  fragment PriceFields on ModelPrice {
+    model
+    inputPerMillion
+    outputPerMillion
+    currency
+    updatedAt
+  }
+`);
+
 export const PricesPageQuery = graphql(`
   query PricesPage {
     models {
       name
     }
     prices {
-      model
-      inputPerMillion
-      outputPerMillion
-      currency
-      updatedAt
+      ...PriceFields
     }
   }
 `);
@@ -18,11 +24,7 @@ export const PricesPageQuery = graphql(`
 export const SetPriceMutation = graphql(`
   mutation SetPrice($model: String!, $inputPerMillion: Float!, $outputPerMillion: Float!) {
     setPrice(model: $model, inputPerMillion: $inputPerMillion, outputPerMillion: $outputPerMillion) {
-      model
-      inputPerMillion
-      outputPerMillion
-      currency
-      updatedAt
+      ...PriceFields
     }
   }
 `);

@@ -1,7 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { focusFirstInvalid, TextField } from '../../components/Field.tsx';
+import { TextField } from '../../components/Field.tsx';
+import { Form, FormActions } from '../../components/Form.tsx';
 import { createFormErrors } from '../../components/form-errors.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { checkRequired } from '../../lib/validate.ts';
@@ -32,19 +32,15 @@ export function RoleForm(props: RoleFormProps) {
   const [selected, setSelected] = createSignal<string[]>(props.initial?.permissions ?? []);
   const errors = createFormErrors({ error: () => props.error, fields: ['name', 'permissions'], context: ROLE_FORM_ERRORS });
   const builtIn = () => Boolean(props.initial?.builtIn);
-  let form!: HTMLFormElement;
   return (
-    <form
-      ref={form}
-      class="form"
-      novalidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!errors.check({ name: checkRequired(name()) })) return focusFirstInvalid(form);
+    <Form
+      onSubmit={() => {
+        if (!errors.check({ name: checkRequired(name()) })) return false;
         props.onSubmit({ name: name().trim(), description: description().trim(), permissions: selected() });
       }}
+      error={errors.general()}
+      errorContext={ROLE_FORM_ERRORS}
     >
-      <Show when={errors.general()}>{(error) => <ErrorNotice error={error()} context={ROLE_FORM_ERRORS} reveal />}</Show>
       <Show when={builtIn()}>
         <p class="notice notice-info notice-compact">{t('roles.builtInNote')}</p>
       </Show>
@@ -74,14 +70,7 @@ export function RoleForm(props: RoleFormProps) {
         </Show>
         <PermissionEditor permissions={props.permissions} selected={selected()} onChange={(p) => (setSelected(p), errors.edited('permissions'))} />
       </div>
-      <div class="form-actions">
-        <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" class="btn btn-primary" disabled={props.busy}>
-          {props.busy ? t('common.saving') : props.initial ? t('common.save') : t('common.create')}
-        </button>
-      </div>
-    </form>
+      <FormActions busy={props.busy} onCancel={props.onCancel} submitLabel={props.initial ? t('common.save') : t('common.create')} />
+    </Form>
   );
 }

@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
 import { Card } from '../../components/Card.tsx';
+import { actionsColumn, EditDeleteButtons } from '../../components/DataTable/columns.tsx';
 import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Icon } from '../../components/Icon.tsx';
@@ -41,7 +42,7 @@ export function RolesView(props: RolesViewProps) {
       sortValue: (r) => roleName(r),
       cell: (role) => (
         <span class="role-cell">
-          <span class="role-icon" aria-hidden="true">
+          <span class="icon-tile" style={{ '--tile': '34px' }} aria-hidden="true">
             <Icon name="shield" size={18} />
           </span>
           <span class="stacked">
@@ -69,30 +70,9 @@ export function RolesView(props: RolesViewProps) {
         </span>
       ),
     },
-    ...(props.canWrite
-      ? [
-          {
-            id: 'actions',
-            header: t('common.actions'),
-            hideHeader: true,
-            class: 'cell-actions',
-            cell: (role: RoleFieldsFragment) => (
-              <>
-                <button type="button" class="btn btn-secondary btn-sm" onClick={() => props.onEdit(role)} aria-label={t('common.editNamed', { name: roleName(role) })}>
-                  <Icon name="edit" size={14} />
-                  {t('common.edit')}
-                </button>{' '}
-                <Show when={!role.builtIn}>
-                  <button type="button" class="btn btn-ghost-danger btn-sm" onClick={() => props.onDelete(role)} aria-label={t('common.deleteNamed', { name: roleName(role) })}>
-                    <Icon name="trash" size={14} />
-                    {t('common.delete')}
-                  </button>
-                </Show>
-              </>
-            ),
-          },
-        ]
-      : []),
+    ...actionsColumn<RoleFieldsFragment>(props.canWrite, t('common.actions'), (role) => (
+      <EditDeleteButtons name={roleName(role)} onEdit={() => props.onEdit(role)} onDelete={role.builtIn ? undefined : () => props.onDelete(role)} />
+    )),
   ];
   return (
     <section class="page">

@@ -1,5 +1,5 @@
-import { Show } from 'solid-js';
 import { Card } from '../../components/Card.tsx';
+import { Stacked } from '../../components/DataTable/columns.tsx';
 import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import type { BreakdownRow } from './usage-data.ts';
@@ -15,14 +15,7 @@ export function BreakdownTable(props: { title: string; dimension: string; rows: 
       header: props.dimension,
       rowHeader: true,
       sortValue: (r) => r.label,
-      cell: (row) => (
-        <span class="stacked">
-          <span class="strong person-name">{row.label}</span>
-          <Show when={row.sublabel}>
-            <span class="sublabel">{row.sublabel}</span>
-          </Show>
-        </span>
-      ),
+      cell: (row) => <Stacked primary={row.label} secondary={row.sublabel} />,
     },
     { id: 'input', header: t('usage.input'), numeric: true, sortValue: (r) => r.inputTokens, cell: (r) => num(r.inputTokens) },
     { id: 'output', header: t('usage.output'), numeric: true, sortValue: (r) => r.outputTokens, cell: (r) => num(r.outputTokens) },

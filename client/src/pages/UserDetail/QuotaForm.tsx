@@ -1,7 +1,7 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import type { CombinedError } from '@urql/core';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { focusFirstInvalid, TextField } from '../../components/Field.tsx';
+import { TextField } from '../../components/Field.tsx';
+import { Form, FormActions } from '../../components/Form.tsx';
 import { createFormErrors } from '../../components/form-errors.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { parseQuota } from '../../lib/validate.ts';
@@ -26,19 +26,16 @@ export function QuotaForm(props: QuotaFormProps) {
   const [input, setInput] = createSignal(show(props.initial.dailyInputLimit));
   const [output, setOutput] = createSignal(show(props.initial.dailyOutputLimit));
   const errors = createFormErrors({ error: () => props.error, fields: ['dailyInputLimit', 'dailyOutputLimit'] });
-  let form!: HTMLFormElement;
 
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const a = parseQuota(input());
     const b = parseQuota(output());
-    if (!errors.check({ dailyInputLimit: a.ok ? null : a.problem, dailyOutputLimit: b.ok ? null : b.problem }) || !a.ok || !b.ok) return focusFirstInvalid(form);
+    if (!errors.check({ dailyInputLimit: a.ok ? null : a.problem, dailyOutputLimit: b.ok ? null : b.problem }) || !a.ok || !b.ok) return false;
     props.onSubmit({ dailyInputLimit: a.value, dailyOutputLimit: b.value });
   };
 
   return (
-    <form ref={form} class="form" novalidate onSubmit={submit} aria-label={t('user.quotaTitle')}>
-      <Show when={errors.general()}>{(error) => <ErrorNotice error={error()} />}</Show>
+    <Form onSubmit={submit} error={errors.general()} label={t('user.quotaTitle')}>
       <div class="form-row">
         <TextField
           label={t('user.quotaInput')}
@@ -60,11 +57,7 @@ export function QuotaForm(props: QuotaFormProps) {
         />
       </div>
       <p class="field-hint">{t('user.quotaHint')}</p>
-      <div class="form-actions">
-        <button type="submit" class="btn btn-primary" disabled={props.busy}>
-          {props.busy ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
-    </form>
+      <FormActions busy={props.busy} />
+    </Form>
   );
 }

@@ -1,7 +1,7 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import type { CombinedError } from '@urql/core';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { CheckField } from '../../components/Field.tsx';
+import { Form, FormActions } from '../../components/Form.tsx';
 import { useRoleDescription, useRoleName } from '../../components/roles/role-names.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -23,14 +23,7 @@ export function RoleAssignment(props: RoleAssignmentProps) {
   const [selected, setSelected] = createSignal<string[]>([...props.assigned]);
   const changed = () => [...selected()].sort().join() !== [...props.assigned].sort().join();
   return (
-    <form
-      class="form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onSubmit(selected());
-      }}
-    >
-      <Show when={props.error}>{(error) => <ErrorNotice error={error()} context={ROLE_ASSIGNMENT_ERRORS} />}</Show>
+    <Form onSubmit={() => props.onSubmit(selected())} error={props.error} errorContext={ROLE_ASSIGNMENT_ERRORS} label={t('user.roles')}>
       <fieldset class="fieldset">
         <legend class="sr-only">{t('user.roles')}</legend>
         <div class="check-list">
@@ -48,11 +41,7 @@ export function RoleAssignment(props: RoleAssignmentProps) {
         </div>
       </fieldset>
       <p class="field-hint">{t('user.rolesHint')}</p>
-      <div class="form-actions">
-        <button type="submit" class="btn btn-primary" disabled={props.busy || !changed()}>
-          {props.busy ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
-    </form>
+      <FormActions busy={props.busy} disabled={!changed()} />
+    </Form>
   );
 }

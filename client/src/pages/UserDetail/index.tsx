@@ -1,10 +1,9 @@
 import { createMutation, createQuery } from '@urql/solid';
-import { createSignal, Match, Switch } from 'solid-js';
+import { createSignal } from 'solid-js';
 import type { CombinedError } from '@urql/core';
 import { confirmAction } from '../../components/ConfirmDialog.tsx';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useRoleName } from '../../components/roles/role-names.ts';
-import { Loading } from '../../components/States.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { toast } from '../../components/Toasts.tsx';
 import type { UserFormValues } from '../../components/users/UserForm.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -98,11 +97,11 @@ export default function UserDetailPage(props: { id: string }) {
   };
 
   return (
-    <Switch>
-      <Match when={query.data} keyed={false}>
+    <Loaded data={query.data} error={query.error} onRetry={reload}>
+      {(data) => (
         <UserDetailView
-          user={query.data!.user}
-          roles={query.data!.roles}
+          user={data().user}
+          roles={data().roles}
           can={{
             edit: viewer.can('users:write') && viewer.id !== props.id,
             setQuota: viewer.can('quotas:write'),
@@ -115,17 +114,7 @@ export default function UserDetailPage(props: { id: string }) {
           quota={{ busy: quotaState.fetching, error: quotaError(), onSubmit: onQuota }}
           onKeysChanged={reload}
         />
-      </Match>
-      <Match when={query.error}>
-        {(error) => (
-          <section class="page">
-            <ErrorNotice error={error()} onRetry={reload} />
-          </section>
-        )}
-      </Match>
-      <Match when={true}>
-        <Loading />
-      </Match>
-    </Switch>
+      )}
+    </Loaded>
   );
 }

@@ -5,8 +5,7 @@ export const UsersPageQuery = graphql(`
     users(search: $search, status: $status, first: $first, after: $after) {
       totalCount
       pageInfo {
-        endCursor
-        hasNextPage
+        ...PageFields
       }
       edges {
         cursor

@@ -1,5 +1,4 @@
-import { Show } from 'solid-js';
-import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { ErrorBlock } from '../../../components/ErrorNotice.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import type { DashboardSectionProps } from '../dashboard-data.ts';
 import { LiveActivityTable } from './LiveActivity.tsx';
@@ -8,13 +7,7 @@ export function Activity(props: DashboardSectionProps) {
   const { t } = useI18n();
   return (
     <>
-      <Show when={props.data.live.error()}>
-        {(error) => (
-          <div class="card-pad">
-            <ErrorNotice error={error()} />
-          </div>
-        )}
-      </Show>
+      <ErrorBlock error={props.data.live.error()} />
       <LiveActivityTable events={props.data.live.events()} caption={t('dashboard.activity')} />
     </>
   );

@@ -6,7 +6,7 @@ export function PlaygroundLink() {
   const { t } = useI18n();
   return (
     <div class="cta">
-      <span class="cta-icon" aria-hidden="true">
+      <span class="icon-tile" style={{ '--tile': '44px' }} aria-hidden="true">
         <Icon name="message" size={22} />
       </span>
       <p class="cta-text">{t('dashboard.playgroundCta')}</p>

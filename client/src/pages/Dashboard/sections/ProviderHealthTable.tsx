@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
+import { Stacked } from '../../../components/DataTable/columns.tsx';
 import { DataTable, type Column } from '../../../components/DataTable/DataTable.tsx';
 import type { CircuitState, ProviderHealthQuery } from '../../../gql/graphql.ts';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -29,12 +30,7 @@ export function ProviderHealthTable(props: { providers: readonly ProviderRow[] |
       header: t('providers.col.provider'),
       rowHeader: true,
       sortValue: (p) => p.id,
-      cell: (p) => (
-        <span class="stacked">
-          <span class="strong">{p.id}</span>
-          <span class="sublabel">{t('providers.plugin', { plugin: p.plugin })}</span>
-        </span>
-      ),
+      cell: (p) => <Stacked primary={p.id} secondary={t('providers.plugin', { plugin: p.plugin })} />,
     },
     {
       id: 'availability',

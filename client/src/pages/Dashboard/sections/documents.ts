@@ -42,18 +42,7 @@ export const DlpEventsQuery = graphql(`
       totalCount
       edges {
         node {
-          id
-          at
-          detector
-          kind
-          action
-          count
-          model
-          user {
-            id
-            name
-            email
-          }
+          ...DlpEventFields
         }
       }
     }
