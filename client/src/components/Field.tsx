@@ -93,12 +93,15 @@ export function SelectField(props: SelectFieldProps) {
 }
 
 /** One checkbox with its label and an optional line of explanation. */
-export function CheckField(props: { label: string; description?: string; checked: boolean; onChange: (checked: boolean) => void; name?: string; disabled?: boolean }) {
+/** `dataLabel`: the label is a name (a custom role), not a word of the interface. */
+export function CheckField(props: { label: string; description?: string; checked: boolean; onChange: (checked: boolean) => void; name?: string; disabled?: boolean; dataLabel?: boolean }) {
   return (
     <label class="check">
       <input type="checkbox" name={props.name} checked={props.checked} disabled={props.disabled} onChange={(e) => props.onChange(e.currentTarget.checked)} />
       <span class="check-text">
-        <span class="check-title">{props.label}</span>
+        <span class="check-title" translate={props.dataLabel ? 'no' : undefined}>
+          {props.label}
+        </span>
         <Show when={props.description}>
           <span class="check-description">{props.description}</span>
         </Show>

@@ -57,14 +57,18 @@ function UserMenu(props: { user: ShellUser; onLogout: () => void }) {
         onClick={toggle}
       >
         <Avatar name={props.user.name} />
-        <span class="user-menu-name">{props.user.name}</span>
+        <span class="user-menu-name" translate="no">
+          {props.user.name}
+        </span>
         <Icon name="chevronDown" size={16} />
       </button>
       <Show when={open()}>
         <div class="menu" role="menu" aria-label={t('header.userMenu')}>
           <div class="menu-header">
             <span class="menu-caption">{t('header.signedInAs')}</span>
-            <span class="menu-email">{props.user.email}</span>
+            <span class="menu-email" translate="no">
+              {props.user.email}
+            </span>
           </div>
           <Link to="/account" role="menuitem" class="menu-item" onClick={() => setOpen(false)}>
             <Icon name="user" size={16} />

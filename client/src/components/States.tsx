@@ -29,14 +29,17 @@ export function EmptyState(props: { title: string; hint?: string; icon?: IconNam
   );
 }
 
-export function PageHeader(props: { title: string; subtitle?: string; actions?: JSX.Element; back?: JSX.Element }) {
+/** `dataTitle`: the title is a name (a user's page), not a word of the interface. */
+export function PageHeader(props: { title: string; subtitle?: string; actions?: JSX.Element; back?: JSX.Element; dataTitle?: boolean }) {
   return (
     <div class="page-header">
       <div>
         <Show when={props.back}>{props.back}</Show>
-        <h1>{props.title}</h1>
+        <h1 translate={props.dataTitle ? 'no' : undefined}>{props.title}</h1>
         <Show when={props.subtitle}>
-          <p class="page-subtitle">{props.subtitle}</p>
+          <p class="page-subtitle" translate={props.dataTitle ? 'no' : undefined}>
+            {props.subtitle}
+          </p>
         </Show>
       </div>
       <Show when={props.actions}>

@@ -26,7 +26,7 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   'audit.exportHint': '下载符合上方操作、操作人与日期筛选的记录；文件第一行是哈希链校验结果。',
   'audit.exportFormat': '文件格式',
   'audit.formatCsv': 'CSV 表格',
-  'audit.formatJsonl': 'JSON Lines 文本',
+  'audit.formatJsonl': 'JSONL 文本',
   'audit.exportButton': '下载',
   'audit.exporting': '正在准备…',
   'audit.exportedOk': '已下载。该范围内的哈希链校验通过。',

@@ -164,7 +164,7 @@ export const consoleEn = {
   'playground.maxTokensInvalid': 'Enter a whole number of at least 1, or leave empty',
   'playground.prompt': 'Prompt',
   'playground.promptPlaceholder': 'Ask something…',
-  'playground.sendHint': 'Ctrl + Enter to send',
+  'playground.sendHint': '{keys} to send',
   'playground.send': 'Send',
   'playground.stop': 'Stop',
   'playground.answer': 'Answer',

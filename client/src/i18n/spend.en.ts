@@ -34,6 +34,7 @@ export const spendEn = {
   'budgets.col.enforcement': 'When spent',
   'budgets.col.resets': 'Resets',
 
+  'executive.costNeedsUsage': 'Needs the permission to see everyone’s usage',
   'prices.title': 'Model prices',
   'prices.subtitle': 'What each model costs per million tokens; chats are priced when they settle, so a change applies from now on.',
   'prices.listTitle': 'Prices',

@@ -36,6 +36,7 @@ export const spendZhCN: Record<keyof typeof spendEn, string> = {
   'budgets.col.enforcement': '用尽后',
   'budgets.col.resets': '重置时间',
 
+  'executive.costNeedsUsage': '需要“查看所有人的用量”权限',
   'prices.title': '模型价格',
   'prices.subtitle': '每个模型每百万 token 的价格；对话在结算时计价，修改从现在起生效。',
   'prices.listTitle': '价格',

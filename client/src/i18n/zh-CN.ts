@@ -160,7 +160,7 @@ const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'playground.maxTokensInvalid': '请输入不小于 1 的整数，或留空',
   'playground.prompt': '提示词',
   'playground.promptPlaceholder': '输入你的问题…',
-  'playground.sendHint': 'Ctrl + Enter 发送',
+  'playground.sendHint': '{keys} 发送',
   'playground.send': '发送',
   'playground.stop': '停止',
   'playground.answer': '回答',

@@ -84,7 +84,7 @@ export interface ApiKeysPanelProps {
 export function ApiKeysPanel(props: ApiKeysPanelProps) {
   const { t, dateTime, date } = useI18n();
   const columns = (): Column<ApiKeyFieldsFragment>[] => [
-    { id: 'name', header: t('keys.col.name'), rowHeader: true, sortValue: (k) => k.name, cell: (k) => <span class="strong">{k.name}</span> },
+    { id: 'name', header: t('keys.col.name'), rowHeader: true, sortValue: (k) => k.name, cell: (k) => <span class="strong" translate="no">{k.name}</span> },
     { id: 'prefix', header: t('keys.col.prefix'), cell: (k) => <code class="mono">{k.prefix}…</code> },
     { id: 'state', header: t('keys.col.state'), sortValue: (k) => keyState(k), cell: (k) => <span class={`badge badge-key-${keyState(k)}`}>{t(`keys.${keyState(k)}`)}</span> },
     { id: 'created', header: t('keys.col.created'), class: 'nowrap', sortValue: (k) => k.createdAt, cell: (k) => dateTime(k.createdAt) },

@@ -30,10 +30,10 @@ export function EditDeleteButtons(props: { name: string; onEdit?: () => void; on
 }
 
 /** A name over a smaller second line (an e-mail, a plugin, a scope). */
-export function Stacked(props: { primary: JSX.Element; secondary?: JSX.Element | null; strong?: boolean }) {
+export function Stacked(props: { primary: JSX.Element; secondary?: JSX.Element | null; strong?: boolean; data?: boolean }) {
   return (
     <span class="stacked">
-      <span class="person-name" classList={{ strong: props.strong !== false }}>
+      <span class="person-name" classList={{ strong: props.strong !== false }} translate={props.data ? 'no' : undefined}>
         {props.primary}
       </span>
       <Show when={props.secondary}>

@@ -76,7 +76,7 @@ export function BudgetBars(props: { budgets: readonly BudgetRow[]; empty?: strin
               <div class="budget-head">
                 <span class="budget-name">
                   <span class="badge badge-neutral budget-scope">{t(`budgets.scope.${b.scope}`)}</span>
-                  <span class="strong person-name" title={b.user?.email}>
+                  <span class="strong person-name" title={b.user?.email} translate="no">
                     {name(b)}
                   </span>
                 </span>

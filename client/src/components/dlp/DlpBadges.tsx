@@ -13,6 +13,12 @@ export function DlpActionBadge(props: { action: string }) {
   );
 }
 
+/** What kind of thing a detector found (an OpenAI key, a mobile number), in the reader's language. */
+export function useKindName() {
+  const { t } = useI18n();
+  return (kind: string) => (hasMessage(`dlp.kind.${kind}`) ? t(`dlp.kind.${kind}` as 'dlp.kind.jwt') : kind);
+}
+
 /** A detector's name in the reader's language (the id itself for one the console does not know yet). */
 export function useDetectorName() {
   const { t } = useI18n();

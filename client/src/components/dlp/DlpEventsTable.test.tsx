@@ -25,7 +25,7 @@ describe('DlpEventsTable', () => {
       />
     ));
     const rows = screen.getAllByTestId('dlp-row');
-    expect(rows.map((r) => r.querySelectorAll('td')[2].textContent)).toEqual(['Secret or key · openai_key', 'Bank card number', 'E-mail address']);
+    expect(rows.map((r) => r.querySelectorAll('td')[2].textContent)).toEqual(['Secret or key · OpenAI key', 'Bank card number', 'E-mail address']);
     expect(rows.map((r) => r.querySelectorAll('td')[3].textContent)).toEqual(['mock-small', 'mock-small', 'mock-small']);
     const badges = rows.map((r) => r.querySelector('[data-action]')!);
     expect(badges.map((b) => b.textContent)).toEqual(['Blocked', 'Redacted', 'Logged']);

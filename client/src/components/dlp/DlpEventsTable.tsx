@@ -4,7 +4,7 @@ import { DataTable, type Column } from '../DataTable/DataTable.tsx';
 import type { ServerPaging } from '../DataTable/paging.ts';
 import type { DlpAction, DlpDetector } from '../../gql/graphql.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { DlpActionBadge, useDetectorName } from './DlpBadges.tsx';
+import { DlpActionBadge, useDetectorName, useKindName } from './DlpBadges.tsx';
 
 export interface DlpEventRow {
   id: string;
@@ -34,6 +34,7 @@ export interface DlpEventsTableProps {
 export function DlpEventsTable(props: DlpEventsTableProps) {
   const { t, num, time, dateTime } = useI18n();
   const detector = useDetectorName();
+  const kindName = useKindName();
   const columns = (): Column<DlpEventRow>[] => [
     { id: 'time', header: t('dlp.col.time'), class: 'nowrap', cell: (e) => (props.fullTime ? dateTime(e.at, true) : time(e.at)) },
     {
@@ -51,7 +52,7 @@ export function DlpEventsTable(props: DlpEventsTableProps) {
       cell: (e) => (
         <span class="dlp-detector">
           {detector(e.detector)}
-          <Show when={e.kind}>{(kind) => <span class="muted"> · {kind()}</span>}</Show>
+          <Show when={e.kind}>{(kind) => <span class="muted"> · {kindName(kind())}</span>}</Show>
         </span>
       ),
     },

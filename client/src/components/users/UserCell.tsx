@@ -30,7 +30,7 @@ export function UserCell(props: { user: { id: string; name: string; email: strin
       <Show when={props.avatar}>
         <Avatar name={props.user.name} small />
       </Show>
-      <span class="user-cell-text">
+      <span class="user-cell-text" translate="no">
         <span class="user-cell-name">{props.user.name}</span>
         <span class="user-cell-email">{props.user.email}</span>
       </span>

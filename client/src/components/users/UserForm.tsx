@@ -74,6 +74,7 @@ export function UserForm(props: UserFormProps) {
               {(role) => (
                 <CheckField
                   label={roleName(role)}
+                  dataLabel={!role.builtIn}
                   description={roleDescription(role) || undefined}
                   checked={roleIds().includes(role.id)}
                   onChange={(on) => toggleRole(role.id, on)}

@@ -8,7 +8,8 @@ import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx
 import { Dialog } from '../../components/Dialog.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { QuotaBar } from '../../components/QuotaBar.tsx';
-import { usePermissionText, useRoleName } from '../../components/roles/role-names.ts';
+import { RoleChip } from '../../components/roles/RoleChip.tsx';
+import { usePermissionText } from '../../components/roles/role-names.ts';
 import { StatStrip } from '../../components/StatCard.tsx';
 import { Loading, PageHeader } from '../../components/States.tsx';
 import { UserForm, type UserFormValues } from '../../components/users/UserForm.tsx';
@@ -42,7 +43,6 @@ export interface AccountViewProps {
 /** The signed-in user's own page: who they are, their usage and quota today and this month, their budgets and API keys. */
 export function AccountView(props: AccountViewProps) {
   const { t, num, compact, money, date } = useI18n();
-  const roleName = useRoleName();
   const permission = usePermissionText();
   const permissions = () => [...new Set(props.me.roles.flatMap((r) => r.permissions))];
   const columns = (): Column<ModelRow>[] => [
@@ -68,18 +68,20 @@ export function AccountView(props: AccountViewProps) {
           <dl class="details">
             <div>
               <dt>{t('user.name')}</dt>
-              <dd class="person-name">{props.me.name}</dd>
+              <dd class="person-name" translate="no">
+                {props.me.name}
+              </dd>
             </div>
             <div>
               <dt>{t('user.email')}</dt>
-              <dd>{props.me.email}</dd>
+              <dd translate="no">{props.me.email}</dd>
             </div>
             <div class="details-wide">
               <dt>{t('user.roles')}</dt>
               <dd>
                 <Show when={props.me.roles.length} fallback={<span class="muted">{t('users.noRoles')}</span>}>
                   <span class="chips">
-                    <For each={props.me.roles}>{(role) => <span class="chip">{roleName(role)}</span>}</For>
+                    <For each={props.me.roles}>{(role) => <RoleChip role={role} />}</For>
                   </span>
                 </Show>
               </dd>

@@ -56,15 +56,18 @@ export function AuditView(props: AuditViewProps) {
       id: 'details',
       header: t('audit.col.details'),
       class: 'cell-summary',
-      cell: (r) => (
-        <span class="audit-summary">
-          <Show when={r.action === 'chat' && r.model}>
-            <code>{r.model}</code>
-            {' · '}
-          </Show>
-          {text.summary(r) || <span class="muted">{t('audit.noDetails')}</span>}
-        </span>
-      ),
+      cell: (r) => {
+        const summary = text.summary(r);
+        return (
+          <span class="audit-summary">
+            <Show when={r.action === 'chat' && r.model}>
+              <code>{r.model}</code>
+              {' · '}
+            </Show>
+            {typeof summary === 'object' ? <span translate="no">{summary.data}</span> : summary || <span class="muted">{t('audit.noDetails')}</span>}
+          </span>
+        );
+      },
     },
   ];
   return (

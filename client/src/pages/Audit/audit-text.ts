@@ -75,8 +75,8 @@ export function useAuditText() {
     return undefined;
   };
 
-  /** One line for the table: what the record is about, without opening it. */
-  const summary = (record: { action: string; metadata: unknown; model?: string | null; inputTokens?: number | null; outputTokens?: number | null; latencyMs?: number | null }) => {
+  /** One line for the table: what the record is about, without opening it (`{ data }` when it is a name or e-mail as recorded). */
+  const summary = (record: { action: string; metadata: unknown; model?: string | null; inputTokens?: number | null; outputTokens?: number | null; latencyMs?: number | null }): string | { data: string } => {
     const m = (record.metadata && typeof record.metadata === 'object' ? record.metadata : {}) as Record<string, Json>;
     const changes = m.changes && typeof m.changes === 'object' && !Array.isArray(m.changes) ? (m.changes as Record<string, Json>) : undefined;
     if (record.action === 'chat') {
@@ -103,8 +103,9 @@ export function useAuditText() {
       const after = m.after as Record<string, Json>;
       return t('audit.summaryQuota', { input: value('dailyInputLimit', after.dailyInputLimit ?? null)!, output: value('dailyOutputLimit', after.dailyOutputLimit ?? null)! });
     }
-    const named = [m.name, m.email, m.prefix].find((x) => typeof x === 'string');
-    if (typeof named === 'string') return named;
+    // Otherwise what the record names (an e-mail, a role or key name): data, shown as it is.
+    const named = [m.email, m.name, m.prefix].find((x) => typeof x === 'string');
+    if (typeof named === 'string') return { data: named };
     if (record.action === 'audit.export' && typeof m.format === 'string') return m.format.toUpperCase();
     return '';
   };

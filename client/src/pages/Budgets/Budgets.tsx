@@ -37,7 +37,7 @@ export function BudgetsView(props: BudgetsViewProps) {
       header: t('budgets.col.budget'),
       rowHeader: true,
       sortValue: (b) => name(b),
-      cell: (b) => <Stacked primary={name(b)} secondary={t(`budgets.scope.${b.scope}`)} />,
+      cell: (b) => <Stacked primary={name(b)} secondary={t(`budgets.scope.${b.scope}`)} data={b.scope !== 'ORGANISATION'} />,
     },
     {
       id: 'spent',

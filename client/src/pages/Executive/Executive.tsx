@@ -20,7 +20,7 @@ export interface ExecutiveViewProps {
   onCustom: (fromDay: string, toDay: string) => void;
   rangeError: string | undefined;
   summary: ExecutiveSummary | undefined;
-  cost: number | undefined;
+  cost: number | null | undefined;
   currency: string | null;
   error: CombinedError | undefined;
   onRetry: () => void;

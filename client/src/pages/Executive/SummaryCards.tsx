@@ -7,8 +7,8 @@ export type ExecutiveSummary = ExecutiveSummaryQuery['executiveSummary'];
 export interface SummaryCardsProps {
   /** undefined while loading: every card shows a skeleton */
   summary: ExecutiveSummary | undefined;
-  /** Over the same range, in `currency`; undefined while loading */
-  cost: number | undefined;
+  /** Over the same range, in `currency`; undefined while loading, null when the reader may not see everyone's usage */
+  cost: number | null | undefined;
   /** null before any model price is set */
   currency: string | null;
 }
@@ -34,8 +34,8 @@ export function SummaryCards(props: SummaryCardsProps) {
       <StatCard
         id="cost"
         label={t('executive.cost')}
-        value={props.cost === undefined ? undefined : money(props.cost, props.currency)}
-        detail={props.currency ? t('executive.costDetail', { currency: props.currency }) : t('executive.noPrices')}
+        value={props.cost === undefined ? undefined : props.cost === null ? '—' : money(props.cost, props.currency)}
+        detail={props.cost === null ? t('executive.costNeedsUsage') : props.currency ? t('executive.costDetail', { currency: props.currency }) : t('executive.noPrices')}
         icon="wallet"
         tone="amber"
       />

@@ -25,7 +25,7 @@ export function TopTable(props: { title: string; dimension: string; rows: readon
       header: props.dimension,
       rowHeader: true,
       sortValue: (r) => r.label,
-      cell: (row) => <Stacked primary={row.label} secondary={row.sublabel} />,
+      cell: (row) => <Stacked primary={row.label} secondary={row.sublabel} data />,
     },
     {
       id: 'tokens',

@@ -2,7 +2,7 @@ import { graphql } from '../../gql/index.ts';
 
 /** The summary over the range, plus its cost (usage rows carry cost; the summary does not) and the currency prices are set in. */
 export const ExecutiveSummaryQuery = graphql(`
-  query ExecutiveSummary($range: ExecutiveRange!, $fromDay: Date!, $toDay: Date!) {
+  query ExecutiveSummary($range: ExecutiveRange!, $fromDay: Date!, $toDay: Date!, $withCost: Boolean!) {
     executiveSummary(range: $range) {
       from
       to
@@ -46,7 +46,7 @@ export const ExecutiveSummaryQuery = graphql(`
         hits
       }
     }
-    cost: usage(filter: { from: $fromDay, to: $toDay }) {
+    cost: usage(filter: { from: $fromDay, to: $toDay }) @include(if: $withCost) {
       cost
     }
     prices {

@@ -3,6 +3,7 @@ import { createMemo, createSignal } from 'solid-js';
 import type { ExecutiveTrendDimension, ExecutiveTrendGranularity } from '../../gql/graphql.ts';
 import { useRoleName } from '../../components/roles/role-names.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { useViewer } from '../../lib/viewer.tsx';
 import { addDays, isoDay } from '../../lib/dates.ts';
 import { ExecutiveSummaryQuery, ExecutiveTrendsQuery } from './documents.ts';
 import { ExecutiveView } from './Executive.tsx';
@@ -14,6 +15,7 @@ const TREND_KEYS = 6;
 export default function ExecutivePage() {
   const { t } = useI18n();
   const roleName = useRoleName();
+  const withCost = useViewer().can('usage:read');
   const today = isoDay(new Date());
   const [preset, setPreset] = createSignal<RangePreset>(30);
   const [fromDay, setFromDay] = createSignal(addDays(today, -29));
@@ -26,7 +28,7 @@ export default function ExecutivePage() {
   const [summary, refetchSummary] = createQuery({
     query: ExecutiveSummaryQuery,
     pause: () => Boolean(rangeError()),
-    variables: () => ({ range: range(), fromDay: fromDay(), toDay: toDay() }),
+    variables: () => ({ range: range(), fromDay: fromDay(), toDay: toDay(), withCost }),
   });
   const [trends, refetchTrends] = createQuery({
     query: ExecutiveTrendsQuery,
@@ -43,7 +45,8 @@ export default function ExecutivePage() {
     return list.length ? trendSeries(list, bucketAxis(fromDay(), toDay(), granularity()), t('chart.other')) : { days: [], series: [] };
   });
   const rows = createMemo(() => trendRows(points() ?? []));
-  const cost = () => summary.data?.cost.reduce((s, r) => s + r.cost, 0);
+  // Cost sums everyone's usage, which needs usage:read; without it the card says so instead of showing one's own.
+  const cost = () => (withCost ? summary.data?.cost?.reduce((s, r) => s + r.cost, 0) : null);
 
   return (
     <ExecutiveView

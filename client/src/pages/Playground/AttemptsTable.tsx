@@ -57,7 +57,9 @@ export function AttemptsTable(props: { attempts: readonly AttemptRow[]; caption:
       header: t('playground.attempt.col.provider'),
       cell: (a) => (
         <span class="target">
-          <span class="strong">{a.provider}</span>
+          <span class="strong" translate="no">
+            {a.provider}
+          </span>
           <span class="muted"> · </span>
           <code>{a.model}</code>
         </span>

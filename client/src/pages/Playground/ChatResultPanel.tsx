@@ -39,7 +39,7 @@ export function ChatResultPanel(props: { result: ChatResultFieldsFragment }) {
         <div class="stat">
           <span class="stat-label">{t('playground.answeredBy')}</span>
           <span class="stat-value stat-value-sm" data-testid="result-answered-by" title={`${props.result.provider} · ${props.result.model}`}>
-            {props.result.provider}
+            <span translate="no">{props.result.provider}</span>
             <code class="stat-sub">{props.result.model}</code>
           </span>
           <Show when={viaFallback()}>

@@ -40,7 +40,7 @@ function RouteView(props: { route: ModelRoute }) {
       <span class="route-step">
         <span class="route-tag route-tag-primary">{t('playground.attempt.primary')}</span>
         <span class="route-target">
-          {props.route.primary.provider} · <code>{props.route.primary.model}</code>
+          <span translate="no">{props.route.primary.provider}</span> · <code>{props.route.primary.model}</code>
         </span>
       </span>
       <For each={props.route.fallbacks} fallback={<span class="route-none">{t('playground.noFallbacks')}</span>}>
@@ -50,7 +50,7 @@ function RouteView(props: { route: ModelRoute }) {
             <span class="route-step">
               <span class="route-tag route-tag-fallback">{t('playground.attempt.fallback')}</span>
               <span class="route-target">
-                {target.provider} · <code>{target.model}</code>
+                <span translate="no">{target.provider}</span> · <code>{target.model}</code>
               </span>
             </span>
           </>
@@ -188,7 +188,11 @@ export function PlaygroundView(props: PlaygroundViewProps) {
               }}
             />
             <div class="prompt-footer">
-              <span class="muted prompt-hint">{t('playground.sendHint')}</span>
+              <span class="muted prompt-hint">
+                {t('playground.sendHint').split('{keys}')[0]}
+                <kbd>Ctrl</kbd> + <kbd>Enter</kbd>
+                {t('playground.sendHint').split('{keys}')[1]}
+              </span>
               <Show
                 when={streaming()}
                 fallback={

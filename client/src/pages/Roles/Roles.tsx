@@ -47,7 +47,9 @@ export function RolesView(props: RolesViewProps) {
           </span>
           <span class="stacked">
             <span>
-              <span class="role-name">{roleName(role)}</span>{' '}
+              <span class="role-name" translate={role.builtIn ? undefined : 'no'}>
+                {roleName(role)}
+              </span>{' '}
               <Show when={role.builtIn}>
                 <span class="badge badge-neutral">{t('roles.builtIn')}</span>
               </Show>

@@ -15,7 +15,7 @@ export function BreakdownTable(props: { title: string; dimension: string; rows: 
       header: props.dimension,
       rowHeader: true,
       sortValue: (r) => r.label,
-      cell: (row) => <Stacked primary={row.label} secondary={row.sublabel} />,
+      cell: (row) => <Stacked primary={row.label} secondary={row.sublabel} data />,
     },
     { id: 'input', header: t('usage.input'), numeric: true, sortValue: (r) => r.inputTokens, cell: (r) => num(r.inputTokens) },
     { id: 'output', header: t('usage.output'), numeric: true, sortValue: (r) => r.outputTokens, cell: (r) => num(r.outputTokens) },

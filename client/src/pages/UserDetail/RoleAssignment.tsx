@@ -32,6 +32,7 @@ export function RoleAssignment(props: RoleAssignmentProps) {
               <CheckField
                 name="role"
                 label={roleName(role)}
+                dataLabel={!role.builtIn}
                 description={roleDescription(role) || undefined}
                 checked={selected().includes(role.id)}
                 onChange={(on) => setSelected((ids) => (on ? [...ids, role.id] : ids.filter((id) => id !== role.id)))}

@@ -5,7 +5,7 @@ import { Card } from '../../components/Card.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { QuotaBar } from '../../components/QuotaBar.tsx';
-import { useRoleName } from '../../components/roles/role-names.ts';
+import { RoleChip } from '../../components/roles/RoleChip.tsx';
 import { PageHeader } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { UserForm, type UserFormValues } from '../../components/users/UserForm.tsx';
@@ -38,7 +38,6 @@ export interface UserDetailViewProps {
 
 export function UserDetailView(props: UserDetailViewProps) {
   const { t, dateTime, num } = useI18n();
-  const roleName = useRoleName();
   const u = () => props.user;
   const active = () => u().status === 'ACTIVE';
   const limit = (value: number | null) => (value === null ? t('common.unlimited') : t('unit.tokens', { count: num(value) }));
@@ -53,6 +52,7 @@ export function UserDetailView(props: UserDetailViewProps) {
         }
         title={u().name}
         subtitle={u().email}
+        dataTitle
         actions={
           <Show when={props.can.edit}>
             <button type="button" class="btn btn-secondary" onClick={() => props.edit.onOpen()}>
@@ -81,7 +81,7 @@ export function UserDetailView(props: UserDetailViewProps) {
             </div>
             <div>
               <dt>{t('user.email')}</dt>
-              <dd>{u().email}</dd>
+              <dd translate="no">{u().email}</dd>
             </div>
             <div>
               <dt>{t('user.createdAt')}</dt>
@@ -124,7 +124,7 @@ export function UserDetailView(props: UserDetailViewProps) {
           fallback={
             <Show when={u().roles.length} fallback={<p class="muted">{t('users.noRoles')}</p>}>
               <span class="chips" data-testid="roles-readonly">
-                <For each={u().roles}>{(role) => <span class="chip">{roleName(role)}</span>}</For>
+                <For each={u().roles}>{(role) => <RoleChip role={role} />}</For>
               </span>
             </Show>
           }

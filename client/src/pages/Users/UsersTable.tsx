@@ -3,7 +3,7 @@ import type { CombinedError } from '@urql/core';
 import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx';
 import type { ServerPaging } from '../../components/DataTable/paging.ts';
 import { QuotaBar } from '../../components/QuotaBar.tsx';
-import { useRoleName } from '../../components/roles/role-names.ts';
+import { RoleChip } from '../../components/roles/RoleChip.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { UserCell } from '../../components/users/UserCell.tsx';
 import type { UserRowFragment } from '../../gql/graphql.ts';
@@ -20,7 +20,6 @@ export interface UsersTableProps {
 
 export function UsersTable(props: UsersTableProps) {
   const { t } = useI18n();
-  const roleName = useRoleName();
   const columns = (): Column<UserRowFragment>[] => [
     { id: 'user', header: t('users.col.user'), rowHeader: true, cell: (user) => <UserCell user={user} avatar /> },
     { id: 'status', header: t('users.col.status'), cell: (user) => <StatusBadge status={user.status} /> },
@@ -30,7 +29,7 @@ export function UsersTable(props: UsersTableProps) {
       cell: (user) => (
         <Show when={user.roles.length} fallback={<span class="muted">{t('users.noRoles')}</span>}>
           <span class="chips">
-            <For each={user.roles}>{(role) => <span class="chip">{roleName(role)}</span>}</For>
+            <For each={user.roles}>{(role) => <RoleChip role={role} />}</For>
           </span>
         </Show>
       ),

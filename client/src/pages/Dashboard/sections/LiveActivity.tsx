@@ -35,7 +35,7 @@ export function LiveActivityTable(props: { events: readonly UsageEventRow[]; cap
       header: t('activity.col.provider'),
       cell: (e) => (
         <span class="nowrap">
-          {e.provider ?? <span class="muted">—</span>}
+          {e.provider ? <span translate="no">{e.provider}</span> : <span class="muted">—</span>}
           <Show when={e.fellBack}>
             {' '}
             <span class="route-tag route-tag-fallback">

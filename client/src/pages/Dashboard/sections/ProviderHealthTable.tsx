@@ -30,7 +30,7 @@ export function ProviderHealthTable(props: { providers: readonly ProviderRow[] |
       header: t('providers.col.provider'),
       rowHeader: true,
       sortValue: (p) => p.id,
-      cell: (p) => <Stacked primary={p.id} secondary={t('providers.plugin', { plugin: p.plugin })} />,
+      cell: (p) => <Stacked primary={p.id} secondary={t('providers.plugin', { plugin: p.plugin })} data />,
     },
     {
       id: 'availability',
