@@ -1,95 +1,40 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../client/src/i18n/en.ts';
 import { zhCN } from '../../client/src/i18n/zh-CN.ts';
-import { ensureConsoleBuilt } from '../../server/admin-console/ensure-built.ts';
-import { startServerProcess, type ServerProcess } from '../fixtures/server-process.ts';
+import { SCREENSHOTS, skipBrowserTests, startGateway } from './console-harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SCREENSHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
 const ADMIN = { email: 'admin@console.e2e', password: 'admin-password-e2e' };
-const STEP_MS = 15_000;
 
-const haveChromium = existsSync(CHROMIUM);
-const inCI = process.env.CI === 'true';
-if (!haveChromium && !inCI) console.warn(`[console e2e] skipped: ${CHROMIUM} is missing (apt-get install -y chromium). Under CI=true this fails instead.`);
-
-/** Rejects after `ms` so no step can hang the run. */
-function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout>;
-  return Promise.race([
-    work.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms))),
-  ]);
-}
-
-describe.skipIf(!haveChromium && !inCI)('admin console in headless Chromium, served by the gateway at /admin', () => {
-  let server: ServerProcess | undefined;
-  let browser: Browser | undefined;
+describe.skipIf(skipBrowserTests)('admin console in headless Chromium, served by the gateway at /admin', () => {
+  const gateway = startGateway(ADMIN);
+  const server = { get url() { return gateway.url; } };
   let context: BrowserContext;
   let page: Page;
-  let dataDir: string;
   let userId = '';
   let apiKey = '';
 
   // Whole pages, except with a dialog open (fixed layers do not stretch with a full-page capture).
-  const shot = (name: string, fullPage = true) => page.screenshot({ path: join(SCREENSHOTS, `console-${name}.png`), fullPage, animations: "disabled" });
+  const shot = (name: string, fullPage = true) => page.screenshot({ path: join(SCREENSHOTS, `console-${name}.png`), fullPage, animations: 'disabled' });
   const adminToken = () => page.evaluate(() => JSON.parse(localStorage.getItem('zero.console.session') ?? '{}').token as string);
-  const gql = async (query: string, variables: object, token: string) => {
-    const res = await within(STEP_MS, 'GraphQL request', fetch(`${server!.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    }));
-    return (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-  };
+  const gql = (query: string, variables: object, token: string) => gateway.gql(query, variables, token);
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`CI=true and ${CHROMIUM} is missing: install it (apt-get install -y chromium); browser tests must not be skipped in CI`);
-    await mkdir(SCREENSHOTS, { recursive: true });
-    dataDir = await mkdtemp(join(tmpdir(), 'zero-console-e2e-'));
-    // Build before the gateway starts so its own start-up check is instant and within its health timeout.
-    await within(120_000, 'console build', ensureConsoleBuilt({ logger: { info: () => {}, warn: (o, m) => console.warn(m, o) } }));
-    try {
-      server = await startServerProcess({
-        ZERO_DATA_DIR: dataDir,
-        DATABASE_URL: undefined,
-        ZERO_ADMIN_EMAIL: ADMIN.email,
-        ZERO_ADMIN_PASSWORD: ADMIN.password,
-      });
-      browser = await within(30_000, 'Chromium launch', chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 }));
-      // A browser that prefers Chinese: the console must open in zh-CN.
-      context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-      context.setDefaultTimeout(STEP_MS);
-      page = await context.newPage();
-    } catch (error) {
-      await browser?.close().catch(() => {});
-      await server?.stop();
-      throw error;
-    }
-  });
-
-  afterAll(async () => {
-    await within(15_000, 'browser close', browser?.close() ?? Promise.resolve()).catch(() => {});
-    await server?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    // A browser that prefers Chinese: the console must open in zh-CN.
+    context = await gateway.context({ width: 1366, height: 768, locale: 'zh-CN' });
+    page = await context.newPage();
   });
 
   it('redirects / to /admin/, serves the console with the right headers, and signs in (in Chinese by default)', async () => {
-    const root = await fetch(`${server!.url}/`, { redirect: 'manual' });
+    const root = await fetch(`${server.url}/`, { redirect: 'manual' });
     expect(root.status).toBe(302);
     expect(root.headers.get('location')).toBe('/admin/');
-    const deep = await fetch(`${server!.url}/admin/users/some-id`);
+    const deep = await fetch(`${server.url}/admin/users/some-id`);
     expect(deep.headers.get('content-type')).toContain('text/html');
     expect(deep.headers.get('cache-control')).toBe('no-cache');
 
-    await page.goto(`${server!.url}/`);
+    await page.goto(`${server.url}/`);
     expect(new URL(page.url()).pathname).toBe('/admin/');
     await page.getByRole('heading', { name: zhCN['login.title'] }).waitFor();
     await page.fill('input[name=email]', ADMIN.email);
@@ -129,14 +74,20 @@ describe.skipIf(!haveChromium && !inCI)('admin console in headless Chromium, ser
 
   it('gives the user a role and a daily quota', async () => {
     const rolesForm = page.locator('form', { has: page.locator('input[name=role]') });
-    await rolesForm.getByRole('checkbox', { name: /member/ }).check();
+    await rolesForm.getByRole('checkbox', { name: new RegExp(zhCN['role.member.name']) }).check();
     await rolesForm.getByRole('button', { name: zhCN['common.save'] }).click();
+    // Roles are permissions: the new set is named and confirmed before it is saved.
+    const confirmRoles = page.getByRole('alertdialog', { name: zhCN['user.rolesConfirmTitle'].replace('{name}', 'E2E Person') });
+    await confirmRoles.getByText(zhCN['role.member.name'], { exact: false }).waitFor();
+    await confirmRoles.getByRole('button', { name: zhCN['common.save'] }).click();
     await page.getByText(zhCN['user.rolesSaved']).waitFor();
 
     const quotaForm = page.getByRole('form', { name: zhCN['user.quotaTitle'] });
     await quotaForm.locator('input[name=dailyInputLimit]').fill('-1');
     await quotaForm.getByRole('button', { name: zhCN['common.save'] }).click();
     await quotaForm.getByText(zhCN['validation.quota']).waitFor();
+    // The complaint sits at its field, which has the focus.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('dailyInputLimit');
     await quotaForm.locator('input[name=dailyInputLimit]').fill('50000');
     await quotaForm.locator('input[name=dailyOutputLimit]').fill('20000');
     await quotaForm.getByRole('button', { name: zhCN['common.save'] }).click();
@@ -150,7 +101,7 @@ describe.skipIf(!haveChromium && !inCI)('admin console in headless Chromium, ser
   });
 
   it('creates an API key whose secret is shown once, and the key works', async () => {
-    await page.getByRole('button', { name: zhCN['keys.create'] }).click();
+    await page.getByTestId('api-keys').getByRole('button', { name: zhCN['keys.create'] }).click();
     const form = page.getByRole('dialog', { name: zhCN['keys.create'] });
     await form.locator('input[name=keyName]').fill('e2e key');
     await form.getByRole('button', { name: zhCN['keys.create'] }).click();
@@ -164,7 +115,9 @@ describe.skipIf(!haveChromium && !inCI)('admin console in headless Chromium, ser
     await created.waitFor({ state: 'detached' });
     // Gone for good: the page lists only the key's prefix.
     expect(await page.content()).not.toContain(apiKey);
-    await page.getByTestId('api-key-row').filter({ hasText: 'e2e key' }).waitFor();
+    const keyRow = page.getByTestId('api-key-row').filter({ hasText: 'e2e key' });
+    await keyRow.waitFor();
+    await keyRow.getByText(zhCN['keys.noExpiry']).waitFor();
 
     const me = await gql('{ me { id } }', {}, apiKey);
     expect(me.data?.me.id).toBe(userId);
@@ -185,6 +138,12 @@ describe.skipIf(!haveChromium && !inCI)('admin console in headless Chromium, ser
     await page.getByRole('link', { name: /E2E Person/ }).click();
     await page.getByRole('heading', { name: 'E2E Person', level: 1 }).waitFor();
     await page.getByRole('button', { name: zhCN['user.suspend'] }).click();
+    // Suspending changes who may call the gateway: asked first, like deleting.
+    const confirm = page.getByRole('alertdialog', { name: zhCN['user.suspendTitle'].replace('{name}', 'E2E Person') });
+    await confirm.getByText(zhCN['user.suspendBody']).waitFor();
+    await shot('user-suspend-confirm-zh', false);
+    await confirm.getByRole('button', { name: zhCN['user.suspend'] }).click();
+    await confirm.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: zhCN['user.reactivate'] }).waitFor();
     await page.locator('.badge-status-suspended').first().waitFor();
 
@@ -194,7 +153,7 @@ describe.skipIf(!haveChromium && !inCI)('admin console in headless Chromium, ser
     await shot('user-suspended-zh');
   });
 
-  it('shows the CONFLICT message when deleting a role that a user holds', async () => {
+  it('says in Chinese why a role that a user holds cannot be deleted', async () => {
     const token = await adminToken();
     const role = await gql(`mutation { createRole(input: { name: "e2e-held", description: "Held by a user", permissions: ["chat"] }) { id } }`, {}, token);
     const roleId = role.data.createRole.id as string;
@@ -203,11 +162,13 @@ describe.skipIf(!haveChromium && !inCI)('admin console in headless Chromium, ser
 
     await page.getByRole('link', { name: zhCN['nav.roles'] }).click();
     await page.getByRole('heading', { name: zhCN['roles.title'], level: 1 }).waitFor();
-    await page.getByRole('button', { name: `${zhCN['common.delete']} e2e-held` }).click();
+    await page.getByRole('button', { name: zhCN['common.deleteNamed'].replace('{name}', 'e2e-held') }).click();
     const confirm = page.getByRole('alertdialog');
     await confirm.getByRole('button', { name: zhCN['common.delete'] }).click();
-    await confirm.getByText('CONFLICT').waitFor();
+    await confirm.getByText(zhCN['error.CONFLICT.roleInUse'].replace('{count}', '1')).waitFor();
+    await confirm.locator('[data-code=CONFLICT]').first().waitFor();
     await confirm.getByText(zhCN['roles.deleteRefused']).waitFor();
+    expect(await confirm.textContent()).not.toContain('held by');
     await shot('role-delete-conflict-zh', false);
     await page.keyboard.press('Escape');
     await confirm.waitFor({ state: 'detached' });
@@ -216,8 +177,9 @@ describe.skipIf(!haveChromium && !inCI)('admin console in headless Chromium, ser
   it('shows the audit log with readable metadata', async () => {
     await page.getByRole('link', { name: zhCN['nav.audit'] }).click();
     await page.getByRole('heading', { name: zhCN['audit.title'], level: 1 }).waitFor();
-    await page.getByTestId('audit-row').filter({ hasText: 'user.status' }).first().waitFor();
-    await page.getByText('ACTIVE').first().waitFor();
+    const status = page.locator('[data-testid=audit-row][data-action="user.status"]').first();
+    await status.waitFor();
+    await status.getByText(`${zhCN['status.ACTIVE']} → ${zhCN['status.SUSPENDED']}`, { exact: false }).waitFor();
     await shot('audit-zh');
   });
 
@@ -296,7 +258,7 @@ describe.skipIf(!haveChromium && !inCI)('admin console in headless Chromium, ser
     await page.locator('[data-testid=usage-chart] canvas').first().waitFor();
     await page.getByRole('cell', { name: 'mock-small' }).or(page.getByRole('rowheader', { name: 'mock-small' })).first().waitFor();
     expect(await page.getByText(zhCN['usage.empty']).count()).toBe(0);
-    const requests = await page.locator('.stat-strip .stat').nth(2).locator('.stat-value').textContent();
+    const requests = await page.getByTestId('stat-requests').textContent();
     expect(Number(requests)).toBeGreaterThanOrEqual(1);
     await shot('usage-today-zh');
   });
@@ -370,7 +332,7 @@ describe.skipIf(!haveChromium && !inCI)('admin console in headless Chromium, ser
     expect(await value('error-rate').textContent()).toBe('0%');
     expect(await value('fallback-rate').textContent()).toBe('0%');
     expect(await value('active-users').textContent()).toBe('1');
-    expect(await value('latency-p50').textContent()).toMatch(/ms$/);
+    expect(await value('latency-p50').textContent()).toMatch(/毫秒$/);
     await page.getByTestId('top-models').getByRole('rowheader', { name: 'mock-small' }).waitFor();
     await page.getByTestId('top-users').getByText(ADMIN.email).waitFor();
     const trend = page.getByTestId('executive-trend');
@@ -417,7 +379,7 @@ describe.skipIf(!haveChromium && !inCI)('admin console in headless Chromium, ser
     const spent = (usage.data.usage as { cost: number }[]).reduce((s, r) => s + r.cost, 0);
     expect(spent).toBeGreaterThan(0);
 
-    const alertsOpen = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('DashboardBudgetAlerts'));
+    const alertsOpen = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('BudgetAlertsLive'));
     alertsOpen.catch(() => {}); // awaited below
     await page.getByRole('navigation').getByRole('link', { name: zhCN['nav.dashboard'], exact: true }).click();
     await page.getByRole('heading', { name: zhCN['dashboard.title'], level: 1 }).waitFor();
