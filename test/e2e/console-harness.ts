@@ -52,6 +52,13 @@ export interface Gateway {
 export function startGateway(admin: { email: string; password: string }): Gateway {
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
+  // Chromium draws date fields and other controls in its own UI language (--lang), not the page's:
+  // one browser per language, launched when first asked for.
+  const browsers = new Map<string, Promise<Browser>>();
+  const browserFor = (locale: string) => {
+    if (!browsers.has(locale)) browsers.set(locale, within(30_000, 'Chromium launch', chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, `--lang=${locale}`], timeout: 30_000 })));
+    return browsers.get(locale)!;
+  };
   let dataDir = '';
   const gateway: Gateway = {
     get url() {
@@ -88,7 +95,7 @@ export function startGateway(admin: { email: string; password: string }): Gatewa
       return body.data.login.token as string;
     },
     async context(options = {}) {
-      const context = await browser!.newContext({ viewport: { width: options.width ?? 1440, height: options.height ?? 900 }, locale: options.locale ?? 'zh-CN', acceptDownloads: true });
+      const context = await (await browserFor(options.locale ?? 'zh-CN')).newContext({ viewport: { width: options.width ?? 1440, height: options.height ?? 900 }, locale: options.locale ?? 'zh-CN', acceptDownloads: true });
       context.setDefaultTimeout(STEP_MS);
       return context;
     },
@@ -102,7 +109,7 @@ export function startGateway(admin: { email: string; password: string }): Gatewa
     await within(120_000, 'console build', ensureConsoleBuilt({ logger: { info: () => {}, warn: (o, m) => console.warn(m, o) } }));
     try {
       server = await startServerProcess({ ZERO_DATA_DIR: dataDir, DATABASE_URL: undefined, ZERO_ADMIN_EMAIL: admin.email, ZERO_ADMIN_PASSWORD: admin.password });
-      browser = await within(30_000, 'Chromium launch', chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 }));
+      browser = await browserFor('zh-CN');
     } catch (error) {
       await browser?.close().catch(() => {});
       await server?.stop();
@@ -111,7 +118,7 @@ export function startGateway(admin: { email: string; password: string }): Gatewa
   });
 
   afterAll(async () => {
-    await within(15_000, 'browser close', browser?.close() ?? Promise.resolve()).catch(() => {});
+    for (const launched of browsers.values()) await within(15_000, 'browser close', launched.then((b) => b.close())).catch(() => {});
     await server?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
@@ -146,7 +153,20 @@ export function recordErrorCodes(page: Page): string[] {
   return codes;
 }
 
-/** Whole pages, except with a dialog open (fixed layers do not stretch with a full-page capture). */
-export function screenshot(page: Page, name: string, fullPage = true) {
-  return page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, animations: 'disabled' });
+/**
+ * The whole page (or, with a dialog open, the window). The window is made as tall as
+ * the page for the capture, so the sticky sidebar and top bar sit where a reader sees
+ * them instead of wherever a stitched full-page capture leaves them.
+ */
+export async function screenshot(page: Page, name: string, fullPage = true) {
+  const path = join(SCREENSHOTS, `${name}.png`);
+  const viewport = page.viewportSize();
+  if (!fullPage || !viewport) return page.screenshot({ path, animations: 'disabled' });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), 8000) });
+  try {
+    await page.screenshot({ path, animations: 'disabled' });
+  } finally {
+    await page.setViewportSize(viewport);
+  }
 }

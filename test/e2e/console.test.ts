@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../client/src/i18n/en.ts';
 import { zhCN } from '../../client/src/i18n/zh-CN.ts';
-import { SCREENSHOTS, skipBrowserTests, startGateway } from './console-harness.ts';
+import { screenshot, SCREENSHOTS, skipBrowserTests, startGateway } from './console-harness.ts';
 
 const ADMIN = { email: 'admin@console.e2e', password: 'admin-password-e2e' };
 
@@ -16,7 +16,7 @@ describe.skipIf(skipBrowserTests)('admin console in headless Chromium, served by
   let apiKey = '';
 
   // Whole pages, except with a dialog open (fixed layers do not stretch with a full-page capture).
-  const shot = (name: string, fullPage = true) => page.screenshot({ path: join(SCREENSHOTS, `console-${name}.png`), fullPage, animations: 'disabled' });
+  const shot = (name: string, fullPage = true) => screenshot(page, `console-${name}`, fullPage);
   const adminToken = () => page.evaluate(() => JSON.parse(localStorage.getItem('zero.console.session') ?? '{}').token as string);
   const gql = (query: string, variables: object, token: string) => gateway.gql(query, variables, token);
 

@@ -6,7 +6,7 @@ import { Dialog } from './Dialog.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 
 export interface ConfirmDialogProps {
-  title: string;
+  title: JSX.Element;
   body: JSX.Element;
   confirmLabel: string;
   danger?: boolean;
@@ -51,8 +51,8 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
 
 /** An action that changes access or cannot be undone, asked before it runs. */
 export interface ConfirmRequest {
-  title: string;
-  body: string;
+  title: JSX.Element;
+  body: JSX.Element;
   confirmLabel: string;
   danger?: boolean;
   errorTitle?: string;

@@ -10,7 +10,7 @@ const openDialogs: HTMLElement[] = [];
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export interface DialogProps {
-  title: string;
+  title: JSX.Element;
   description?: JSX.Element;
   onClose: () => void;
   /** Buttons, right-aligned under the body. */

@@ -103,7 +103,9 @@ export function CheckField(props: { label: string; description?: string; checked
           {props.label}
         </span>
         <Show when={props.description}>
-          <span class="check-description">{props.description}</span>
+          <span class="check-description" translate={props.dataLabel ? 'no' : undefined}>
+            {props.description}
+          </span>
         </Show>
       </span>
     </label>

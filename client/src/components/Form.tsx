@@ -1,4 +1,4 @@
-import { Show, type JSX, type ParentProps } from 'solid-js';
+import { createEffect, on, Show, type JSX, type ParentProps } from 'solid-js';
 import type { CombinedError } from '@urql/core';
 import { useI18n } from '../i18n/index.tsx';
 import type { ErrorContext } from '../lib/errors.ts';
@@ -14,12 +14,18 @@ export interface FormProps {
   onSubmit: () => boolean | void;
   /** The server's refusal that no field carries, shown above the fields. */
   error?: CombinedError | null;
+  /**
+   * The server's latest refusal, whatever it names: when one arrives, the field it
+   * names (or the notice) is brought into view and focused, like the form's own complaints.
+   */
+  refusal?: CombinedError | null;
   errorContext?: ErrorContext;
 }
 
 /** A form that checks before it sends and says what is wrong where it is wrong. */
 export function Form(props: ParentProps<FormProps>) {
   let form!: HTMLFormElement;
+  createEffect(on(() => props.refusal, (refusal) => refusal && focusFirstInvalid(form), { defer: true }));
   return (
     <form
       ref={form}

@@ -98,7 +98,7 @@ export function AppShell(props: ParentProps<{ user: ShellUser; nav: readonly Nav
       </a>
       <aside class="sidebar">
         <div class="brand">
-          <span class="brand-mark" aria-hidden="true">
+          <span class="brand-mark" aria-hidden="true" translate="no">
             Z
           </span>
           <span class="brand-text">

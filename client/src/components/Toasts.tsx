@@ -1,11 +1,11 @@
-import { createSignal, For } from 'solid-js';
+import { createSignal, For, type JSX } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import { Icon } from './Icon.tsx';
 import './Toasts.css';
 
 interface Toast {
   id: number;
-  message: string;
+  message: JSX.Element;
   tone: 'success' | 'info';
 }
 
@@ -13,7 +13,7 @@ const [toasts, setToasts] = createSignal<Toast[]>([]);
 let nextId = 1;
 
 /** A short confirmation in the corner, announced politely and gone after a few seconds. */
-export function toast(message: string, tone: Toast['tone'] = 'success') {
+export function toast(message: JSX.Element, tone: Toast['tone'] = 'success') {
   const id = nextId++;
   // At most three at once; the oldest gives way.
   setToasts((list) => [...list, { id, message, tone }].slice(-3));

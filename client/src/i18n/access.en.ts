@@ -14,6 +14,7 @@ export const accessEn = {
   'nav.dlpEvents': 'DLP events',
 
   'common.listSeparator': ', ',
+  'common.clauseSeparator': '; ',
   'common.pageOfCount': 'Page {page} of {count}',
   'common.editNamed': 'Edit {name}',
   'common.deleteNamed': 'Delete {name}',

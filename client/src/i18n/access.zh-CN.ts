@@ -16,6 +16,7 @@ export const accessZhCN: Record<keyof typeof accessEn, string> = {
   'nav.dlpEvents': '数据防泄漏事件',
 
   'common.listSeparator': '、',
+  'common.clauseSeparator': '；',
   'common.pageOfCount': '第 {page} / {count} 页',
   'common.editNamed': '编辑 {name}',
   'common.deleteNamed': '删除 {name}',

@@ -78,9 +78,9 @@ export const auditEn = {
   'auditTarget.role': 'Role',
   'auditTarget.model': 'Model',
   'auditTarget.budget': 'Budget',
-  'auditTarget.apikey': 'API key',
+  'auditTarget.apiKey': 'API key',
   'auditTarget.audit': 'Audit trail',
-  'auditTarget.dlp_policy': 'DLP policy',
+  'auditTarget.organisation': 'Organisation',
 
   'auditReason.unknown_email': 'No account has this email',
   'auditReason.wrong_password': 'Wrong password',

@@ -80,9 +80,9 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   'auditTarget.role': '角色',
   'auditTarget.model': '模型',
   'auditTarget.budget': '预算',
-  'auditTarget.apikey': 'API 密钥',
+  'auditTarget.apiKey': 'API 密钥',
   'auditTarget.audit': '审计记录',
-  'auditTarget.dlp_policy': '数据防泄漏策略',
+  'auditTarget.organisation': '组织',
 
   'auditReason.unknown_email': '没有使用此邮箱的账户',
   'auditReason.wrong_password': '密码错误',

@@ -137,7 +137,7 @@ export const consoleEn = {
   'providers.col.requests': 'Requests',
   'providers.available': 'Available',
   'providers.unavailable': 'Unavailable',
-  'providers.plugin': 'Plugin {plugin}',
+  'providers.plugin': 'Plugin',
   'providers.empty': 'No providers are configured.',
   'providers.noTraffic': 'No traffic',
   'circuit.CLOSED': 'Closed',

@@ -44,6 +44,15 @@ export function formatMoney(locale: FormatLocale, value: number, currency?: stri
   ).format(value);
 }
 
+/** A currency by name (人民币, US Dollar) rather than its ISO code. */
+export function formatCurrencyName(locale: FormatLocale, code: string): string {
+  try {
+    return new Intl.DisplayNames(locale, { type: 'currency' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 const isDay = (iso: string) => iso.length === 10;
 
 /** A calendar day (YYYY-MM-DD is read as that day, wherever the browser is) or the day of an instant. */

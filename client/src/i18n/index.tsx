@@ -1,7 +1,8 @@
-import { createContext, createEffect, createSignal, useContext, type Accessor, type ParentProps } from 'solid-js';
+import { createContext, createEffect, createSignal, useContext, type Accessor, type JSX, type ParentProps } from 'solid-js';
 import { en, type MessageKey } from './en.ts';
 import {
   formatCompact,
+  formatCurrencyName,
   formatDate,
   formatDateTime,
   formatMoney,
@@ -42,14 +43,24 @@ export function hasMessage(key: string): key is MessageKey {
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const template = DICTIONARIES[locale][key] ?? en[key];
+  const template = DICTIONARIES[locale][key] ?? en[key] ?? key;
   return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : template;
 }
+
+/** A name, e-mail or id inside a sentence: data, so not translated (translate="no"). */
+export function Data(props: { children: JSX.Element }) {
+  return <span translate="no">{props.children}</span>;
+}
+
+/** Shorthand for the common case: a string value marked as data. */
+export const data = (value: string | number) => <Data>{value}</Data>;
 
 export interface I18n {
   locale: Accessor<Locale>;
   setLocale(locale: Locale): void;
   t(key: MessageKey, params?: Params): string;
+  /** Like `t`, with elements in the placeholders (names marked as data, keys as <kbd>). */
+  tj(key: MessageKey, params: Record<string, JSX.Element>): JSX.Element;
   /** `key.one` when the count calls for the singular in this language (and that key exists), else `key`; `{count}` is filled in. */
   tc(key: MessageKey, count: number, params?: Params): string;
   /** Tables: grouped digits, 12,345. */
@@ -71,6 +82,8 @@ export interface I18n {
   money(value: number, currency?: string | null): string;
   /** in 5 hours / 5小时后, rounded to the largest sensible unit */
   relative(iso: string, now?: number): string;
+  /** CNY → 人民币 / Chinese Yuan */
+  currencyName(code: string): string;
 }
 
 function createI18n(start: Locale): I18n {
@@ -93,6 +106,13 @@ function createI18n(start: Locale): I18n {
     locale,
     setLocale,
     t,
+    tj: (key, params) =>
+      translate(locale(), key)
+        .split(/(\{\w+\})/)
+        .map((part) => {
+          const name = /^\{(\w+)\}$/.exec(part)?.[1];
+          return name && name in params ? params[name] : part;
+        }),
     tc: (key, count, params) => {
       const one = `${key}.one`;
       const useOne = new Intl.PluralRules(locale()).select(count) === 'one' && hasMessage(one);
@@ -108,6 +128,7 @@ function createI18n(start: Locale): I18n {
     percent: (ratio) => formatPercent(locale(), ratio),
     money: (value, currency) => formatMoney(locale(), value, currency),
     relative: (iso, now) => formatRelative(locale(), iso, now),
+    currencyName: (code) => formatCurrencyName(locale(), code),
   };
 }
 

@@ -60,7 +60,7 @@ const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'error.sessionExpired': '会话已过期，请重新登录。',
 
   'login.title': '登录管理控制台',
-  'login.subtitle': '管理 LLM 网关的用户、角色、配额与用量。',
+  'login.subtitle': '管理大模型网关的用户、角色、配额与用量。',
   'login.email': '邮箱',
   'login.password': '密码',
   'login.submit': '登录',
@@ -133,7 +133,7 @@ const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'providers.col.requests': '请求数',
   'providers.available': '可用',
   'providers.unavailable': '不可用',
-  'providers.plugin': '插件 {plugin}',
+  'providers.plugin': '插件',
   'providers.empty': '未配置任何供应商。',
   'providers.noTraffic': '暂无流量',
   'circuit.CLOSED': '关闭（正常）',

@@ -71,7 +71,7 @@ export function describeGraphQLError(e: Pick<GraphQLError, 'extensions'>, f: For
     }
     case 'DLP_BLOCKED': {
       const detectors = Array.isArray(ext.detectors) ? (ext.detectors as unknown[]).filter((d): d is string => typeof d === 'string') : [];
-      const names = detectors.map((d) => (hasMessage(`dlp.detector.${d}`) ? f.t(`dlp.detector.${d}` as MessageKey) : d));
+      const names = detectors.map((d) => (hasMessage(`dlp.detector.${d.toUpperCase()}`) ? f.t(`dlp.detector.${d.toUpperCase()}` as MessageKey) : d));
       return line('error.DLP_BLOCKED', { detectors: names.join(f.t('common.listSeparator')) });
     }
     case 'CONFLICT':

@@ -2,7 +2,7 @@ import { createMutation } from '@urql/solid';
 import { createSignal, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
 import type { ApiKeyFieldsFragment } from '../../gql/graphql.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { data, useI18n } from '../../i18n/index.tsx';
 import { confirmAction } from '../ConfirmDialog.tsx';
 import { toast } from '../Toasts.tsx';
 import { ApiKeyCreatedDialog } from './ApiKeyCreatedDialog.tsx';
@@ -24,7 +24,7 @@ export interface ApiKeysProps {
  * with a copy button), and revoke after a confirmation.
  */
 export function ApiKeys(props: ApiKeysProps) {
-  const { t } = useI18n();
+  const { t, tj } = useI18n();
   const [createState, createKey] = createMutation(CreateApiKeyMutation);
   const [, revokeKey] = createMutation(RevokeApiKeyMutation);
   const [creating, setCreating] = createSignal(false);
@@ -41,14 +41,14 @@ export function ApiKeys(props: ApiKeysProps) {
   };
   const revoke = (key: ApiKeyFieldsFragment) =>
     confirmAction({
-      title: t('keys.revokeTitle', { name: key.name }),
+      title: tj('keys.revokeTitle', { name: data(key.name) }),
       body: t('keys.revokeBody'),
       confirmLabel: t('keys.revoke'),
       danger: true,
       run: async () => {
         const result = await revokeKey({ id: key.id });
         if (result.error) return result.error;
-        toast(t('keys.revokedToast', { name: key.name }));
+        toast(tj('keys.revokedToast', { name: data(key.name) }));
         props.onChanged();
       },
     });

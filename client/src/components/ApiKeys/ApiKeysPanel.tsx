@@ -39,7 +39,7 @@ export function CreateApiKeyForm(props: {
         const expiresAt = expires() ? new Date(`${expires()}T23:59:59`).toISOString() : null;
         props.onSubmit({ name: name().trim(), expiresAt });
       }}
-      error={errors.general()}
+      error={errors.general()} refusal={props.error}
       errorContext={KEY_ERRORS}
     >
       <TextField

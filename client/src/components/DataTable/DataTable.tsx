@@ -23,6 +23,8 @@ export interface Column<Row> {
   sortValue?: (row: Row) => SortValue;
   /** The cell that names the row (`<th scope="row">`). */
   rowHeader?: boolean;
+  /** The header is data (a custom role's name), not a word of the interface. */
+  headerData?: boolean;
   class?: string;
 }
 
@@ -134,7 +136,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               <tr>
                 <For each={columns()}>
                   {(column) => (
-                    <th scope="col" class={cellClass(column)} aria-sort={ariaSort(column)}>
+                    <th scope="col" class={cellClass(column)} aria-sort={ariaSort(column)} translate={column.headerData ? 'no' : undefined}>
                       <Switch fallback={<span classList={{ 'sr-only': column.hideHeader }}>{column.header}</span>}>
                         <Match when={column.sortValue}>
                           <button type="button" class="sort-button" onClick={() => toggleSort(column)} title={t('table.sortBy', { column: column.header })}>

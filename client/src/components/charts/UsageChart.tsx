@@ -140,7 +140,9 @@ export function UsageChart(props: UsageChartProps) {
             {(s) => (
               <span class="chart-legend-item" data-series={s.label}>
                 <span class="chart-legend-swatch" style={{ background: s.color }} aria-hidden="true" />
-                <span class="chart-legend-label">{s.label}</span>
+                <span class="chart-legend-label" translate={s.data ? 'no' : undefined}>
+                  {s.label}
+                </span>
                 <span class="chart-legend-value">{num(value(s))}</span>
               </span>
             )}

@@ -7,6 +7,8 @@ export interface ChartSeries {
   total: number;
   /** True for the series that folds together everything beyond the top few. */
   other?: boolean;
+  /** The label is data (a model, a user's name), not a word of the interface. */
+  data?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface SeriesGroup {
  */
 export function topSeries(groups: readonly SeriesGroup[], limit: number, otherLabel: string): ChartSeries[] {
   const ordered = [...groups].map((g) => ({ ...g, total: sum(g.values) })).sort((a, b) => b.total - a.total);
-  const top = ordered.slice(0, limit).map((g, n) => ({ label: g.label, values: g.values, total: g.total, color: SERIES_COLORS[n % SERIES_COLORS.length] }));
+  const top = ordered.slice(0, limit).map((g, n) => ({ label: g.label, values: g.values, total: g.total, color: SERIES_COLORS[n % SERIES_COLORS.length], data: true }));
   const rest = ordered.slice(limit);
   if (!rest.length) return top;
   const values = rest[0].values.map((_, i) => sum(rest.map((g) => g.values[i] ?? 0)));

@@ -22,8 +22,9 @@ export function useKindName() {
 /** A detector's name in the reader's language (the id itself for one the console does not know yet). */
 export function useDetectorName() {
   const { t } = useI18n();
+  // Enum values are upper case; audit metadata and the executive counts spell them in lower case.
   return (detector: string) => {
-    const key = `dlp.detector.${detector}`;
+    const key = `dlp.detector.${detector.toUpperCase()}`;
     return hasMessage(key) ? t(key as 'dlp.detector.EMAIL') : detector;
   };
 }

@@ -42,7 +42,7 @@ export function DlpEventsTable(props: DlpEventsTableProps) {
       header: t('dlp.col.user'),
       cell: (e) => (
         <Show when={e.user} fallback={<span class="muted">—</span>}>
-          {(user) => (props.userLink ? props.userLink(user()) : <span class="person-name">{user().name}</span>)}
+          {(user) => (props.userLink ? props.userLink(user()) : <span class="person-name" translate="no">{user().name}</span>)}
         </Show>
       ),
     },

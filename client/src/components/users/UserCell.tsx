@@ -12,7 +12,7 @@ export function initials(name: string): string {
 
 export function Avatar(props: { name: string; small?: boolean }) {
   return (
-    <span class={props.small ? 'avatar avatar-sm' : 'avatar'} aria-hidden="true">
+    <span class={props.small ? 'avatar avatar-sm' : 'avatar'} aria-hidden="true" translate="no">
       {initials(props.name)}
     </span>
   );

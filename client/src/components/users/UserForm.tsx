@@ -52,7 +52,7 @@ export function UserForm(props: UserFormProps) {
   };
 
   return (
-    <Form onSubmit={submit} error={errors.general()} label={props.mode === 'create' ? t('user.createTitle') : t('user.editTitle')}>
+    <Form onSubmit={submit} error={errors.general()} refusal={props.error} label={props.mode === 'create' ? t('user.createTitle') : t('user.editTitle')}>
       <TextField label={t('user.name')} name="name" autocomplete="off" value={name()} onValue={edit('name', setName)} error={errors.message('name')} data-autofocus />
       <TextField label={t('user.email')} name="email" type="email" autocomplete="off" value={email()} onValue={edit('email', setEmail)} error={errors.message('email')} />
       <TextField

@@ -4,7 +4,7 @@ import { Stacked } from '../../components/DataTable/columns.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { UserCell } from '../../components/users/UserCell.tsx';
 import type { AuditRecordFieldsFragment } from '../../gql/graphql.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { hasMessage, useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../lib/router.tsx';
 import { useViewer } from '../../lib/viewer.tsx';
 import { actionTone, actorAndTarget } from './audit-actions.ts';
@@ -36,13 +36,16 @@ export function AuditTarget(props: { record: AuditRecordRow; short?: boolean }) 
     const email = (props.record.metadata as { email?: unknown } | null)?.email;
     return props.record.action === 'login.failed' && !attacked() && typeof email === 'string' ? email : null;
   };
-  const type = () => (props.record.targetType ? t(`auditTarget.${props.record.targetType}` as 'auditTarget.user') : '');
+  const type = () => {
+    const key = `auditTarget.${props.record.targetType}`;
+    return props.record.targetType ? (hasMessage(key) ? t(key as 'auditTarget.user') : props.record.targetType) : '';
+  };
   const id = () => props.record.targetId ?? '';
   const shown = () => (props.short && id().length > 13 ? `${id().slice(0, 8)}…` : id());
   const idLink = () => (
     <Show when={link(props.record.targetType, props.record.targetId)} fallback={<code class="sublabel mono" title={id()}>{shown()}</code>}>
       {(to) => (
-        <Link to={to()} class="sublabel mono" title={id()}>
+        <Link to={to()} class="sublabel mono" title={id()} translate="no">
           {shown()}
         </Link>
       )}

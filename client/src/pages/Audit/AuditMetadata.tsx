@@ -1,5 +1,5 @@
 import { For, Match, Switch } from 'solid-js';
-import { isChange, useAuditText } from './audit-text.ts';
+import { isChange, isRecordedText, useAuditText } from './audit-text.ts';
 import './AuditMetadata.css';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -11,7 +11,13 @@ function Value(props: { name: string; value: Json; currency?: string | null }) {
   const text = useAuditText();
   const scalar = () => text.value(props.name, props.value, { currency: props.currency });
   return (
-    <Switch fallback={<span class="meta-value">{scalar()}</span>}>
+    <Switch
+      fallback={
+        <span class="meta-value" translate={isRecordedText(props.name, props.value) ? 'no' : undefined}>
+          {scalar()}
+        </span>
+      }
+    >
       <Match when={isChange(props.value)}>
         {(() => {
           const change = props.value as { from: Json; to: Json };

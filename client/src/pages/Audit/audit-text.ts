@@ -10,6 +10,12 @@ export const isChange = (v: unknown): v is { from: Json; to: Json } =>
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
+/** Keys whose string values the console says in words (statuses, reasons, detectors...). */
+const WORDED = new Set(['status', 'reason', 'outcome', 'detector', 'detectors', 'action', 'scope', 'via', 'format', 'permissions', 'roleNames']);
+
+/** Whether a value is shown as recorded (an id, a name, a provider's message): data, not interface words. */
+export const isRecordedText = (key: string, v: unknown) => typeof v === 'string' && !WORDED.has(key) && !ISO_INSTANT.test(v);
+
 /** Keys whose values are amounts of money (in the record's `currency`). */
 const MONEY = new Set(['amount', 'inputPerMillion', 'outputPerMillion', 'spent']);
 /** Keys whose values are token counts. */
@@ -91,13 +97,19 @@ export function useAuditText() {
       return (m.hits as { detector?: string }[]).map((h) => detector(String(h.detector ?? ''))).join(t('common.listSeparator'));
     if (changes) {
       const keys = Object.keys(changes);
-      if (keys.length === 1 && isChange(changes[keys[0]])) {
-        const c = changes[keys[0]] as { from: Json; to: Json };
-        const from = value(keys[0], c.from, { currency: m.currency as string });
-        const to = value(keys[0], c.to, { currency: m.currency as string });
-        if (from !== undefined && to !== undefined) return t('audit.summaryChange', { field: field(keys[0]), from, to });
-      }
+      // Up to two changes spelled out ("Status: Active → Suspended"); more are named.
+      const spelled = keys.slice(0, 2).map((key) => {
+        const c = changes[key];
+        if (!isChange(c)) return undefined;
+        const from = value(key, c.from, { currency: m.currency as string });
+        const to = value(key, c.to, { currency: m.currency as string });
+        return from !== undefined && to !== undefined ? t('audit.summaryChange', { field: field(key), from, to }) : undefined;
+      });
+      if (keys.length <= 2 && spelled.every(Boolean)) return spelled.join(t('common.clauseSeparator'));
       return t('audit.summaryChanged', { fields: keys.map(field).join(t('common.listSeparator')) });
+    }
+    if (record.action.startsWith('budget.') && typeof m.scope === 'string' && typeof m.amount === 'number') {
+      return `${value('scope', m.scope)} · ${value('amount', m.amount, { currency: m.currency as string })}`;
     }
     if (record.action === 'quota.update' && m.after && typeof m.after === 'object') {
       const after = m.after as Record<string, Json>;

@@ -31,7 +31,7 @@ export const BUDGET_ERRORS = { CONFLICT: 'error.CONFLICT.budgetExists' } as cons
 const SCOPES: BudgetScope[] = ['ORGANISATION', 'ROLE', 'USER'];
 
 export function BudgetForm(props: BudgetFormProps) {
-  const { t } = useI18n();
+  const { t, currencyName } = useI18n();
   const roleName = useRoleName();
   const [scope, setScope] = createSignal<BudgetScope>(props.initial?.scope ?? 'ORGANISATION');
   const [userId, setUserId] = createSignal(props.initial?.userId ?? '');
@@ -63,7 +63,7 @@ export function BudgetForm(props: BudgetFormProps) {
   };
 
   return (
-    <Form onSubmit={submit} error={errors.general()} errorContext={BUDGET_ERRORS} label={props.initial ? t('budgets.editTitle') : t('budgets.createTitle')}>
+    <Form onSubmit={submit} error={errors.general()} refusal={props.error} errorContext={BUDGET_ERRORS} label={props.initial ? t('budgets.editTitle') : t('budgets.createTitle')}>
       <Show
         when={!props.initial}
         fallback={
@@ -94,7 +94,7 @@ export function BudgetForm(props: BudgetFormProps) {
       </Show>
       <div class="form-row">
         <TextField
-          label={props.currency ? t('budgets.amountIn', { currency: props.currency }) : t('budgets.amount')}
+          label={props.currency ? t('budgets.amountIn', { currency: currencyName(props.currency) }) : t('budgets.amount')}
           name="amount"
           inputmode="decimal"
           value={amount()}

@@ -6,14 +6,14 @@ import { confirmAction } from '../../components/ConfirmDialog.tsx';
 import { createServerPaging } from '../../components/DataTable/paging.ts';
 import { toast } from '../../components/Toasts.tsx';
 import type { BudgetFieldsFragment } from '../../gql/graphql.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { data, useI18n } from '../../i18n/index.tsx';
 import { useViewer } from '../../lib/viewer.tsx';
 import type { BudgetFormValues } from './BudgetForm.tsx';
 import { BudgetsView } from './Budgets.tsx';
 import { BudgetAlertsPageQuery, BudgetsPageQuery, CreateBudgetMutation, DeleteBudgetMutation, UpdateBudgetMutation } from './documents.ts';
 
 export default function BudgetsPage() {
-  const { t, money } = useI18n();
+  const { t, tj, money } = useI18n();
   const viewer = useViewer();
   const name = useBudgetName();
   const withRoles = viewer.canAny('users:read', 'roles:write');
@@ -69,14 +69,14 @@ export default function BudgetsPage() {
 
   const remove = (b: BudgetFieldsFragment) =>
     confirmAction({
-      title: t('budgets.deleteTitle', { name: name(b) }),
+      title: tj('budgets.deleteTitle', { name: data(name(b)) }),
       body: t('budgets.deleteBody'),
       confirmLabel: t('common.delete'),
       danger: true,
       run: async () => {
         const result = await deleteBudget({ id: b.id }, { additionalTypenames: ['Budget'] });
         if (result.error) return result.error;
-        toast(t('budgets.deleted', { name: name(b) }));
+        toast(tj('budgets.deleted', { name: data(name(b)) }));
         reload();
       },
     });

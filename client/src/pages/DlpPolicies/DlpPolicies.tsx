@@ -70,7 +70,7 @@ export function DlpPoliciesView(props: DlpPoliciesViewProps) {
   };
   const columns = (): Column<PolicyRow>[] => [
     { id: 'detector', header: t('dlp.col.detector'), rowHeader: true, cell: (row) => <span class="strong">{detector(row.detector)}</span> },
-    ...props.columns.map((c) => ({ id: columnKey(c.roleId), header: columnName(c), cell: (row: PolicyRow) => cell(row, c) })),
+    ...props.columns.map((c) => ({ id: columnKey(c.roleId), header: columnName(c), headerData: Boolean(c.role && !c.role.builtIn), cell: (row: PolicyRow) => cell(row, c) })),
   ];
   return (
     <section class="page">

@@ -5,14 +5,14 @@ import { useDetectorName } from '../../components/dlp/DlpBadges.tsx';
 import { useRoleName } from '../../components/roles/role-names.ts';
 import { toast } from '../../components/Toasts.tsx';
 import type { DlpDetector } from '../../gql/graphql.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { data, useI18n } from '../../i18n/index.tsx';
 import { useViewer } from '../../lib/viewer.tsx';
 import { DlpPoliciesView, type PolicyChoice } from './DlpPolicies.tsx';
 import { ClearDlpPolicyMutation, DlpPoliciesPageQuery, SetDlpPolicyMutation } from './documents.ts';
 import { columnKey, policyMatrix, type PolicyColumn } from './policy-matrix.ts';
 
 export default function DlpPoliciesPage() {
-  const { t } = useI18n();
+  const { t, tj } = useI18n();
   const viewer = useViewer();
   const detectorName = useDetectorName();
   const roleName = useRoleName();
@@ -27,9 +27,9 @@ export default function DlpPoliciesPage() {
   const change = (detector: DlpDetector, column: PolicyColumn, choice: PolicyChoice) => {
     const before = matrix()?.rows.find((r) => r.detector === detector)?.actions[columnKey(column.roleId)];
     if ((before ?? '') === choice) return;
-    const scope = column.role ? roleName(column.role) : t('dlpPolicies.organisation');
+    const scope = column.role ? (column.role.builtIn ? roleName(column.role) : data(column.role.name)) : t('dlpPolicies.organisation');
     confirmAction({
-      title: t('dlpPolicies.confirmTitle', { detector: detectorName(detector), scope }),
+      title: tj('dlpPolicies.confirmTitle', { detector: detectorName(detector), scope }),
       body: t('dlpPolicies.confirmBody', { from: before ? label(before) : t('dlpPolicies.notSet'), to: label(choice) }),
       confirmLabel: t('common.save'),
       danger: choice === 'BLOCK',

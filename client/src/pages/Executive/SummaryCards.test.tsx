@@ -44,14 +44,21 @@ describe('SummaryCards', () => {
   it('shows cost with its currency, small amounts to four places, and without one when no price is set', () => {
     const { unmount } = renderWithI18n(() => <SummaryCards summary={summary()} cost={1234.5} currency="USD" />);
     expect(value('cost')).toBe('$1,234.50');
-    expect(detail('cost')).toContain('(USD)');
+    expect(detail('cost')).toContain('(US Dollar)');
     unmount();
     const second = renderWithI18n(() => <SummaryCards summary={summary()} cost={0.01234} currency="CNY" />, 'zh-CN');
     expect(value('cost')).toBe('¥0.0123');
+    expect(detail('cost')).toContain('人民币');
     second.unmount();
     renderWithI18n(() => <SummaryCards summary={summary()} cost={0} currency={null} />);
     expect(value('cost')).toBe('0.00');
     expect(detail('cost')).toBe('No model prices set yet');
+  });
+
+  it("says what cost needs when the reader may not see everyone's usage", () => {
+    renderWithI18n(() => <SummaryCards summary={summary()} cost={null} currency="CNY" />);
+    expect(value('cost')).toBe('—');
+    expect(detail('cost')).toBe('Needs the permission to see everyone’s usage');
   });
 
   it('shows a dash for latency without chats, and skeletons while loading', () => {

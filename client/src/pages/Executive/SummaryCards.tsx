@@ -15,7 +15,7 @@ export interface SummaryCardsProps {
 
 /** The range's headline figures: tokens, requests, cost, active users, error and fallback rates, latency. */
 export function SummaryCards(props: SummaryCardsProps) {
-  const { t, compact, num, percent, money, locale } = useI18n();
+  const { t, compact, num, percent, money, locale, currencyName } = useI18n();
   const s = () => props.summary;
   // A local mock answers in well under a millisecond; keep one decimal below 10 ms so it does not read as 0.
   const ms = (value: number | null | undefined) =>
@@ -35,7 +35,7 @@ export function SummaryCards(props: SummaryCardsProps) {
         id="cost"
         label={t('executive.cost')}
         value={props.cost === undefined ? undefined : props.cost === null ? '—' : money(props.cost, props.currency)}
-        detail={props.cost === null ? t('executive.costNeedsUsage') : props.currency ? t('executive.costDetail', { currency: props.currency }) : t('executive.noPrices')}
+        detail={props.cost === null ? t('executive.costNeedsUsage') : props.currency ? t('executive.costDetail', { currency: currencyName(props.currency) }) : t('executive.noPrices')}
         icon="wallet"
         tone="amber"
       />

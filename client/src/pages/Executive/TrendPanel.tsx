@@ -44,7 +44,7 @@ export function TrendPanel(props: TrendPanelProps) {
       header: t(`executive.by.${props.by}`),
       rowHeader: true,
       sortValue: (r) => (r.key === null ? null : r.label),
-      cell: (r) => (r.key === null ? <span class="muted">{t('chart.other')}</span> : <span class="person-name">{r.label}</span>),
+      cell: (r) => (r.key === null ? <span class="muted">{t('chart.other')}</span> : <span class="person-name" translate="no">{r.label}</span>),
     },
     { id: 'input', header: t('usage.input'), numeric: true, sortValue: (r) => r.inputTokens, cell: (r) => num(r.inputTokens) },
     { id: 'output', header: t('usage.output'), numeric: true, sortValue: (r) => r.outputTokens, cell: (r) => num(r.outputTokens) },

@@ -79,7 +79,7 @@ export function trendSeries(points: readonly TrendPoint[], axis: readonly string
     series: ordered.map(([key, g], n) =>
       key === null
         ? { label: otherLabel, values: g.values, total: g.total, color: OTHER_COLOR, other: true }
-        : { label: g.label, values: g.values, total: g.total, color: SERIES_COLORS[n % SERIES_COLORS.length] },
+        : { label: g.label, values: g.values, total: g.total, color: SERIES_COLORS[n % SERIES_COLORS.length], data: true },
     ),
   };
 }

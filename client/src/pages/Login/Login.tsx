@@ -44,7 +44,7 @@ export function LoginView(props: LoginViewProps) {
       </div>
       <div class="login-card">
         <div class="login-brand">
-          <span class="brand-mark brand-mark-lg" aria-hidden="true">
+          <span class="brand-mark brand-mark-lg" aria-hidden="true" translate="no">
             Z
           </span>
           <div>

@@ -25,11 +25,11 @@ export interface PricesViewProps {
 }
 
 function PriceForm(props: { row: PriceRow; currency: string | null; busy: boolean; error: CombinedError | null; onSubmit: (input: number, output: number) => void; onCancel: () => void }) {
-  const { t } = useI18n();
+  const { t, currencyName } = useI18n();
   const [input, setInput] = createSignal(props.row.inputPerMillion === null ? '' : String(props.row.inputPerMillion));
   const [output, setOutput] = createSignal(props.row.outputPerMillion === null ? '' : String(props.row.outputPerMillion));
   const errors = createFormErrors({ error: () => props.error, fields: ['inputPerMillion', 'outputPerMillion'] });
-  const unit = () => (props.currency ? t('prices.perMillionIn', { currency: props.currency }) : t('prices.perMillion'));
+  const unit = () => (props.currency ? t('prices.perMillionIn', { currency: currencyName(props.currency) }) : t('prices.perMillion'));
   return (
     <Form
       onSubmit={() => {
@@ -39,7 +39,7 @@ function PriceForm(props: { row: PriceRow; currency: string | null; busy: boolea
         if (!ok || a === null || b === null) return false;
         props.onSubmit(a, b);
       }}
-      error={errors.general()}
+      error={errors.general()} refusal={props.error}
     >
       <p class="muted">{t('prices.appliesFrom')}</p>
       <div class="form-row">
@@ -53,7 +53,7 @@ function PriceForm(props: { row: PriceRow; currency: string | null; busy: boolea
 
 /** What each gateway model costs per million tokens, and setting it. */
 export function PricesView(props: PricesViewProps) {
-  const { t, money, dateTime } = useI18n();
+  const { t, tj, money, dateTime, currencyName } = useI18n();
   const price = (value: number | null) => (value === null ? <span class="muted">{t('prices.unpriced')}</span> : money(value, props.currency));
   const columns = (): Column<PriceRow>[] => [
     { id: 'model', header: t('prices.model'), rowHeader: true, sortValue: (r) => r.model, cell: (r) => <code>{r.model}</code> },
@@ -65,7 +65,7 @@ export function PricesView(props: PricesViewProps) {
   return (
     <section class="page">
       <PageHeader title={t('prices.title')} subtitle={t('prices.subtitle')} />
-      <Card title={t('prices.listTitle')} subtitle={props.currency ? t('prices.currency', { currency: props.currency }) : t('prices.noCurrency')}>
+      <Card title={t('prices.listTitle')} subtitle={props.currency ? t('prices.currency', { currency: currencyName(props.currency) }) : t('prices.noCurrency')}>
         <DataTable
           caption={t('prices.title')}
           columns={columns()}
@@ -80,7 +80,7 @@ export function PricesView(props: PricesViewProps) {
       </Card>
       <Show when={props.editing}>
         {(row) => (
-          <Dialog title={t('prices.setFor', { model: row().model })} size="sm" onClose={() => props.onEdit(null)}>
+          <Dialog title={tj('prices.setFor', { model: <code>{row().model}</code> })} size="sm" onClose={() => props.onEdit(null)}>
             <PriceForm
               row={row()}
               currency={props.currency}

@@ -9,7 +9,7 @@ import { priceRows, type PriceRow } from './price-rows.ts';
 import { PricesView } from './Prices.tsx';
 
 export default function PricesPage() {
-  const { t } = useI18n();
+  const { tj } = useI18n();
   const viewer = useViewer();
   const [query, refetch] = createQuery({ query: PricesPageQuery });
   const [state, setPrice] = createMutation(SetPriceMutation);
@@ -20,7 +20,7 @@ export default function PricesPage() {
     const result = await setPrice({ model, inputPerMillion, outputPerMillion });
     if (result.error) return setError(result.error);
     setEditing(null);
-    toast(t('prices.saved', { model }));
+    toast(tj('prices.saved', { model: <code>{model}</code> }));
     refetch({ requestPolicy: 'network-only' });
   };
   return (

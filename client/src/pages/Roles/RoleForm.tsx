@@ -38,7 +38,7 @@ export function RoleForm(props: RoleFormProps) {
         if (!errors.check({ name: checkRequired(name()) })) return false;
         props.onSubmit({ name: name().trim(), description: description().trim(), permissions: selected() });
       }}
-      error={errors.general()}
+      error={errors.general()} refusal={props.error}
       errorContext={ROLE_FORM_ERRORS}
     >
       <Show when={builtIn()}>

@@ -8,7 +8,7 @@ import { Icon } from '../../components/Icon.tsx';
 import { usePermissionText, useRoleDescription, useRoleName } from '../../components/roles/role-names.ts';
 import { PageHeader } from '../../components/States.tsx';
 import type { RoleFieldsFragment } from '../../gql/graphql.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { data, useI18n } from '../../i18n/index.tsx';
 import type { PermissionInfo } from './PermissionEditor.tsx';
 import { RoleForm, type RoleFormValues } from './RoleForm.tsx';
 import './Roles.css';
@@ -30,7 +30,7 @@ export interface RolesViewProps {
 }
 
 export function RolesView(props: RolesViewProps) {
-  const { t, tc } = useI18n();
+  const { t, tc, tj } = useI18n();
   const roleName = useRoleName();
   const roleDescription = useRoleDescription();
   const permission = usePermissionText();
@@ -54,7 +54,9 @@ export function RolesView(props: RolesViewProps) {
                 <span class="badge badge-neutral">{t('roles.builtIn')}</span>
               </Show>
             </span>
-            <span class="role-description">{roleDescription(role) || '—'}</span>
+            <span class="role-description" translate={role.builtIn ? undefined : 'no'}>
+              {roleDescription(role) || '—'}
+            </span>
           </span>
         </span>
       ),
@@ -106,7 +108,7 @@ export function RolesView(props: RolesViewProps) {
         {(editing) => {
           const role = editing() === 'new' ? undefined : (editing() as RoleFieldsFragment);
           return (
-            <Dialog title={role ? t('roles.editTitle', { name: roleName(role) }) : t('roles.createTitle')} size="lg" onClose={() => props.onEdit(null)}>
+            <Dialog title={role ? tj('roles.editTitle', { name: role.builtIn ? roleName(role) : data(role.name) }) : t('roles.createTitle')} size="lg" onClose={() => props.onEdit(null)}>
               <RoleForm
                 initial={role && { name: role.name, description: roleDescription(role), permissions: [...role.permissions], builtIn: role.builtIn }}
                 permissions={props.permissions}

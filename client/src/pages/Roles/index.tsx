@@ -5,16 +5,18 @@ import { confirmAction } from '../../components/ConfirmDialog.tsx';
 import { usePermissionText, useRoleName } from '../../components/roles/role-names.ts';
 import { toast } from '../../components/Toasts.tsx';
 import type { RoleFieldsFragment } from '../../gql/graphql.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { data, useI18n } from '../../i18n/index.tsx';
 import { useViewer } from '../../lib/viewer.tsx';
 import { CreateRoleMutation, DeleteRoleMutation, RolesPageQuery, UpdateRoleMutation } from './documents.ts';
 import type { RoleFormValues } from './RoleForm.tsx';
 import { RolesView } from './Roles.tsx';
 
 export default function RolesPage() {
-  const { t } = useI18n();
+  const { t, tj } = useI18n();
   const viewer = useViewer();
   const roleName = useRoleName();
+  // A built-in role by its translated name; any other as named (data).
+  const shown = (role: RoleFieldsFragment) => (role.builtIn ? roleName(role) : data(role.name));
   const permission = usePermissionText();
   const [query, refetch] = createQuery({ query: RolesPageQuery });
   const reload = () => refetch({ requestPolicy: 'network-only' });
@@ -29,7 +31,7 @@ export default function RolesPage() {
     const input = target.builtIn ? { permissions: values.permissions } : values;
     const result = await updateRole({ id: target.id, input });
     if (result.error) return result.error;
-    toast(t('roles.saved', { name: roleName(target) }));
+    toast(tj('roles.saved', { name: shown(target) }));
     setEditing(null);
   };
 
@@ -40,7 +42,7 @@ export default function RolesPage() {
     if (target === 'new') {
       const result = await createRole({ input: values });
       if (result.error) return setSaveError(result.error);
-      toast(t('roles.created', { name: values.name }));
+      toast(tj('roles.created', { name: data(values.name) }));
       setEditing(null);
       return reload();
     }
@@ -54,7 +56,7 @@ export default function RolesPage() {
     // Everyone holding the role gains or loses these at once: say so first.
     const list = (names: string[]) => names.map(permission.label).join(t('common.listSeparator'));
     confirmAction({
-      title: t('roles.changeTitle', { name: roleName(target) }),
+      title: tj('roles.changeTitle', { name: shown(target) }),
       body: [added.length ? t('roles.changeAdded', { list: list(added) }) : '', removed.length ? t('roles.changeRemoved', { list: list(removed) }) : '', t('roles.changeBody')]
         .filter(Boolean)
         .join(' '),
@@ -65,7 +67,7 @@ export default function RolesPage() {
 
   const remove = (role: RoleFieldsFragment) =>
     confirmAction({
-      title: t('roles.deleteTitle', { name: roleName(role) }),
+      title: tj('roles.deleteTitle', { name: shown(role) }),
       body: t('roles.deleteBody'),
       confirmLabel: t('common.delete'),
       danger: true,
@@ -73,7 +75,7 @@ export default function RolesPage() {
       run: async () => {
         const result = await deleteRole({ id: role.id }, { additionalTypenames: ['Role'] });
         if (result.error) return result.error;
-        toast(t('roles.deleted', { name: roleName(role) }));
+        toast(tj('roles.deleted', { name: shown(role) }));
         reload();
       },
     });

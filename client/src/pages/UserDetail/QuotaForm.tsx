@@ -35,7 +35,7 @@ export function QuotaForm(props: QuotaFormProps) {
   };
 
   return (
-    <Form onSubmit={submit} error={errors.general()} label={t('user.quotaTitle')}>
+    <Form onSubmit={submit} error={errors.general()} refusal={props.error} label={t('user.quotaTitle')}>
       <div class="form-row">
         <TextField
           label={t('user.quotaInput')}

@@ -6,7 +6,7 @@ import { useRoleName } from '../../components/roles/role-names.ts';
 import { Loaded } from '../../components/Loaded.tsx';
 import { toast } from '../../components/Toasts.tsx';
 import type { UserFormValues } from '../../components/users/UserForm.tsx';
-import { useI18n } from '../../i18n/index.tsx';
+import { data, useI18n } from '../../i18n/index.tsx';
 import { navigate } from '../../lib/router.tsx';
 import { useViewer } from '../../lib/viewer.tsx';
 import { DeleteUserMutation, SetQuotaMutation, SetUserRolesMutation, SetUserStatusMutation, UpdateUserMutation, UserDetailQuery } from './documents.ts';
@@ -15,7 +15,7 @@ import { ROLE_ASSIGNMENT_ERRORS } from './RoleAssignment.tsx';
 import { UserDetailView } from './UserDetail.tsx';
 
 export default function UserDetailPage(props: { id: string }) {
-  const { t } = useI18n();
+  const { t, tj } = useI18n();
   const viewer = useViewer();
   const roleName = useRoleName();
   const [query, refetch] = createQuery({ query: UserDetailQuery, variables: () => ({ id: props.id }) });
@@ -44,14 +44,14 @@ export default function UserDetailPage(props: { id: string }) {
   const onToggleStatus = () => {
     const suspend = query.data?.user.status === 'ACTIVE';
     confirmAction({
-      title: t(suspend ? 'user.suspendTitle' : 'user.reactivateTitle', { name: name() }),
+      title: tj(suspend ? 'user.suspendTitle' : 'user.reactivateTitle', { name: data(name()) }),
       body: t(suspend ? 'user.suspendBody' : 'user.reactivateBody'),
       confirmLabel: t(suspend ? 'user.suspend' : 'user.reactivate'),
       danger: suspend,
       run: async () => {
         const result = await setStatus({ id: props.id, status: suspend ? 'SUSPENDED' : 'ACTIVE' });
         if (result.error) return result.error;
-        toast(suspend ? t('user.suspended', { name: name() }) : t('user.reactivated', { name: name() }), suspend ? 'info' : 'success');
+        toast(tj(suspend ? 'user.suspended' : 'user.reactivated', { name: data(name()) }), suspend ? 'info' : 'success');
         reload();
       },
     });
@@ -59,14 +59,14 @@ export default function UserDetailPage(props: { id: string }) {
   const onDelete = () => {
     const deletedName = name();
     confirmAction({
-      title: t('user.deleteTitle', { name: deletedName }),
+      title: tj('user.deleteTitle', { name: data(deletedName) }),
       body: t('user.deleteBody'),
       confirmLabel: t('common.delete'),
       danger: true,
       run: async () => {
         const result = await deleteUser({ id: props.id }, { additionalTypenames: ['User'] });
         if (result.error) return result.error;
-        toast(t('users.deleted', { name: deletedName }));
+        toast(tj('users.deleted', { name: data(deletedName) }));
         navigate('/users');
       },
     });
@@ -75,8 +75,8 @@ export default function UserDetailPage(props: { id: string }) {
   const onRoles = (roleIds: string[]) => {
     const names = (query.data?.roles ?? []).filter((r) => roleIds.includes(r.id)).map((r) => roleName(r));
     confirmAction({
-      title: t('user.rolesConfirmTitle', { name: name() }),
-      body: names.length ? t('user.rolesConfirmBody', { roles: names.join(t('common.listSeparator')) }) : t('user.rolesConfirmNone'),
+      title: tj('user.rolesConfirmTitle', { name: data(name()) }),
+      body: names.length ? tj('user.rolesConfirmBody', { roles: data(names.join(t('common.listSeparator'))) }) : t('user.rolesConfirmNone'),
       confirmLabel: t('common.save'),
       errorContext: ROLE_ASSIGNMENT_ERRORS,
       run: async () => {

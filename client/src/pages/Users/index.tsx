@@ -5,7 +5,7 @@ import { createServerPaging } from '../../components/DataTable/paging.ts';
 import { toast } from '../../components/Toasts.tsx';
 import type { UserFormValues } from '../../components/users/UserForm.tsx';
 import type { UserStatus } from '../../gql/graphql.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { data, useI18n } from '../../i18n/index.tsx';
 import { navigate } from '../../lib/router.tsx';
 import { createUrlState } from '../../lib/url-state.ts';
 import { useViewer } from '../../lib/viewer.tsx';
@@ -15,7 +15,7 @@ import { UsersView } from './Users.tsx';
 const STATUSES: readonly string[] = ['ACTIVE', 'SUSPENDED', 'DISABLED'];
 
 export default function UsersPage() {
-  const { t } = useI18n();
+  const { tj } = useI18n();
   const viewer = useViewer();
   const [filters, setFilters] = createUrlState({ q: '', status: '' });
   const status = () => (STATUSES.includes(filters().status) ? (filters().status as UserStatus) : '');
@@ -43,7 +43,7 @@ export default function UsersPage() {
     });
     if (result.error) return setCreateError(result.error);
     setCreating(false);
-    toast(t('users.created', { name: values.name }));
+    toast(tj('users.created', { name: data(values.name) }));
     refetch({ requestPolicy: 'network-only' });
     if (result.data) navigate(`/users/${result.data.createUser.id}`);
   };

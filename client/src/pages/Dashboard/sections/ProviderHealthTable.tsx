@@ -30,7 +30,17 @@ export function ProviderHealthTable(props: { providers: readonly ProviderRow[] |
       header: t('providers.col.provider'),
       rowHeader: true,
       sortValue: (p) => p.id,
-      cell: (p) => <Stacked primary={p.id} secondary={t('providers.plugin', { plugin: p.plugin })} data />,
+      cell: (p) => (
+        <Stacked
+          primary={p.id}
+          secondary={
+            <>
+              {t('providers.plugin')} <span translate="no">{p.plugin}</span>
+            </>
+          }
+          data
+        />
+      ),
     },
     {
       id: 'availability',
