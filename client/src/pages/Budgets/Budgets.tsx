@@ -54,7 +54,7 @@ export function BudgetsView(props: BudgetsViewProps) {
       ),
     },
     { id: 'amount', header: t('budgets.col.amount'), numeric: true, sortValue: (b) => b.amount, cell: (b) => money(b.amount, b.currency) },
-    { id: 'thresholds', header: t('budgets.col.thresholds'), cell: (b) => b.thresholds.map((x) => `${num(x)}%`).join(' · ') },
+    { id: 'thresholds', header: t('budgets.col.thresholds'), class: 'nowrap', cell: (b) => b.thresholds.map((x) => `${num(x)}%`).join(' · ') },
     { id: 'hardStop', header: t('budgets.col.enforcement'), cell: (b) => <HardStopBadge hardStop={b.hardStop} /> },
     { id: 'resets', header: t('budgets.col.resets'), class: 'nowrap', cell: (b) => dateTime(b.status.resetsAt) },
     ...actionsColumn<BudgetFieldsFragment>(props.canWrite, t('common.actions'), (b) => (
