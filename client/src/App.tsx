@@ -1,6 +1,7 @@
 import { createQuery, Provider } from '@urql/solid';
-import { createComponent, createMemo, Match, on, Show, Suspense, Switch, type JSX } from 'solid-js';
+import { createComponent, createEffect, createMemo, Match, on, Show, Suspense, Switch, type JSX } from 'solid-js';
 import { ConfirmHost } from './components/ConfirmDialog.tsx';
+import { SessionGuard } from './components/SessionGuard.tsx';
 import { ErrorNotice } from './components/ErrorNotice.tsx';
 import { AppShell, type NavGroup } from './components/Layout.tsx';
 import { EmptyState, Loading } from './components/States.tsx';
@@ -8,7 +9,7 @@ import { Toaster } from './components/Toasts.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { createGatewayClient } from './lib/client.ts';
 import { Link, matchPath, navigate, path } from './lib/router.tsx';
-import { endSession, session, token } from './lib/session.ts';
+import { endSession, expireSession, session, token } from './lib/session.ts';
 import { createViewer, useViewer, ViewerDocument, ViewerProvider } from './lib/viewer.tsx';
 import { LogoutMutation } from './pages/Login/documents.ts';
 import LoginPage from './pages/Login/index.tsx';
@@ -78,6 +79,10 @@ function navFor(viewer: ReturnType<typeof useViewer>): NavGroup[] {
 function SignedIn(props: { onLogout: () => void }) {
   const { t } = useI18n();
   const [me, refetch] = createQuery({ query: ViewerDocument, requestPolicy: 'network-only' });
+  // Refused before anything was shown: nothing to keep, so back to the login page with the reason.
+  createEffect(() => {
+    if (session()?.expired && !me.data) endSession('error.sessionExpired');
+  });
   return (
     <Switch fallback={<Loading label={t('app.loadingAccount')} />}>
       <Match when={me.data} keyed>
@@ -109,13 +114,11 @@ function SignedIn(props: { onLogout: () => void }) {
 
 /** Signed in: the shell and its pages. Signed out: the login page, at whatever address was asked for. */
 export function App() {
-  // A fresh client (and cache) per session, so one admin never sees another's cached data.
-  const client = createMemo(
-    on(
-      () => session()?.token,
-      () => createGatewayClient({ token, onUnauthenticated: () => endSession('error.sessionExpired') }),
-    ),
-  );
+  // A fresh client (and cache) per user, so one admin never sees another's cached data. Signing in
+  // again as the same user keeps it, and with it the pages and whatever was typed in them.
+  // (A memo of the id first: `on` reruns whenever the session changes, the memo only when the id does.)
+  const userId = createMemo(() => session()?.user.id);
+  const client = createMemo(on(userId, () => createGatewayClient({ token, onUnauthenticated: expireSession })));
   const logout = async () => {
     await client().mutation(LogoutMutation, {}).toPromise();
     endSession('login.loggedOut');
@@ -125,9 +128,14 @@ export function App() {
       <Show when={client()} keyed>
         {(c) => (
           <Provider value={c}>
-            {/* Keyed on the token: a new session starts from a fresh viewer. */}
-            <Show when={session()?.token} keyed fallback={<LoginPage />}>
-              {(_token: string) => <SignedIn onLogout={logout} />}
+            {/* Keyed on the user: another user starts from a fresh viewer; the same one after signing in again carries on. */}
+            <Show when={session()?.user.id} keyed fallback={<LoginPage />}>
+              {(_user: string) => (
+                <>
+                  <SignedIn onLogout={logout} />
+                  <SessionGuard />
+                </>
+              )}
             </Show>
           </Provider>
         )}

@@ -52,13 +52,6 @@ export interface Gateway {
 export function startGateway(admin: { email: string; password: string }): Gateway {
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
-  // Chromium draws date fields and other controls in its own UI language (--lang), not the page's:
-  // one browser per language, launched when first asked for.
-  const browsers = new Map<string, Promise<Browser>>();
-  const browserFor = (locale: string) => {
-    if (!browsers.has(locale)) browsers.set(locale, within(30_000, 'Chromium launch', chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, `--lang=${locale}`], timeout: 30_000 })));
-    return browsers.get(locale)!;
-  };
   let dataDir = '';
   const gateway: Gateway = {
     get url() {
@@ -95,7 +88,7 @@ export function startGateway(admin: { email: string; password: string }): Gatewa
       return body.data.login.token as string;
     },
     async context(options = {}) {
-      const context = await (await browserFor(options.locale ?? 'zh-CN')).newContext({ viewport: { width: options.width ?? 1440, height: options.height ?? 900 }, locale: options.locale ?? 'zh-CN', acceptDownloads: true });
+      const context = await browser!.newContext({ viewport: { width: options.width ?? 1440, height: options.height ?? 900 }, locale: options.locale ?? 'zh-CN', acceptDownloads: true });
       context.setDefaultTimeout(STEP_MS);
       return context;
     },
@@ -109,7 +102,7 @@ export function startGateway(admin: { email: string; password: string }): Gatewa
     await within(120_000, 'console build', ensureConsoleBuilt({ logger: { info: () => {}, warn: (o, m) => console.warn(m, o) } }));
     try {
       server = await startServerProcess({ ZERO_DATA_DIR: dataDir, DATABASE_URL: undefined, ZERO_ADMIN_EMAIL: admin.email, ZERO_ADMIN_PASSWORD: admin.password });
-      browser = await browserFor('zh-CN');
+      browser = await within(30_000, 'Chromium launch', chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 }));
     } catch (error) {
       await browser?.close().catch(() => {});
       await server?.stop();
@@ -118,7 +111,7 @@ export function startGateway(admin: { email: string; password: string }): Gatewa
   });
 
   afterAll(async () => {
-    for (const launched of browsers.values()) await within(15_000, 'browser close', launched.then((b) => b.close())).catch(() => {});
+    await within(15_000, 'browser close', browser?.close() ?? Promise.resolve()).catch(() => {});
     await server?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });

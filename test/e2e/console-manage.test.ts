@@ -156,4 +156,43 @@ describe.skipIf(skipBrowserTests)('managing budgets, prices, DLP policies and th
     const exports = await gql('{ auditLog(filter: { action: "audit.export" }) { totalCount } }');
     expect(exports.data.auditLog.totalCount).toBe(1);
   });
+
+  it('keeps what was typed when the session ends, and carries on after signing in again', async () => {
+    await page.goto(`${gateway.url}/admin/users/${seeded.member.id}`);
+    const quota = page.getByRole('form', { name: zhCN['user.quotaTitle'] });
+    await quota.locator('input[name=dailyInputLimit]').fill('123456');
+    // The session ends elsewhere (signed out on another tab): the next request is refused.
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('zero.console.session')!).token as string);
+    await gateway.gql('mutation { logout }', {}, token);
+    await quota.getByRole('button', { name: zhCN['common.save'] }).click();
+    const again = page.getByRole('dialog', { name: zhCN['session.expiredTitle'] });
+    await again.waitFor();
+    await screenshot(page, 'manage-session-expired-zh-1440', false);
+    await again.locator('input[name=password]').fill(ADMIN.password);
+    await again.getByRole('button', { name: zhCN['login.submit'] }).click();
+    await again.waitFor({ state: 'detached' });
+    expect(await quota.locator('input[name=dailyInputLimit]').inputValue()).toBe('123456');
+    await quota.getByRole('button', { name: zhCN['common.save'] }).click();
+    await page.getByText(zhCN['user.quotaSaved']).waitFor();
+    const user = await gql('query($id: ID!) { user(id: $id) { quota { dailyInputLimit } } }', { id: seeded.member.id });
+    expect(user.data.user.quota.dailyInputLimit).toBe(123456);
+  });
+
+  it('warns a minute before the session ends, and signing in again renews it', async () => {
+    await page.evaluate(() => {
+      const session = JSON.parse(localStorage.getItem('zero.console.session')!);
+      localStorage.setItem('zero.console.session', JSON.stringify({ ...session, expiresAt: new Date(Date.now() + 40_000).toISOString() }));
+    });
+    await page.reload();
+    const warning = page.getByTestId('session-warning');
+    await warning.waitFor();
+    await warning.getByRole('button', { name: zhCN['session.renew'] }).click();
+    const renew = page.getByRole('dialog', { name: zhCN['session.renewTitle'] });
+    await renew.locator('input[name=password]').fill(ADMIN.password);
+    await renew.getByRole('button', { name: zhCN['login.submit'] }).click();
+    await renew.waitFor({ state: 'detached' });
+    await warning.waitFor({ state: 'detached' });
+    const expiresAt = await page.evaluate(() => JSON.parse(localStorage.getItem('zero.console.session')!).expiresAt as string);
+    expect(new Date(expiresAt).getTime() - Date.now()).toBeGreaterThan(3_600_000);
+  });
 });

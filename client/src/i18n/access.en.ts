@@ -1,6 +1,13 @@
 /** Navigation, tables, people, roles, permissions and the reader's own account, in English. */
 export const accessEn = {
   'app.loadingAccount': 'Loading your account…',
+  'session.expiredTitle': 'Your session has ended',
+  'session.expiredBody': 'Sign in again to carry on: what you typed on this page is kept.',
+  'session.renewTitle': 'Stay signed in',
+  'session.renewBody': 'Sign in again for a new session; this page stays as it is.',
+  'session.expiringIn': 'Your session ends in {seconds} s. Sign in again to keep working without losing what you typed.',
+  'session.renew': 'Sign in again',
+  'session.signedInAs': 'As {email}',
   'nav.section.overview': 'Overview',
   'nav.section.access': 'People and access',
   'nav.section.spend': 'Spend',

@@ -3,6 +3,13 @@ import type { accessEn } from './access.en.ts';
 /** 导航、表格、人员、角色、权限与“我的账户”。 */
 export const accessZhCN: Record<keyof typeof accessEn, string> = {
   'app.loadingAccount': '正在加载你的账户…',
+  'session.expiredTitle': '会话已结束',
+  'session.expiredBody': '重新登录后即可继续：本页已填写的内容会保留。',
+  'session.renewTitle': '保持登录',
+  'session.renewBody': '重新登录以获得新的会话；本页保持不变。',
+  'session.expiringIn': '会话将在 {seconds} 秒后结束。重新登录可继续工作，已填写的内容不会丢失。',
+  'session.renew': '重新登录',
+  'session.signedInAs': '账户：{email}',
   'nav.section.overview': '总览',
   'nav.section.access': '人员与权限',
   'nav.section.spend': '费用',

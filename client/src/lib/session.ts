@@ -1,4 +1,4 @@
-import { createSignal } from 'solid-js';
+import { createSignal, untrack } from 'solid-js';
 import type { MessageKey } from '../i18n/index.tsx';
 
 export interface SessionUser {
@@ -11,6 +11,8 @@ export interface Session {
   token: string;
   expiresAt: string;
   user: SessionUser;
+  /** The gateway refused the token: the pages stay (with whatever was typed) until the user signs in again. */
+  expired?: boolean;
 }
 
 export const SESSION_STORAGE_KEY = 'zero.console.session';
@@ -33,8 +35,19 @@ const [notice, setNotice] = createSignal<MessageKey | null>(null);
 
 export { session, notice };
 
+/**
+ * The bearer token, read without tracking: urql runs its exchanges (and so the
+ * client's fetchOptions) synchronously inside each query's computation, and a tracked
+ * read here would re-run every query on the page whenever the session changed.
+ */
 export function token(): string | null {
-  return session()?.token ?? null;
+  return untrack(session)?.token ?? null;
+}
+
+/** The token while the gateway still takes it: live feeds follow this, so they stop when it is refused and start again after signing in. */
+export function liveToken(): string | null {
+  const s = session();
+  return s && !s.expired ? s.token : null;
 }
 
 export function startSession(next: Session) {
@@ -45,6 +58,16 @@ export function startSession(next: Session) {
   }
   setNotice(null);
   setSessionSignal(next);
+}
+
+/**
+ * The gateway no longer takes the token. The console stays as it is, so work in a
+ * form is not lost, and asks for the password again (SessionGuard); signing in as the
+ * same user carries on where they were.
+ */
+export function expireSession() {
+  const current = session();
+  if (current && !current.expired) setSessionSignal({ ...current, expired: true });
 }
 
 /** Ends the session locally; `reason` is shown on the login page. */

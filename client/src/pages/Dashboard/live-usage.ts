@@ -1,7 +1,8 @@
-import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { Client, CombinedError } from '@urql/core';
 import type { DashboardUsageEventsSubscription } from '../../gql/graphql.ts';
 import { subscribeLive } from '../../lib/live.ts';
+import { liveToken } from '../../lib/session.ts';
 import { DashboardUsageEventsSubscription as UsageEventsDocument } from './sections/documents.ts';
 
 export type UsageEventRow = DashboardUsageEventsSubscription['usageEvents'];
@@ -43,26 +44,34 @@ export function createLiveUsage(client: Client, onEvent: () => void): LiveUsage 
   const [counts, setCounts] = createSignal<LiveCounts>({ chats: 0, failed: 0, fellBack: 0 });
   const [connected, setConnected] = createSignal(true);
   const [error, setError] = createSignal<CombinedError>();
-  const unsubscribe = subscribeLive(
-    client,
-    UsageEventsDocument,
-    {},
-    {
-      onResult: (result) => {
-        if (result.error) {
-          setError(result.error);
-          setConnected(false);
-          return;
-        }
-        const event = result.data?.usageEvents;
-        if (!event) return;
-        setEvents((list) => [event, ...list].slice(0, FEED_LENGTH));
-        setCounts((c) => countEvent(c, event));
-        onEvent();
-      },
-      onEnd: () => setConnected(false),
-    },
+  // Subscribed for as long as the session's token lasts; a new token (signed in again) subscribes again.
+  createEffect(
+    on(liveToken, (current) => {
+      if (!current) return setConnected(false);
+      setError(undefined);
+      setConnected(true);
+      const unsubscribe = subscribeLive(
+        client,
+        UsageEventsDocument,
+        {},
+        {
+          onResult: (result) => {
+            if (result.error) {
+              setError(result.error);
+              setConnected(false);
+              return;
+            }
+            const event = result.data?.usageEvents;
+            if (!event) return;
+            setEvents((list) => [event, ...list].slice(0, FEED_LENGTH));
+            setCounts((c) => countEvent(c, event));
+            onEvent();
+          },
+          onEnd: () => setConnected(false),
+        },
+      );
+      onCleanup(unsubscribe);
+    }),
   );
-  onCleanup(unsubscribe);
   return { events, counts, connected, error };
 }

@@ -9,6 +9,7 @@ import { BudgetBars } from '../../../components/budgets/BudgetBars.tsx';
 import { BudgetAlertsLiveSubscription } from '../../../components/budgets/documents.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { subscribeLive, throttle } from '../../../lib/live.ts';
+import { liveToken } from '../../../lib/session.ts';
 import type { DashboardSectionProps } from '../dashboard-data.ts';
 import { DashboardBudgetsQuery } from './documents.ts';
 
@@ -30,24 +31,31 @@ export function Budgets(props: DashboardSectionProps) {
   });
   // Spend moves with every settled chat; an alert means a bar crossed a mark.
   createEffect(on(() => props.data.live.counts().chats, refresh, { defer: true }));
-  onCleanup(
-    subscribeLive(
-      client,
-      BudgetAlertsLiveSubscription,
-      {},
-      {
-        onResult: (result) => {
-          if (result.error) return void setLiveError(result.error);
-          const alert = result.data?.budgetAlerts;
-          if (!alert) return;
-          setLive((list) => [alert, ...list.filter((a) => a.id !== alert.id)].slice(0, ALERTS_SHOWN));
-          // Refetch once this delivery is done (not from inside urql's dispatch), and again a moment later:
-          // the alert can reach us before a read on another connection sees the new budget.
-          later(0);
-          later(1500);
-        },
-      },
-    ),
+  // Live alerts for as long as the session's token lasts; after signing in again they start over.
+  createEffect(
+    on(liveToken, (current) => {
+      if (!current) return;
+      setLiveError(undefined);
+      onCleanup(
+        subscribeLive(
+          client,
+          BudgetAlertsLiveSubscription,
+          {},
+          {
+            onResult: (result) => {
+              if (result.error) return void setLiveError(result.error);
+              const alert = result.data?.budgetAlerts;
+              if (!alert) return;
+              setLive((list) => [alert, ...list.filter((a) => a.id !== alert.id)].slice(0, ALERTS_SHOWN));
+              // Refetch once this delivery is done (not from inside urql's dispatch), and again a moment later:
+              // the alert can reach us before a read on another connection sees the new budget.
+              later(0);
+              later(1500);
+            },
+          },
+        ),
+      );
+    }),
   );
   const loaded = () => query.data?.budgetAlerts.edges.map((e) => e.node) ?? [];
   const alerts = createMemo(() => mergeAlerts(live(), loaded(), ALERTS_SHOWN));
