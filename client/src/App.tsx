@@ -3,7 +3,7 @@ import { createComponent, createEffect, createMemo, Match, on, Show, Suspense, S
 import { ConfirmHost } from './components/ConfirmDialog.tsx';
 import { SessionGuard } from './components/SessionGuard.tsx';
 import { ErrorNotice } from './components/ErrorNotice.tsx';
-import { AppShell, type NavGroup } from './components/Layout.tsx';
+import { AppShell } from './components/Layout.tsx';
 import { EmptyState, Loading } from './components/States.tsx';
 import { Toaster } from './components/Toasts.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
@@ -13,7 +13,7 @@ import { endSession, expireSession, session, token } from './lib/session.ts';
 import { createViewer, useViewer, ViewerDocument, ViewerProvider } from './lib/viewer.tsx';
 import { LogoutMutation } from './pages/Login/documents.ts';
 import LoginPage from './pages/Login/index.tsx';
-import { homePath, NAV_SECTIONS, ROUTES } from './routes.ts';
+import { homePath, navGroups, ROUTES } from './routes.ts';
 
 /** A page the reader's roles do not open: said plainly, with the way to what they can use. */
 function NotAllowed() {
@@ -67,14 +67,6 @@ function Routes() {
   );
 }
 
-/** The navigation the reader's permissions allow, in sections. */
-function navFor(viewer: ReturnType<typeof useViewer>): NavGroup[] {
-  return NAV_SECTIONS.map((section) => ({
-    label: `nav.section.${section}` as const,
-    items: ROUTES.filter((r) => r.nav && r.section === section && r.allowed(viewer)).map((r) => ({ to: r.path, label: r.title, icon: r.icon })),
-  })).filter((g) => g.items.length);
-}
-
 /** Signed in: who we are (the roles decide what is shown), then the shell and its pages. */
 function SignedIn(props: { onLogout: () => void }) {
   const { t } = useI18n();
@@ -90,7 +82,7 @@ function SignedIn(props: { onLogout: () => void }) {
           const viewer = createViewer(data.me);
           return (
             <ViewerProvider viewer={viewer}>
-              <AppShell user={viewer} nav={navFor(viewer)} onLogout={props.onLogout}>
+              <AppShell user={viewer} nav={navGroups(viewer)} onLogout={props.onLogout}>
                 <Routes />
               </AppShell>
               <ConfirmHost />

@@ -1,5 +1,6 @@
 import { lazy, type Component } from 'solid-js';
 import type { IconName } from './components/Icon.tsx';
+import type { NavGroup } from './components/Layout.tsx';
 import type { MessageKey } from './i18n/index.tsx';
 import type { Viewer } from './lib/viewer.tsx';
 import AccountPage from './pages/Account/index.tsx';
@@ -53,6 +54,14 @@ export const ROUTES: readonly RouteDef[] = [
   { path: '/playground', page: PlaygroundPage, title: 'nav.playground', icon: 'message', section: 'tools', nav: true, allowed: (v) => v.can('chat') },
   { path: '/account', page: AccountPage, title: 'nav.account', icon: 'user', section: 'personal', nav: true, allowed: () => true },
 ];
+
+/** The sidebar the reader's permissions allow, in sections (empty sections left out). */
+export function navGroups(viewer: Viewer): NavGroup[] {
+  return NAV_SECTIONS.map((section) => ({
+    label: `nav.section.${section}` as const,
+    items: ROUTES.filter((r) => r.nav && r.section === section && r.allowed(viewer)).map((r) => ({ to: r.path, label: r.title, icon: r.icon })),
+  })).filter((g) => g.items.length);
+}
 
 /** Where a reader lands: the dashboard when they may see the gateway's usage, else their own account. */
 export function homePath(viewer: Viewer): string {

@@ -15,7 +15,7 @@ import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useI18n } from '../../i18n/index.tsx';
-import type { ChartSeries } from './chart-series.ts';
+import { stackValues, type ChartSeries } from './chart-series.ts';
 import './UsageChart.css';
 
 export interface UsageChartProps {
@@ -35,13 +35,6 @@ const dayToSeconds = (day: string) => {
   const [y, m, d] = day.split('-').map(Number);
   return Date.UTC(y, m - 1, d) / 1000;
 };
-
-/** Running sums across the series, bucket by bucket: what each stacked bar reaches up to. */
-export function stackValues(series: readonly { values: readonly number[] }[]): number[][] {
-  const out: number[][] = [];
-  series.forEach((s, i) => out.push(s.values.map((v, d) => v + (i ? out[i - 1][d] : 0))));
-  return out;
-}
 
 export function UsageChart(props: UsageChartProps) {
   const { locale, compact, num, date, t } = useI18n();

@@ -43,3 +43,10 @@ export function topSeries(groups: readonly SeriesGroup[], limit: number, otherLa
 export function series(label: string, values: number[], n: number): ChartSeries {
   return { label, values, total: sum(values), color: SERIES_COLORS[n % SERIES_COLORS.length] };
 }
+
+/** Running sums across the series, bucket by bucket: what each stacked bar reaches up to. */
+export function stackValues(series: readonly { values: readonly number[] }[]): number[][] {
+  const out: number[][] = [];
+  series.forEach((s, i) => out.push(s.values.map((v, d) => v + (i ? out[i - 1][d] : 0))));
+  return out;
+}
