@@ -16,6 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    active\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
     "\n  mutation CreateApiKey($userId: ID, $name: String!, $expiresAt: DateTime) {\n    createApiKey(userId: $userId, name: $name, expiresAt: $expiresAt) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeAllApiKeys($userId: ID) {\n    revokeAllApiKeys(userId: $userId)\n  }\n": typeof types.RevokeAllApiKeysDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  fragment PageFields on PageInfo {\n    endCursor\n    hasNextPage\n  }\n": typeof types.PageFieldsFragmentDoc,
     "\n  fragment BudgetFields on Budget {\n    id\n    scope\n    amount\n    currency\n    hardStop\n    thresholds\n    userId\n    roleId\n    user {\n      id\n      name\n      email\n    }\n    role {\n      id\n      name\n      builtIn\n    }\n    status {\n      period\n      spent\n      remaining\n      percent\n      exceeded\n      thresholdsCrossed\n      resetsAt\n    }\n  }\n": typeof types.BudgetFieldsFragmentDoc,
@@ -64,7 +65,7 @@ type Documents = {
     "\n  mutation UpdateRole($id: ID!, $input: RoleInput!) {\n    updateRole(id: $id, input: $input) {\n      ...RoleFields\n    }\n  }\n": typeof types.UpdateRoleDocument,
     "\n  mutation DeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n": typeof types.DeleteRoleDocument,
     "\n  query UsagePage($filter: UsageFilter!, $groupBy: [UsageGroupBy!]!) {\n    series: usage(filter: $filter, groupBy: $groupBy) {\n      day\n      model\n      userId\n      user {\n        id\n        name\n      }\n      inputTokens\n      outputTokens\n    }\n    byUser: usage(filter: $filter, groupBy: [USER]) {\n      userId\n      user {\n        ...UserOption\n      }\n      inputTokens\n      outputTokens\n      requests\n    }\n    byModel: usage(filter: $filter, groupBy: [MODEL]) {\n      model\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n": typeof types.UsagePageDocument,
-    "\n  query UserDetail($id: ID!) {\n    user(id: $id) {\n      ...UserRow\n      updatedAt\n      apiKeys(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...ApiKeyFields\n          }\n        }\n      }\n    }\n    roles {\n      id\n      name\n      description\n      builtIn\n    }\n  }\n": typeof types.UserDetailDocument,
+    "\n  query UserDetail($id: ID!) {\n    user(id: $id) {\n      ...UserRow\n      roles {\n        id\n        permissions\n      }\n      updatedAt\n      apiKeys(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...ApiKeyFields\n          }\n        }\n      }\n    }\n    roles {\n      id\n      name\n      description\n      builtIn\n    }\n  }\n": typeof types.UserDetailDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserRow\n      updatedAt\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation SetUserStatus($id: ID!, $status: UserStatus!) {\n    setUserStatus(id: $id, status: $status) {\n      id\n      status\n      updatedAt\n    }\n  }\n": typeof types.SetUserStatusDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": typeof types.DeleteUserDocument,
@@ -77,6 +78,7 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    active\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n": types.ApiKeyFieldsFragmentDoc,
     "\n  mutation CreateApiKey($userId: ID, $name: String!, $expiresAt: DateTime) {\n    createApiKey(userId: $userId, name: $name, expiresAt: $expiresAt) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeAllApiKeys($userId: ID) {\n    revokeAllApiKeys(userId: $userId)\n  }\n": types.RevokeAllApiKeysDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  fragment PageFields on PageInfo {\n    endCursor\n    hasNextPage\n  }\n": types.PageFieldsFragmentDoc,
     "\n  fragment BudgetFields on Budget {\n    id\n    scope\n    amount\n    currency\n    hardStop\n    thresholds\n    userId\n    roleId\n    user {\n      id\n      name\n      email\n    }\n    role {\n      id\n      name\n      builtIn\n    }\n    status {\n      period\n      spent\n      remaining\n      percent\n      exceeded\n      thresholdsCrossed\n      resetsAt\n    }\n  }\n": types.BudgetFieldsFragmentDoc,
@@ -125,7 +127,7 @@ const documents: Documents = {
     "\n  mutation UpdateRole($id: ID!, $input: RoleInput!) {\n    updateRole(id: $id, input: $input) {\n      ...RoleFields\n    }\n  }\n": types.UpdateRoleDocument,
     "\n  mutation DeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n": types.DeleteRoleDocument,
     "\n  query UsagePage($filter: UsageFilter!, $groupBy: [UsageGroupBy!]!) {\n    series: usage(filter: $filter, groupBy: $groupBy) {\n      day\n      model\n      userId\n      user {\n        id\n        name\n      }\n      inputTokens\n      outputTokens\n    }\n    byUser: usage(filter: $filter, groupBy: [USER]) {\n      userId\n      user {\n        ...UserOption\n      }\n      inputTokens\n      outputTokens\n      requests\n    }\n    byModel: usage(filter: $filter, groupBy: [MODEL]) {\n      model\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n": types.UsagePageDocument,
-    "\n  query UserDetail($id: ID!) {\n    user(id: $id) {\n      ...UserRow\n      updatedAt\n      apiKeys(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...ApiKeyFields\n          }\n        }\n      }\n    }\n    roles {\n      id\n      name\n      description\n      builtIn\n    }\n  }\n": types.UserDetailDocument,
+    "\n  query UserDetail($id: ID!) {\n    user(id: $id) {\n      ...UserRow\n      roles {\n        id\n        permissions\n      }\n      updatedAt\n      apiKeys(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...ApiKeyFields\n          }\n        }\n      }\n    }\n    roles {\n      id\n      name\n      description\n      builtIn\n    }\n  }\n": types.UserDetailDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserRow\n      updatedAt\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation SetUserStatus($id: ID!, $status: UserStatus!) {\n    setUserStatus(id: $id, status: $status) {\n      id\n      status\n      updatedAt\n    }\n  }\n": types.SetUserStatusDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": types.DeleteUserDocument,
@@ -158,6 +160,10 @@ export function graphql(source: "\n  fragment ApiKeyFields on ApiKey {\n    id\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateApiKey($userId: ID, $name: String!, $expiresAt: DateTime) {\n    createApiKey(userId: $userId, name: $name, expiresAt: $expiresAt) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($userId: ID, $name: String!, $expiresAt: DateTime) {\n    createApiKey(userId: $userId, name: $name, expiresAt: $expiresAt) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeAllApiKeys($userId: ID) {\n    revokeAllApiKeys(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RevokeAllApiKeys($userId: ID) {\n    revokeAllApiKeys(userId: $userId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -353,7 +359,7 @@ export function graphql(source: "\n  query UsagePage($filter: UsageFilter!, $gro
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UserDetail($id: ID!) {\n    user(id: $id) {\n      ...UserRow\n      updatedAt\n      apiKeys(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...ApiKeyFields\n          }\n        }\n      }\n    }\n    roles {\n      id\n      name\n      description\n      builtIn\n    }\n  }\n"): (typeof documents)["\n  query UserDetail($id: ID!) {\n    user(id: $id) {\n      ...UserRow\n      updatedAt\n      apiKeys(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...ApiKeyFields\n          }\n        }\n      }\n    }\n    roles {\n      id\n      name\n      description\n      builtIn\n    }\n  }\n"];
+export function graphql(source: "\n  query UserDetail($id: ID!) {\n    user(id: $id) {\n      ...UserRow\n      roles {\n        id\n        permissions\n      }\n      updatedAt\n      apiKeys(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...ApiKeyFields\n          }\n        }\n      }\n    }\n    roles {\n      id\n      name\n      description\n      builtIn\n    }\n  }\n"): (typeof documents)["\n  query UserDetail($id: ID!) {\n    user(id: $id) {\n      ...UserRow\n      roles {\n        id\n        permissions\n      }\n      updatedAt\n      apiKeys(first: 100) {\n        totalCount\n        edges {\n          node {\n            ...ApiKeyFields\n          }\n        }\n      }\n    }\n    roles {\n      id\n      name\n      description\n      builtIn\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -74,6 +74,12 @@ export function describeGraphQLError(e: Pick<GraphQLError, 'extensions'>, f: For
       const names = detectors.map((d) => (hasMessage(`dlp.detector.${d.toUpperCase()}`) ? f.t(`dlp.detector.${d.toUpperCase()}` as MessageKey) : d));
       return line('error.DLP_BLOCKED', { detectors: names.join(f.t('common.listSeparator')) });
     }
+    case 'FORBIDDEN':
+      if (Array.isArray(ext.missingPermissions)) {
+        const names = (ext.missingPermissions as unknown[]).map(String).map((p) => (hasMessage(`permission.${p}`) ? f.t(`permission.${p}` as MessageKey) : p));
+        return line('error.FORBIDDEN.outranked', { permissions: names.join(f.t('common.listSeparator')) });
+      }
+      break;
     case 'CONFLICT':
       if (int(ext.holders) !== undefined) return line('error.CONFLICT.roleInUse', { count: f.num(int(ext.holders)!) });
       break;

@@ -7,7 +7,7 @@ import { confirmAction } from '../ConfirmDialog.tsx';
 import { toast } from '../Toasts.tsx';
 import { ApiKeyCreatedDialog } from './ApiKeyCreatedDialog.tsx';
 import { ApiKeysPanel } from './ApiKeysPanel.tsx';
-import { CreateApiKeyMutation, RevokeApiKeyMutation } from './documents.ts';
+import { CreateApiKeyMutation, RevokeAllApiKeysMutation, RevokeApiKeyMutation } from './documents.ts';
 
 export interface ApiKeysProps {
   keys: readonly ApiKeyFieldsFragment[];
@@ -24,9 +24,10 @@ export interface ApiKeysProps {
  * with a copy button), and revoke after a confirmation.
  */
 export function ApiKeys(props: ApiKeysProps) {
-  const { t, tj } = useI18n();
+  const { t, tc, tj } = useI18n();
   const [createState, createKey] = createMutation(CreateApiKeyMutation);
   const [, revokeKey] = createMutation(RevokeApiKeyMutation);
+  const [, revokeAll] = createMutation(RevokeAllApiKeysMutation);
   const [creating, setCreating] = createSignal(false);
   const [createError, setCreateError] = createSignal<CombinedError | null>(null);
   const [created, setCreated] = createSignal<{ name: string; secret: string } | null>(null);
@@ -53,6 +54,21 @@ export function ApiKeys(props: ApiKeysProps) {
       },
     });
 
+  // Every active key at once: a lost laptop, someone leaving.
+  const revokeEvery = () =>
+    confirmAction({
+      title: t('keys.revokeAllTitle'),
+      body: t('keys.revokeAllBody'),
+      confirmLabel: t('keys.revokeAll'),
+      danger: true,
+      run: async () => {
+        const result = await revokeAll({ userId: props.ownerId });
+        if (result.error) return result.error;
+        toast(tc('keys.revokedAllToast', result.data!.revokeAllApiKeys));
+        props.onChanged();
+      },
+    });
+
   return (
     <>
       <ApiKeysPanel
@@ -66,6 +82,7 @@ export function ApiKeys(props: ApiKeysProps) {
         createError={createError()}
         onCreate={create}
         onRevoke={revoke}
+        onRevokeAll={props.keys.some((k) => k.active) ? revokeEvery : undefined}
       />
       <Show when={created()}>{(c) => <ApiKeyCreatedDialog name={c().name} secret={c().secret} onClose={() => setCreated(null)} />}</Show>
     </>

@@ -79,6 +79,8 @@ export interface ApiKeysPanelProps {
   createError: CombinedError | null;
   onCreate: (values: { name: string; expiresAt: string | null }) => void;
   onRevoke: (key: ApiKeyFieldsFragment) => void;
+  /** Revokes every active key (undefined: there is none). */
+  onRevokeAll?: () => void;
 }
 
 export function ApiKeysPanel(props: ApiKeysPanelProps) {
@@ -117,6 +119,11 @@ export function ApiKeysPanel(props: ApiKeysPanelProps) {
       testId="api-keys"
       actions={
         <Show when={props.canManage}>
+          <Show when={props.onRevokeAll}>
+            <button type="button" class="btn btn-ghost-danger" onClick={() => props.onRevokeAll?.()}>
+              {t('keys.revokeAll')}
+            </button>
+          </Show>
           <button type="button" class="btn btn-secondary" onClick={() => props.onCreateOpen()}>
             <Icon name="key" size={16} />
             {t('keys.create')}

@@ -24,6 +24,12 @@ export const CreateApiKeyMutation = graphql(`
   }
 `);
 
+export const RevokeAllApiKeysMutation = graphql(`
+  mutation RevokeAllApiKeys($userId: ID) {
+    revokeAllApiKeys(userId: $userId)
+  }
+`);
+
 export const RevokeApiKeyMutation = graphql(`
   mutation RevokeApiKey($id: ID!) {
     revokeApiKey(id: $id) {

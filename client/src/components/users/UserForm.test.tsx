@@ -76,7 +76,7 @@ describe('UserForm on your own account', () => {
     renderWithI18n(() => <UserForm mode="edit" askCurrentPassword initial={{ name: 'Me', email: 'me@example.com' }} busy={false} error={error} onSubmit={onSubmit} onCancel={() => {}} />);
     const current = screen.getByLabelText('Current password', { exact: false });
     expect(current.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('Your current password is not correct')).toBeTruthy();
+    expect(screen.getByText('Enter your current password correctly to change your email or password.')).toBeTruthy();
     fireEvent.input(screen.getByLabelText(/^Password/), { target: { value: 'a-brand-new-passphrase' } });
     fireEvent.input(current, { target: { value: 'the-old-passphrase' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));

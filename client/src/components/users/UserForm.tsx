@@ -12,6 +12,8 @@ export interface UserFormValues {
   email: string;
   /** Empty: none (create) or unchanged (edit). */
   password: string;
+  /** Asked only when editing your own account: the gateway needs it to change your email or password. */
+  currentPassword?: string;
   roleIds: string[];
 }
 
@@ -20,13 +22,15 @@ export interface UserFormProps {
   initial?: Partial<UserFormValues>;
   /** Offered as checkboxes on create; roles of an existing user are edited on their page. */
   roles?: readonly { id: string; name: string; description: string; builtIn: boolean }[];
+  /** Editing your own account: ask for the current password. */
+  askCurrentPassword?: boolean;
   busy: boolean;
   error: CombinedError | null;
   onSubmit: (values: UserFormValues) => void;
   onCancel: () => void;
 }
 
-const FIELDS = ['name', 'email', 'password'] as const;
+const FIELDS = ['name', 'email', 'password', 'currentPassword'] as const;
 
 /** Validates before sending; the server's field errors (extensions.field) land on the same fields. */
 export function UserForm(props: UserFormProps) {
@@ -36,6 +40,7 @@ export function UserForm(props: UserFormProps) {
   const [name, setName] = createSignal(props.initial?.name ?? '');
   const [email, setEmail] = createSignal(props.initial?.email ?? '');
   const [password, setPassword] = createSignal('');
+  const [currentPassword, setCurrentPassword] = createSignal('');
   const [roleIds, setRoleIds] = createSignal<string[]>(props.initial?.roleIds ?? []);
   const errors = createFormErrors({ error: () => props.error, fields: FIELDS });
 
@@ -48,7 +53,7 @@ export function UserForm(props: UserFormProps) {
   const submit = () => {
     const ok = errors.check({ name: checkRequired(name()), email: checkEmail(email()), password: checkPassword(password(), false) });
     if (!ok) return false;
-    props.onSubmit({ name: name().trim(), email: email().trim(), password: password(), roleIds: roleIds() });
+    props.onSubmit({ name: name().trim(), email: email().trim(), password: password(), roleIds: roleIds(), ...(props.askCurrentPassword ? { currentPassword: currentPassword() } : {}) });
   };
 
   return (
@@ -66,6 +71,19 @@ export function UserForm(props: UserFormProps) {
         error={errors.message('password')}
         hint={props.mode === 'create' ? t('user.passwordHint', { min: MIN_PASSWORD_LENGTH }) : t('user.passwordEditHint')}
       />
+      <Show when={props.askCurrentPassword}>
+        <TextField
+          label={t('user.currentPassword')}
+          name="currentPassword"
+          type="password"
+          autocomplete="current-password"
+          optional
+          value={currentPassword()}
+          onValue={edit('currentPassword', setCurrentPassword)}
+          error={errors.message('currentPassword')}
+          hint={t('user.currentPasswordHint')}
+        />
+      </Show>
       <Show when={props.mode === 'create' && props.roles?.length}>
         <fieldset class="fieldset">
           <legend class="field-label">{t('user.roles')}</legend>

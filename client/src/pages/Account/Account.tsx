@@ -139,7 +139,7 @@ export function AccountView(props: AccountViewProps) {
 
       <Show when={props.editing}>
         <Dialog title={t('account.editProfile')} onClose={() => props.onEdit(false)}>
-          <UserForm mode="edit" initial={{ name: props.me.name, email: props.me.email }} busy={props.editBusy} error={props.editError} onSubmit={props.onSave} onCancel={() => props.onEdit(false)} />
+          <UserForm mode="edit" askCurrentPassword initial={{ name: props.me.name, email: props.me.email }} busy={props.editBusy} error={props.editError} onSubmit={props.onSave} onCancel={() => props.onEdit(false)} />
         </Dialog>
       </Show>
     </section>

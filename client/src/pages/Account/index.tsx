@@ -30,7 +30,7 @@ export default function AccountPage() {
   });
   const save = async (values: UserFormValues) => {
     setEditError(null);
-    const result = await update({ id: viewer.id, input: { name: values.name, email: values.email, password: values.password || null } });
+    const result = await update({ id: viewer.id, input: { name: values.name, email: values.email, password: values.password || null, currentPassword: values.currentPassword || null } });
     if (result.error) return setEditError(result.error);
     setEditing(false);
     toast(t('users.updated'));

@@ -1,10 +1,10 @@
 /** Audit actions by what they are about, in the order the filter lists them. */
 export const AUDIT_ACTION_GROUPS = {
-  signIn: ['login', 'login.failed'],
+  signIn: ['login', 'login.failed', 'admin.reset'],
   users: ['user.create', 'user.update', 'user.status', 'user.roles', 'user.delete'],
   roles: ['role.create', 'role.update', 'role.delete'],
   quotas: ['quota.update'],
-  apiKeys: ['apikey.create', 'apikey.revoke'],
+  apiKeys: ['apikey.create', 'apikey.revoke', 'apikey.revoke.all'],
   chat: ['chat', 'dlp.blocked'],
   dlp: ['dlp.policy.update', 'dlp.policy.clear'],
   budgets: ['price.update', 'budget.create', 'budget.update', 'budget.delete'],
@@ -33,10 +33,12 @@ export function actionTone(action: string): 'danger' | 'warning' | 'success' | '
  * tried as its actor id; the one who tried is unknown, so the console shows that
  * account as the target.
  */
-export function actorAndTarget<U>(record: { action: string; user?: U | null; targetType?: string | null; targetId?: string | null }): {
+export function actorAndTarget<U>(record: { action: string; user?: U | null; metadata?: unknown }): {
   actor: U | null;
   attacked: U | null;
 } {
-  if (record.action === 'login.failed') return { actor: null, attacked: record.user ?? null };
+  // A wrong current password (changing one's own email or password) was typed by the signed-in user themselves.
+  const ownAttempt = (record.metadata as { reason?: unknown } | null)?.reason === 'wrong current password';
+  if (record.action === 'login.failed' && !ownAttempt) return { actor: null, attacked: record.user ?? null };
   return { actor: record.user ?? null, attacked: null };
 }

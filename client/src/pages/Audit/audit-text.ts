@@ -10,11 +10,21 @@ export const isChange = (v: unknown): v is { from: Json; to: Json } =>
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-/** Keys whose string values the console says in words (statuses, reasons, detectors...). */
-const WORDED = new Set(['status', 'reason', 'outcome', 'detector', 'detectors', 'action', 'scope', 'via', 'format', 'permissions', 'roleNames']);
+/** Keys whose string values the console says in words, and the message each value has. */
+const WORDED: Record<string, (v: string) => string> = {
+  status: (v) => `status.${v}`,
+  previousStatus: (v) => `status.${v}`,
+  reason: (v) => `auditReason.${v.replace(/\s+/g, '_')}`,
+  outcome: (v) => `outcome.${v}`,
+  detector: (v) => `dlp.detector.${v.toUpperCase()}`,
+  action: (v) => `dlp.action.${v.toUpperCase()}`,
+  scope: (v) => `budgets.scope.${v}`,
+  via: (v) => `auditVia.${v}`,
+};
 
 /** Whether a value is shown as recorded (an id, a name, a provider's message): data, not interface words. */
-export const isRecordedText = (key: string, v: unknown) => typeof v === 'string' && !WORDED.has(key) && !ISO_INSTANT.test(v);
+export const isRecordedText = (key: string, v: unknown) =>
+  typeof v === 'string' && !ISO_INSTANT.test(v) && key !== 'format' && !(key in WORDED && hasMessage(WORDED[key](v)));
 
 /** Keys whose values are amounts of money (in the record's `currency`). */
 const MONEY = new Set(['amount', 'inputPerMillion', 'outputPerMillion', 'spent']);
@@ -50,24 +60,8 @@ export function useAuditText() {
       return num(v);
     }
     if (typeof v === 'string') {
-      switch (key) {
-        case 'status':
-          return maybe(`status.${v}`, v);
-        case 'reason':
-          return maybe(`auditReason.${v.replace(/\s+/g, '_')}`, v);
-        case 'outcome':
-          return maybe(`outcome.${v}`, v);
-        case 'detector':
-          return detector(v);
-        case 'action':
-          return maybe(`dlp.action.${v.toUpperCase()}`, v);
-        case 'scope':
-          return maybe(`budgets.scope.${v}`, v);
-        case 'via':
-          return maybe(`auditVia.${v}`, v);
-        case 'format':
-          return v.toUpperCase();
-      }
+      if (key in WORDED) return maybe(WORDED[key](v), v);
+      if (key === 'format') return v.toUpperCase();
       if (ISO_INSTANT.test(v)) return dateTime(v, true);
       return v;
     }

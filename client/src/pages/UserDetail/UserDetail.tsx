@@ -26,6 +26,8 @@ export interface UserDetailAbilities {
 
 export interface UserDetailViewProps {
   user: UserDetailQuery['user'];
+  /** The user holds permissions the reader does not: the account is theirs to read, not to change. */
+  outranks: boolean;
   roles: UserDetailQuery['roles'];
   can: UserDetailAbilities;
   edit: Pending & { open: boolean; onOpen: () => void; onClose: () => void; onSubmit: (v: UserFormValues) => void };
@@ -70,6 +72,11 @@ export function UserDetailView(props: UserDetailViewProps) {
           </Show>
         }
       />
+      <Show when={props.outranks}>
+        <p class="notice notice-info notice-compact" data-testid="user-outranks">
+          {t('user.outranksNote')}
+        </p>
+      </Show>
       <div class="grid grid-2">
         <Card title={t('user.details')} pad>
           <dl class="details">
@@ -151,7 +158,6 @@ export function UserDetailView(props: UserDetailViewProps) {
           <UserForm
             mode="edit"
             initial={{ name: u().name, email: u().email }}
-            askCurrentPassword={props.isSelf}
             busy={props.edit.busy}
             error={props.edit.error}
             onSubmit={props.edit.onSubmit}

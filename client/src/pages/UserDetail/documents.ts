@@ -4,6 +4,10 @@ export const UserDetailQuery = graphql(`
   query UserDetail($id: ID!) {
     user(id: $id) {
       ...UserRow
+      roles {
+        id
+        permissions
+      }
       updatedAt
       apiKeys(first: 100) {
         totalCount

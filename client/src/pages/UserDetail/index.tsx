@@ -20,6 +20,8 @@ export default function UserDetailPage(props: { id: string }) {
   const roleName = useRoleName();
   const [query, refetch] = createQuery({ query: UserDetailQuery, variables: () => ({ id: props.id }) });
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  // Acting on an account is acting as its user: the gateway refuses it when they hold a permission the reader does not.
+  const outranks = (user: { roles: readonly { permissions: readonly string[] }[] }) => user.roles.some((r) => r.permissions.some((p) => !viewer.permissions.has(p)));
   const name = () => query.data?.user.name ?? '';
 
   const [updateState, updateUser] = createMutation(UpdateUserMutation);
@@ -48,6 +50,7 @@ export default function UserDetailPage(props: { id: string }) {
       body: t(suspend ? 'user.suspendBody' : 'user.reactivateBody'),
       confirmLabel: t(suspend ? 'user.suspend' : 'user.reactivate'),
       danger: suspend,
+      errorContext: { CONFLICT: 'error.CONFLICT.lastAdmin' },
       run: async () => {
         const result = await setStatus({ id: props.id, status: suspend ? 'SUSPENDED' : 'ACTIVE' });
         if (result.error) return result.error;
@@ -63,6 +66,7 @@ export default function UserDetailPage(props: { id: string }) {
       body: t('user.deleteBody'),
       confirmLabel: t('common.delete'),
       danger: true,
+      errorContext: { CONFLICT: 'error.CONFLICT.lastAdmin' },
       run: async () => {
         const result = await deleteUser({ id: props.id }, { additionalTypenames: ['User'] });
         if (result.error) return result.error;
@@ -102,10 +106,11 @@ export default function UserDetailPage(props: { id: string }) {
         <UserDetailView
           user={data().user}
           roles={data().roles}
+          outranks={outranks(data().user)}
           can={{
-            edit: viewer.can('users:write') && viewer.id !== props.id,
+            edit: viewer.can('users:write') && !outranks(data().user),
             setQuota: viewer.can('quotas:write'),
-            manageKeys: viewer.can('apikeys:write'),
+            manageKeys: viewer.can('apikeys:write') && !outranks(data().user),
           }}
           edit={{ open: editing(), busy: updateState.fetching, error: editError(), onOpen: () => (setEditError(null), setEditing(true)), onClose: () => setEditing(false), onSubmit: onEdit }}
           onToggleStatus={onToggleStatus}
