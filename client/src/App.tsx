@@ -11,7 +11,7 @@ import { createGatewayClient } from './lib/client.ts';
 import { Link, matchPath, navigate, path } from './lib/router.tsx';
 import { endSession, expireSession, session, token } from './lib/session.ts';
 import { createViewer, useViewer, ViewerDocument, ViewerProvider } from './lib/viewer.tsx';
-import { LogoutMutation } from './pages/Login/documents.ts';
+import { LogoutMutation } from './lib/session.documents.ts';
 import LoginPage from './pages/Login/index.tsx';
 import { homePath, navGroups, ROUTES } from './routes.ts';
 

@@ -3,7 +3,7 @@ import { createSignal, onCleanup, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
 import { data, useI18n } from '../i18n/index.tsx';
 import { endSession, session, startSession, type Session } from '../lib/session.ts';
-import { LoginMutation, MeQuery } from '../pages/Login/documents.ts';
+import { LoginMutation, MeQuery } from '../lib/session.documents.ts';
 import { Dialog } from './Dialog.tsx';
 import { TextField } from './Field.tsx';
 import { Form, FormActions } from './Form.tsx';

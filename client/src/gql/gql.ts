@@ -27,6 +27,9 @@ type Documents = {
     "\n  query UserOptions {\n    users(first: 100) {\n      edges {\n        node {\n          ...UserOption\n        }\n      }\n    }\n  }\n": typeof types.UserOptionsDocument,
     "\n  fragment UserRow on User {\n    id\n    name\n    email\n    status\n    createdAt\n    roles {\n      id\n      name\n      builtIn\n    }\n    ...TodayAgainstQuota\n  }\n": typeof types.UserRowFragmentDoc,
     "\n  fragment TodayAgainstQuota on User {\n    quota {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n    todayUsage {\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n": typeof types.TodayAgainstQuotaFragmentDoc,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n": typeof types.MeDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      roles {\n        id\n        name\n        builtIn\n        permissions\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query Account($userId: ID!, $from: Date!, $to: Date!, $withBudgets: Boolean!) {\n    me {\n      id\n      name\n      email\n      createdAt\n      roles {\n        id\n        name\n        builtIn\n        permissions\n      }\n      ...TodayAgainstQuota\n      apiKeys(first: 100) {\n        edges {\n          node {\n            ...ApiKeyFields\n          }\n        }\n      }\n    }\n    month: usage(filter: { userId: $userId, from: $from, to: $to }) {\n      inputTokens\n      outputTokens\n      requests\n      cost\n    }\n    daily: usage(filter: { userId: $userId, from: $from, to: $to }, groupBy: [DAY]) {\n      day\n      inputTokens\n      outputTokens\n    }\n    byModel: usage(filter: { userId: $userId, from: $from, to: $to }, groupBy: [MODEL]) {\n      model\n      inputTokens\n      outputTokens\n      requests\n      cost\n    }\n    prices {\n      currency\n    }\n    budgets @include(if: $withBudgets) {\n      ...BudgetFields\n    }\n  }\n": typeof types.AccountDocument,
     "\n  mutation UpdateProfile($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      name\n      email\n      updatedAt\n    }\n  }\n": typeof types.UpdateProfileDocument,
@@ -49,9 +52,6 @@ type Documents = {
     "\n  mutation ClearDlpPolicy($detector: DlpDetector!, $roleId: ID!) {\n    clearDlpPolicy(detector: $detector, roleId: $roleId)\n  }\n": typeof types.ClearDlpPolicyDocument,
     "\n  query ExecutiveSummary($range: ExecutiveRange!, $fromDay: Date!, $toDay: Date!, $withCost: Boolean!) {\n    executiveSummary(range: $range) {\n      from\n      to\n      inputTokens\n      outputTokens\n      requests\n      errors\n      errorRate\n      fallbacks\n      fallbackRate\n      activeUsers\n      latencyP50Ms\n      latencyP95Ms\n      topUsers {\n        userId\n        name\n        email\n        inputTokens\n        outputTokens\n        requests\n        errors\n      }\n      topModels {\n        key\n        inputTokens\n        outputTokens\n        requests\n        errors\n      }\n      topProviders {\n        key\n        inputTokens\n        outputTokens\n        requests\n        errors\n      }\n      dlpEvents {\n        detector\n        action\n        events\n        hits\n      }\n    }\n    cost: usage(filter: { from: $fromDay, to: $toDay }) @include(if: $withCost) {\n      cost\n    }\n    prices {\n      model\n      currency\n    }\n  }\n": typeof types.ExecutiveSummaryDocument,
     "\n  query ExecutiveTrends($range: ExecutiveRange!, $granularity: ExecutiveTrendGranularity!, $by: ExecutiveTrendDimension!, $limit: Int) {\n    executiveTrends(range: $range, granularity: $granularity, by: $by, limit: $limit) {\n      bucket\n      key\n      label\n      inputTokens\n      outputTokens\n      requests\n      errors\n    }\n  }\n": typeof types.ExecutiveTrendsDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
-    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
-    "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n": typeof types.MeDocument,
     "\n  query PlaygroundModels {\n    models {\n      name\n      primary {\n        provider\n        model\n      }\n      fallbacks {\n        provider\n        model\n      }\n    }\n  }\n": typeof types.PlaygroundModelsDocument,
     "\n  fragment ChatAttemptFields on ChatAttempt {\n    provider\n    model\n    error\n    code\n    status\n    latencyMs\n  }\n": typeof types.ChatAttemptFieldsFragmentDoc,
     "\n  fragment ChatResultFields on ChatResult {\n    text\n    usage {\n      inputTokens\n      outputTokens\n    }\n    provider\n    model\n    requestedModel\n    attempts {\n      ...ChatAttemptFields\n    }\n    latencyMs\n    finishReason\n    requestId\n    auditId\n  }\n": typeof types.ChatResultFieldsFragmentDoc,
@@ -89,6 +89,9 @@ const documents: Documents = {
     "\n  query UserOptions {\n    users(first: 100) {\n      edges {\n        node {\n          ...UserOption\n        }\n      }\n    }\n  }\n": types.UserOptionsDocument,
     "\n  fragment UserRow on User {\n    id\n    name\n    email\n    status\n    createdAt\n    roles {\n      id\n      name\n      builtIn\n    }\n    ...TodayAgainstQuota\n  }\n": types.UserRowFragmentDoc,
     "\n  fragment TodayAgainstQuota on User {\n    quota {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n    todayUsage {\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n": types.TodayAgainstQuotaFragmentDoc,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n": types.MeDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      roles {\n        id\n        name\n        builtIn\n        permissions\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  query Account($userId: ID!, $from: Date!, $to: Date!, $withBudgets: Boolean!) {\n    me {\n      id\n      name\n      email\n      createdAt\n      roles {\n        id\n        name\n        builtIn\n        permissions\n      }\n      ...TodayAgainstQuota\n      apiKeys(first: 100) {\n        edges {\n          node {\n            ...ApiKeyFields\n          }\n        }\n      }\n    }\n    month: usage(filter: { userId: $userId, from: $from, to: $to }) {\n      inputTokens\n      outputTokens\n      requests\n      cost\n    }\n    daily: usage(filter: { userId: $userId, from: $from, to: $to }, groupBy: [DAY]) {\n      day\n      inputTokens\n      outputTokens\n    }\n    byModel: usage(filter: { userId: $userId, from: $from, to: $to }, groupBy: [MODEL]) {\n      model\n      inputTokens\n      outputTokens\n      requests\n      cost\n    }\n    prices {\n      currency\n    }\n    budgets @include(if: $withBudgets) {\n      ...BudgetFields\n    }\n  }\n": types.AccountDocument,
     "\n  mutation UpdateProfile($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      name\n      email\n      updatedAt\n    }\n  }\n": types.UpdateProfileDocument,
@@ -111,9 +114,6 @@ const documents: Documents = {
     "\n  mutation ClearDlpPolicy($detector: DlpDetector!, $roleId: ID!) {\n    clearDlpPolicy(detector: $detector, roleId: $roleId)\n  }\n": types.ClearDlpPolicyDocument,
     "\n  query ExecutiveSummary($range: ExecutiveRange!, $fromDay: Date!, $toDay: Date!, $withCost: Boolean!) {\n    executiveSummary(range: $range) {\n      from\n      to\n      inputTokens\n      outputTokens\n      requests\n      errors\n      errorRate\n      fallbacks\n      fallbackRate\n      activeUsers\n      latencyP50Ms\n      latencyP95Ms\n      topUsers {\n        userId\n        name\n        email\n        inputTokens\n        outputTokens\n        requests\n        errors\n      }\n      topModels {\n        key\n        inputTokens\n        outputTokens\n        requests\n        errors\n      }\n      topProviders {\n        key\n        inputTokens\n        outputTokens\n        requests\n        errors\n      }\n      dlpEvents {\n        detector\n        action\n        events\n        hits\n      }\n    }\n    cost: usage(filter: { from: $fromDay, to: $toDay }) @include(if: $withCost) {\n      cost\n    }\n    prices {\n      model\n      currency\n    }\n  }\n": types.ExecutiveSummaryDocument,
     "\n  query ExecutiveTrends($range: ExecutiveRange!, $granularity: ExecutiveTrendGranularity!, $by: ExecutiveTrendDimension!, $limit: Int) {\n    executiveTrends(range: $range, granularity: $granularity, by: $by, limit: $limit) {\n      bucket\n      key\n      label\n      inputTokens\n      outputTokens\n      requests\n      errors\n    }\n  }\n": types.ExecutiveTrendsDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
-    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
-    "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n": types.MeDocument,
     "\n  query PlaygroundModels {\n    models {\n      name\n      primary {\n        provider\n        model\n      }\n      fallbacks {\n        provider\n        model\n      }\n    }\n  }\n": types.PlaygroundModelsDocument,
     "\n  fragment ChatAttemptFields on ChatAttempt {\n    provider\n    model\n    error\n    code\n    status\n    latencyMs\n  }\n": types.ChatAttemptFieldsFragmentDoc,
     "\n  fragment ChatResultFields on ChatResult {\n    text\n    usage {\n      inputTokens\n      outputTokens\n    }\n    provider\n    model\n    requestedModel\n    attempts {\n      ...ChatAttemptFields\n    }\n    latencyMs\n    finishReason\n    requestId\n    auditId\n  }\n": types.ChatResultFieldsFragmentDoc,
@@ -207,6 +207,18 @@ export function graphql(source: "\n  fragment TodayAgainstQuota on User {\n    q
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      roles {\n        id\n        name\n        builtIn\n        permissions\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      name\n      email\n      roles {\n        id\n        name\n        builtIn\n        permissions\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -292,18 +304,6 @@ export function graphql(source: "\n  query ExecutiveSummary($range: ExecutiveRan
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ExecutiveTrends($range: ExecutiveRange!, $granularity: ExecutiveTrendGranularity!, $by: ExecutiveTrendDimension!, $limit: Int) {\n    executiveTrends(range: $range, granularity: $granularity, by: $by, limit: $limit) {\n      bucket\n      key\n      label\n      inputTokens\n      outputTokens\n      requests\n      errors\n    }\n  }\n"): (typeof documents)["\n  query ExecutiveTrends($range: ExecutiveRange!, $granularity: ExecutiveTrendGranularity!, $by: ExecutiveTrendDimension!, $limit: Int) {\n    executiveTrends(range: $range, granularity: $granularity, by: $by, limit: $limit) {\n      bucket\n      key\n      label\n      inputTokens\n      outputTokens\n      requests\n      errors\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

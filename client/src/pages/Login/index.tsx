@@ -2,7 +2,7 @@ import { createMutation, useClient } from '@urql/solid';
 import { createSignal } from 'solid-js';
 import type { CombinedError } from '@urql/core';
 import { notice, startSession } from '../../lib/session.ts';
-import { LoginMutation, MeQuery } from './documents.ts';
+import { LoginMutation, MeQuery } from '../../lib/session.documents.ts';
 import { LoginView } from './Login.tsx';
 
 export default function LoginPage() {

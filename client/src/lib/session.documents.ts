@@ -1,4 +1,4 @@
-import { graphql } from '../../gql/index.ts';
+import { graphql } from '../gql/index.ts';
 
 export const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
