@@ -99,16 +99,34 @@ function invalid(type: string, expected: string): never {
   throw new GraphQLError(`${type} must be ${expected}`, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
+/** ISO-8601 with a four-digit year; a time without a zone is UTC. */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** Whether year, month and day name a real day (`2026-02-31` does not). */
+function isRealDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * Strict on purpose: JavaScript's Date accepts "1" and rolls `2026-02-31` over
+ * to March, and years outside 0001-9999 reach PostgreSQL as values it refuses.
+ */
 function parseDateTime(value: unknown): Date {
-  const date = typeof value === 'string' ? new Date(value) : undefined;
-  if (!date || Number.isNaN(date.getTime())) invalid('DateTime', 'an ISO-8601 string');
+  const m = typeof value === 'string' ? DATE_TIME.exec(value.trim()) : null;
+  const [hour, minute, second] = [m?.[4], m?.[5], m?.[6]].map((v) => Number(v ?? 0));
+  if (!m || !isRealDay(Number(m[1]), Number(m[2]), Number(m[3])) || hour > 23 || minute > 59 || second > 59) {
+    invalid('DateTime', 'an ISO-8601 date and time such as 2026-11-30T08:00:00Z, with a real calendar day and a year from 0001 to 9999');
+  }
+  const text = m[4] === undefined ? `${m[1]}-${m[2]}-${m[3]}T00:00:00${m[7] ?? 'Z'}` : m[7] ? (value as string).trim() : `${(value as string).trim()}Z`;
+  const date = new Date(text.replace(' ', 'T'));
+  if (Number.isNaN(date.getTime())) invalid('DateTime', 'an ISO-8601 date and time such as 2026-11-30T08:00:00Z');
   return date;
 }
 
 function parseDay(value: unknown): string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    invalid('Date', 'a YYYY-MM-DD string');
-  }
+  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (!m || !isRealDay(Number(m[1]), Number(m[2]), Number(m[3]))) invalid('Date', 'a real calendar day as YYYY-MM-DD, year 0001 to 9999');
   return value as string;
 }
 

@@ -5,58 +5,48 @@ import { createLogger } from './logger.ts';
 import { createGatewayHttpServer } from './http-server.ts';
 import { ensureConsoleBuilt } from './admin-console/ensure-built.ts';
 import { ConfigError, loadConfig } from './config/index.ts';
-import { parseTrustProxy } from './modules/auth/source-address.ts';
+import { parseEnv } from './config/env.ts';
+import { providerKeys } from './providers.ts';
+import { createSecretMasker } from './util/secret-mask.ts';
 
-const logger = createLogger();
-const port = Number(process.env.PORT ?? 4430);
-const host = process.env.HOST ?? '127.0.0.1';
-const shutdownGraceMs = positiveInteger('ZERO_SHUTDOWN_GRACE_MS', 30_000);
-const maxConcurrentChats = positiveInteger('ZERO_MAX_CONCURRENT_CHATS', 1024);
-
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    process.stderr.write(`${name} must be a whole number above 0 (got "${raw}")\n`);
-    process.exit(1);
-  }
-  return value;
-}
-
+let env;
 let config;
 try {
+  env = parseEnv();
   config = loadConfig();
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }
+const { port, host, shutdownGraceMs } = env;
 
-let trustProxyHops: number;
-try {
-  trustProxyHops = parseTrustProxy(process.env.ZERO_TRUST_PROXY);
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
-  process.exit(1);
-}
+// Our provider keys are masked in every log line, whatever shape they have.
+const logger = createLogger({ level: env.logLevel, masker: createSecretMasker(providerKeys(config)) });
 
 // Builds the console when client/ changed since the last build; a no-op otherwise.
 await ensureConsoleBuilt({ logger });
 
+const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 const gateway = await createGateway({
   logger,
   config,
-  databaseUrl: process.env.DATABASE_URL || undefined,
-  dataDir: resolve(process.env.ZERO_DATA_DIR ?? '.zero'),
-  admin: { email: process.env.ZERO_ADMIN_EMAIL, password: process.env.ZERO_ADMIN_PASSWORD },
-  timezone: process.env.ZERO_TIMEZONE || undefined,
-  sessionTtlMs: process.env.ZERO_SESSION_TTL_HOURS ? Number(process.env.ZERO_SESSION_TTL_HOURS) * 3600_000 : undefined,
-  trustProxyHops,
-  yoga: process.env.ZERO_MAX_BODY_BYTES ? { maxBodyBytes: Number(process.env.ZERO_MAX_BODY_BYTES) } : undefined,
+  databaseUrl: env.databaseUrl,
+  dataDir: resolve(env.dataDir),
+  admin: env.admin,
+  timezone: env.timezone,
+  sessionTtlMs: env.sessionTtlMs,
+  trustProxyHops: env.trustProxyHops,
+  yoga: defined({
+    production: env.production,
+    maxBodyBytes: env.maxBodyBytes,
+    corsOrigins: env.corsOrigins,
+    maxSubscriptionsPerUser: env.maxSubscriptionsPerUser,
+    maxSubscriptions: env.maxSubscriptions,
+  }),
   // Stable across restarts of this instance, so a restart settles the chats a crash cut at once.
-  instanceId: process.env.ZERO_INSTANCE_ID || `${hostname()}:${port}`,
-  maxConcurrentChats,
+  instanceId: env.instanceId ?? `${hostname()}:${port}`,
+  maxConcurrentChats: env.maxConcurrentChats,
 });
 
 const admin = gateway.bootstrap.createdAdmin;
@@ -66,7 +56,10 @@ if (admin) {
   process.stdout.write(`\nFirst admin created. email: ${admin.email}  ${password}\n\n`);
 }
 
-const http = createGatewayHttpServer(gateway);
+const http = createGatewayHttpServer(
+  gateway,
+  defined({ headersTimeoutMs: env.headersTimeoutMs, bodyTimeoutMs: env.bodyTimeoutMs, wsAuthTimeoutMs: env.wsAuthTimeoutMs }),
+);
 http.server.listen(port, host, () => {
   logger.info({ url: `http://${host}:${port}/graphql` }, 'Zero Gateway listening');
 });

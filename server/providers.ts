@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config/index.ts';
 import { bootProviders } from './plugin-host/index.ts';
-import { createRouter } from './router/index.ts';
+import { createRouter, type AttemptFailure } from './router/index.ts';
 import type { ProviderRuntime } from './app-state.ts';
+import { createSecretMasker, maskPromptText } from './util/secret-mask.ts';
 
 /**
  * Boots the configured providers and the router over them. A plugin or
@@ -10,7 +11,7 @@ import type { ProviderRuntime } from './app-state.ts';
  */
 export async function startProviders(config: GatewayConfig, logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<ProviderRuntime> {
   const booted = await bootProviders({ config, logger, env });
-  const router = createRouter({ config, providers: booted.providers });
+  const router = createRouter({ config, providers: booted.providers, onAttemptFailure: logAttemptFailure(logger, providerKeys(config, env)) });
   logger.info({ plugins: [...booted.plugins.keys()], providers: [...booted.providers.keys()], models: config.models.map((m) => m.name) }, 'providers ready');
   return {
     router,
@@ -18,5 +19,29 @@ export async function startProviders(config: GatewayConfig, logger: Logger, env:
     modelNames: new Set(config.models.map((m) => m.name)),
     failures: [...booted.failures.plugins, ...booted.failures.providers],
     close: booted.close,
+  };
+}
+
+/** The provider API keys the config points at, as read from the environment. */
+export function providerKeys(config: Pick<GatewayConfig, 'providers'>, env: NodeJS.ProcessEnv = process.env): string[] {
+  return config.providers.flatMap((p) => (p.apiKeyEnv && env[p.apiKeyEnv] ? [env[p.apiKeyEnv]!] : []));
+}
+
+/**
+ * The upstream's own words for a failed attempt go to the server log only, with
+ * our provider keys, other credential shapes and the prompt masked (vendors
+ * echo all three back in 401 and 400 bodies).
+ */
+export function logAttemptFailure(logger: Logger, keys: string[]) {
+  const mask = createSecretMasker(keys);
+  return ({ requestId, provider, model, error, request }: AttemptFailure) => {
+    const texts = [...request.messages.map((m) => m.content), ...(request.stop ?? [])];
+    let upstream = error.message;
+    for (let cause = error.cause as Error | undefined, depth = 0; cause && depth < 3; cause = cause.cause as Error | undefined, depth++) {
+      if (cause.message && !upstream.includes(cause.message)) upstream += `; cause: ${cause.message}`;
+    }
+    const entry = { requestId, provider, model, kind: error.kind, status: error.status, upstream: mask(maskPromptText(upstream, texts)).slice(0, 2000) };
+    if (error.kind === 'aborted') logger.debug(entry, 'upstream attempt aborted');
+    else logger.warn(entry, 'upstream attempt failed');
   };
 }

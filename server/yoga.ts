@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { AppState } from './app-state.ts';
 import { createContext, type Context } from './context.ts';
@@ -6,17 +7,27 @@ import { CONSOLE_DIST_DIR } from './admin-console/ensure-built.ts';
 import { useAdminConsole } from './yoga-plugins/use-admin-console.ts';
 import { useRestApi } from './yoga-plugins/use-rest-api.ts';
 import { createMaskError } from './yoga-plugins/mask-error.ts';
-import { useBodyLimit } from './yoga-plugins/use-body-limit.ts';
+import { useJsonBody } from './yoga-plugins/use-json-body.ts';
 import { useDocumentLimits } from './yoga-plugins/use-document-limits.ts';
 import { useHealthAndReadiness } from './yoga-plugins/use-health.ts';
 import { useLiveCredentials } from './yoga-plugins/use-live-credentials.ts';
+import { useInputHygiene } from './yoga-plugins/use-input-hygiene.ts';
+import { useIntrospectionAuth } from './yoga-plugins/use-introspection-auth.ts';
 import { requestIdOf, useRequestId } from './yoga-plugins/use-request-id.ts';
+import { useSubscriptionCaps } from './yoga-plugins/use-subscription-caps.ts';
 
 export interface YogaOptions {
+  /** No GraphiQL, no field suggestions, introspection for signed-in callers only. */
   production: boolean;
   maxBodyBytes: number;
   maxTokens: number;
   maxAliases: number;
+  /** Fields, fragment spreads and inline fragments in one document. */
+  maxSelections: number;
+  /** Browser origins allowed to call cross-origin (exact match); empty means same-origin only. */
+  corsOrigins: string[];
+  maxSubscriptionsPerUser: number;
+  maxSubscriptions: number;
 }
 
 export const DEFAULT_YOGA_OPTIONS: YogaOptions = {
@@ -24,13 +35,28 @@ export const DEFAULT_YOGA_OPTIONS: YogaOptions = {
   maxBodyBytes: 1024 * 1024,
   maxTokens: 5000,
   maxAliases: 30,
+  maxSelections: 1000,
+  corsOrigins: [],
+  maxSubscriptionsPerUser: 20,
+  maxSubscriptions: 2000,
 };
 
 export type GatewayYoga = YogaServerInstance<Record<string, unknown>, Context>;
 
+const maskers = new WeakMap<GatewayYoga, (error: unknown) => GraphQLError>();
+
+/**
+ * Masks errors exactly as the HTTP path does, for the WebSocket path, which
+ * runs the envelop pipeline without yoga's result processing.
+ */
+export function maskErrorsOf(yoga: GatewayYoga): (error: unknown) => GraphQLError {
+  return maskers.get(yoga)!;
+}
+
 /** The GraphQL HTTP handler, usable in-process (`yoga.fetch`) or behind Node's http server. */
 export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_YOGA_OPTIONS): GatewayYoga {
   const logger = app.logger;
+  const maskError = createMaskError(logger, { production: options.production });
   // REST routes run their GraphQL operations through this same handler.
   let yoga: GatewayYoga | undefined;
   const fetchGraphQL = (url: string, init: RequestInit) => yoga!.fetch(url, init);
@@ -40,24 +66,52 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
     landingPage: false,
     graphiql: !options.production,
     batching: false,
+    multipart: false,
+    cors: corsFor(options.corsOrigins),
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       // Yoga reports every masked error here, expected ones included; unexpected ones are logged by maskError.
-      error: (...args) => logger.debug(args.map(String).join(' ')),
+      // As objects, so the error serialiser keeps SQL and bound values out (String(error) would not).
+      error: (...args) => logger.debug({ err: args.find((a) => a instanceof Error) }, 'masked error'),
     },
-    maskedErrors: { maskError: createMaskError(logger), errorMessage: 'Unexpected error' },
+    maskedErrors: { maskError, errorMessage: 'Unexpected error' },
     context: (initial) => createContext(app, { ...initial, requestId: initial.request ? requestIdOf(initial.request) : undefined }),
     plugins: [
       useRequestId(logger),
       useHealthAndReadiness(app.orm, () => ({ draining: app.chats.draining, spooledSettlements: app.settlements.backlog })),
       useAdminConsole({ distDir: CONSOLE_DIST_DIR }),
       useRestApi(app, fetchGraphQL),
-      useBodyLimit(options.maxBodyBytes),
-      useDocumentLimits({ maxTokens: options.maxTokens, maxAliases: options.maxAliases }),
+      useJsonBody(options.maxBodyBytes),
+      useDocumentLimits({ maxTokens: options.maxTokens, maxAliases: options.maxAliases, maxSelections: options.maxSelections }),
+      useInputHygiene(),
+      ...(options.production ? [useIntrospectionAuth()] : []),
+      useSubscriptionCaps({ perUser: options.maxSubscriptionsPerUser, total: options.maxSubscriptions }),
       useLiveCredentials(),
     ],
   });
+  maskers.set(yoga, (error) => maskError(error, 'Unexpected error') as GraphQLError);
   return yoga;
+}
+
+/**
+ * CORS for the configured origins only, without credentials (auth is a bearer
+ * header, never a cookie). Other origins, `null` included, get no CORS headers,
+ * so browsers keep their pages out; the console is same-origin and needs none.
+ */
+function corsFor(origins: string[]) {
+  const allowed = new Set(origins);
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    if (!origin || !allowed.has(origin)) return false as const;
+    return {
+      origin,
+      credentials: false,
+      methods: ['GET', 'POST', 'PUT'],
+      allowedHeaders: ['authorization', 'content-type', 'accept', 'x-request-id'],
+      exposedHeaders: ['x-request-id'],
+      maxAge: 600,
+    };
+  };
 }

@@ -18,7 +18,8 @@ export function ormConfig({ clientUrl, poolMax = 10, debug = false, log }: OrmOp
     clientUrl,
     entities,
     extensions: [Migrator],
-    debug,
+    // Never 'query-params': queries are logged with placeholders, not with bound values (passwords, hashes, prompts).
+    debug: debug ? ['query', 'info', 'discovery'] : false,
     ...(log ? { logger: log } : {}),
     // Fail fast when the database is unreachable (the default waits 60 s per request); see db/unavailable.ts.
     pool: { min: 0, max: poolMax, acquireTimeoutMillis: 5_000 },

@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from '../errors.ts';
+import { requestIdOf } from '../yoga-plugins/use-request-id.ts';
 
 export type GraphQLFetch = (url: string, init: RequestInit) => Promise<Response> | Response;
 
@@ -8,11 +9,10 @@ export type GraphQLFetch = (url: string, init: RequestInit) => Promise<Response>
  * codes as the GraphQL API. The first error becomes the REST error.
  */
 export async function callGraphQL<T>(fetchGraphQL: GraphQLFetch, request: Request, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  for (const name of ['authorization', 'x-request-id']) {
-    const value = request.headers.get(name);
-    if (value) headers[name] = value;
-  }
+  // The operation runs under the REST request's id, so its log lines and audit record match the REST answer.
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': requestIdOf(request) };
+  const authorization = request.headers.get('authorization');
+  if (authorization) headers.authorization = authorization;
   const response = await fetchGraphQL('http://gateway/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
   const error = body.errors?.[0];

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { AppState } from '../app-state.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
@@ -46,10 +45,8 @@ export async function authenticate(app: AppState, request: Request, permission?:
   return resolved.viewer;
 }
 
-export function requestIdOf(request: Request): string {
-  const given = request.headers.get('x-request-id');
-  return given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-}
+/** One id per request for the access log, REST error bodies and the GraphQL operation a route runs. */
+export { requestIdOf } from '../yoga-plugins/use-request-id.ts';
 
 /** Reads a JSON body of at most `maxBytes`, or throws BAD_USER_INPUT / PAYLOAD_TOO_LARGE. */
 export async function readJsonBody(request: Request, maxBytes = 1024 * 1024): Promise<unknown> {

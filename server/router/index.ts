@@ -1,6 +1,7 @@
 export { backoffDelay, type BackoffOptions } from './backoff.ts';
 export { CircuitBreaker, type CircuitOptions, type CircuitState } from './circuit-breaker.ts';
 export { RouterError, StreamInterruptedError, type Attempt, type RouterErrorCode } from './errors.ts';
+export { publicReason } from './public-reason.ts';
 export { ProviderStats, type StatsSnapshot } from './provider-stats.ts';
 export { countsAgainstProvider, decideRetry, type RetryContext, type RetryDecision } from './retry-policy.ts';
 export {
@@ -11,4 +12,5 @@ export {
   type RouterEvent,
   type RouterOptions,
   type RouterRequest,
+  type AttemptFailure,
 } from './router.ts';

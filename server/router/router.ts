@@ -11,10 +11,28 @@ import { backoffDelay } from './backoff.ts';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.ts';
 import { RouterError, StreamInterruptedError, type Attempt } from './errors.ts';
 import { ProviderStats } from './provider-stats.ts';
+import { publicReason } from './public-reason.ts';
 import { countsAgainstProvider, decideRetry } from './retry-policy.ts';
 
 /** A chat request without the provider-specific parts the router fills in. */
-export type RouterRequest = Omit<ChatRequest, 'model' | 'signal'>;
+export type RouterRequest = Omit<ChatRequest, 'model' | 'signal'> & {
+  /** The gateway request this chat serves; tags failure reports and error messages. Not sent upstream. */
+  requestId?: string;
+};
+
+/** One failed attempt with the upstream's own words, for the server log only. */
+export interface AttemptFailure {
+  requestId?: string;
+  /** Provider instance id and the provider's model id. */
+  provider: string;
+  model: string;
+  /** The classified error; its message and cause hold the upstream's text. */
+  error: ProviderError;
+  /** The attempt as clients and the audit trail see it (generic reason). */
+  attempt: Attempt;
+  /** The request as sent, so a reporter can keep the prompt out of what it logs. */
+  request: RouterRequest;
+}
 
 /** What `router.stream` yields: deltas in order, then exactly one `done`. */
 export type RouterEvent =
@@ -70,6 +88,11 @@ export interface RouterOptions {
   /** Abortable delay used for backoff; injectable for tests. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   random?: () => number;
+  /**
+   * Called for every failed attempt with the upstream's own error text, which
+   * clients and the audit trail never see (they get `publicReason`). Must not throw.
+   */
+  onAttemptFailure?: (failure: AttemptFailure) => void;
 }
 
 interface Slot {
@@ -134,10 +157,20 @@ export function createRouter(o: RouterOptions): Router {
     });
   }
   const routes = new Map(o.config.models.map((m) => [m.name, [m.primary, ...m.fallbacks]]));
+  const reportFailure = (failure: AttemptFailure) => {
+    try {
+      o.onAttemptFailure?.(failure);
+    } catch {
+      // A reporter's bug must not change the routing outcome.
+    }
+  };
 
   async function* stream(modelName: string, request: RouterRequest, signal: AbortSignal = NEVER): AsyncGenerator<RouterEvent> {
+    const { requestId, ...chatRequest } = request;
     const chain = routes.get(modelName);
     if (!chain) throw new RouterError('MODEL_NOT_FOUND', `unknown model "${modelName}"`, []);
+    // Clients are told where to look: the server log has the upstream's own words under this id.
+    const seeLog = requestId ? ` (request id ${requestId})` : '';
     const startedAt = clock();
     const attempts: Attempt[] = [];
     let lastError: ProviderError | undefined;
@@ -171,7 +204,7 @@ export function createRouter(o: RouterOptions): Router {
         let finishReason: string | undefined;
         let failure: ProviderError | undefined;
         try {
-          for await (const chunk of slot.provider.chat({ ...request, model: target.model, signal: ctl.signal })) {
+          for await (const chunk of slot.provider.chat({ ...chatRequest, model: target.model, signal: ctl.signal })) {
             ctl.progress();
             if (chunk.type === 'usage') {
               usage = chunk.usage;
@@ -202,7 +235,9 @@ export function createRouter(o: RouterOptions): Router {
         }
 
         lastError = failure;
-        attempts.push({ provider: slot.id, model: target.model, error: failure.message, code: failure.kind, status: failure.status, latencyMs });
+        const attempt: Attempt = { provider: slot.id, model: target.model, error: publicReason(failure), code: failure.kind, status: failure.status, latencyMs };
+        attempts.push(attempt);
+        reportFailure({ requestId, provider: slot.id, model: target.model, error: failure, attempt, request });
         if (countsAgainstProvider(failure)) {
           slot.breaker.onFailure();
           slot.stats.record(false, latencyMs);
@@ -214,7 +249,7 @@ export function createRouter(o: RouterOptions): Router {
           const aborted = failure.kind === 'aborted';
           throw new StreamInterruptedError(
             { code: aborted ? 'ABORTED' : 'STREAM_INTERRUPTED', provider: slot.id, model: target.model, deliveredText: delivered, usage: usage ?? null },
-            aborted ? 'request aborted mid-stream' : `stream interrupted: ${failure.message}`,
+            aborted ? 'request aborted mid-stream' : `stream interrupted: ${attempt.error}${seeLog}`,
             attempts,
             failure,
           );
@@ -223,7 +258,7 @@ export function createRouter(o: RouterOptions): Router {
         const decision = decideRetry(failure, { retriesDone: retries, maxRetries: r.maxRetries, maxBackoffMs: r.maxBackoffMs });
         if (decision === 'stop') {
           if (failure.kind === 'aborted') throw new RouterError('ABORTED', 'request aborted', attempts, failure);
-          throw new RouterError('BAD_REQUEST', failure.message, attempts, failure);
+          throw new RouterError('BAD_REQUEST', `${attempt.error}${seeLog}`, attempts, failure);
         }
         if (decision === 'next') break;
         previousDelay = backoffDelay(retries, backoff, random, previousDelay, failure.retryAfterMs);
@@ -239,7 +274,7 @@ export function createRouter(o: RouterOptions): Router {
     }
     throw new RouterError(
       'PROVIDER_UNAVAILABLE',
-      `no provider could serve "${modelName}"${lastError ? `; last error: ${lastError.message}` : ''}`,
+      `no provider could serve "${modelName}"${lastError ? `; last error: ${publicReason(lastError)}` : ''}${seeLog}`,
       attempts,
       lastError,
     );

@@ -4,6 +4,7 @@ import openai from '../../plugins/openai/index.ts';
 import { startFakeAnthropic } from '../fakes/anthropic.ts';
 import { refusedUrl, type FakeUpstream } from '../fakes/fake-server.ts';
 import { startFakeOpenAI } from '../fakes/openai.ts';
+import type { AttemptFailure } from '../../server/router/router.ts';
 import { harness, run, type Harness } from './router-harness.ts';
 
 describe('router retry and fallback against fake upstreams', () => {
@@ -23,13 +24,14 @@ describe('router retry and fallback against fake upstreams', () => {
     await h?.close();
     h = undefined;
   });
-  const both = (resilience = {}) =>
+  const both = (resilience = {}, extra = {}) =>
     (h = harness(
       [
         { id: 'oa', plugin: openai, baseUrl: primary.url },
         { id: 'an', plugin: anthropic, baseUrl: secondary.url },
       ],
       resilience,
+      extra,
     ));
 
   it('retries a 503 on the same provider, then succeeds there', async () => {
@@ -106,8 +108,25 @@ describe('router retry and fallback against fake upstreams', () => {
     primary.setFault({ type: 'status', status: 400, message: 'context too long' });
     const out = await run(both().router);
     expect(out.error?.code).toBe('BAD_REQUEST');
-    expect(out.error!.message).toContain('context too long');
+    expect(out.error!.message).toBe('upstream rejected the request (400)');
     expect(secondary.requests).toHaveLength(0);
+  });
+
+  it("reports the upstream's own words to onAttemptFailure only; attempts and errors carry a generic reason", async () => {
+    const failures: AttemptFailure[] = [];
+    primary.setFault({ type: 'status', status: 401, message: 'Incorrect API key provided: sk-leaked-123456' });
+    secondary.setFault({ type: 'status', status: 500, message: 'internal trace at 10.0.0.7:8443' });
+    const out = await run(both({ maxRetries: 0 }, { onAttemptFailure: (f: AttemptFailure) => failures.push(f) }).router);
+    expect(out.error?.code).toBe('PROVIDER_UNAVAILABLE');
+    expect(out.error!.attempts.map((a) => a.error)).toEqual(['upstream rejected our credentials (401)', 'upstream server error (500)']);
+    expect(out.error!.message).toBe('no provider could serve "m"; last error: upstream server error (500)');
+    expect(JSON.stringify(out.error!.attempts) + out.error!.message).not.toMatch(/sk-leaked|10\.0\.0\.7/);
+    expect(failures.map((f) => [f.provider, f.error.kind, f.attempt.error])).toEqual([
+      ['oa', 'auth', 'upstream rejected our credentials (401)'],
+      ['an', 'server', 'upstream server error (500)'],
+    ]);
+    expect(failures[0].error.message).toContain('sk-leaked-123456');
+    expect(failures[1].error.message).toContain('10.0.0.7:8443');
   });
 
   it('times out a silent attempt (attemptTimeoutMs) and falls back', async () => {

@@ -2,7 +2,7 @@
 import type { Provider, ProviderPlugin } from '../../plugins/plugin-api.ts';
 import { parseConfig } from '../../server/config/load-config.ts';
 import { RouterError } from '../../server/router/errors.ts';
-import { createRouter, type Router, type RouterEvent, type RouterRequest } from '../../server/router/router.ts';
+import { createRouter, type AttemptFailure, type Router, type RouterEvent, type RouterRequest } from '../../server/router/router.ts';
 
 /** Fast resilience settings; tests override what they exercise. */
 export const FAST = { maxRetries: 1, baseBackoffMs: 1, maxBackoffMs: 1000, attemptTimeoutMs: 5000, circuit: { failureThreshold: 5, openMs: 30_000 } };
@@ -22,7 +22,11 @@ export interface Harness {
 }
 
 /** One model `m` whose chain is the given instances in order (model id `fake-model-a`). */
-export function harness(instances: InstanceSpec[], resilience: Record<string, unknown> = {}, extra: { skipCreate?: string[] } = {}): Harness {
+export function harness(
+  instances: InstanceSpec[],
+  resilience: Record<string, unknown> = {},
+  extra: { skipCreate?: string[]; onAttemptFailure?: (failure: AttemptFailure) => void } = {},
+): Harness {
   const config = parseConfig({
     providers: instances.map((i) => ({ id: i.id, plugin: i.plugin.id, baseUrl: i.baseUrl })),
     models: [
@@ -40,7 +44,7 @@ export function harness(instances: InstanceSpec[], resilience: Record<string, un
     providers.set(i.id, i.plugin.create({ instanceId: i.id, baseUrl: i.baseUrl, apiKey: i.apiKey, options: i.plugin.configSchema.parse(i.options ?? {}) }));
   }
   return {
-    router: createRouter({ config, providers, random: () => 0 }),
+    router: createRouter({ config, providers, random: () => 0, onAttemptFailure: extra.onAttemptFailure }),
     providers,
     async close() {
       await Promise.all([...providers.values()].map((p) => p.close?.()));

@@ -42,6 +42,8 @@ export interface Admission {
   maxTokens?: number;
   /** performance.now() when the chat arrived. */
   startedAt: number;
+  /** The gateway request the chat serves; tags the router's failure log lines and error messages. */
+  requestId: string;
 }
 
 /**
@@ -66,7 +68,7 @@ export async function admitChat(deps: AdmitDeps, ctx: SignedInContext, input: Ch
   };
   const reservation = await reserve(deps.quota, viewer.userId, screened, ledger);
   const limited = reservation.outputLimited || budgeted;
-  return { chatId: ledger.chatId, via, input: screened, promptHash: hash, reservation, maxTokens: input.maxTokens ?? (limited ? reservation.outputTokens : undefined), startedAt };
+  return { chatId: ledger.chatId, via, input: screened, promptHash: hash, reservation, maxTokens: input.maxTokens ?? (limited ? reservation.outputTokens : undefined), startedAt, requestId: ctx.requestId };
 }
 
 async function reserve(quota: AdmitDeps['quota'], userId: string, input: ChatInput, ledger: LedgerEntry): Promise<Reservation & { outputLimited: boolean }> {

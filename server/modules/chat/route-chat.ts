@@ -8,11 +8,11 @@ import { coalesceDeltas } from './coalesce-deltas.ts';
  * merged into one.
  */
 export function routeChat(router: Router, admission: Admission, signal: AbortSignal, stream: boolean): AsyncIterable<RouterEvent> {
-  const { input, maxTokens } = admission;
+  const { input, maxTokens, requestId } = admission;
   return coalesceDeltas(
     router.stream(
       input.model,
-      { messages: input.messages, temperature: input.temperature ?? undefined, maxTokens, stop: input.stop ?? undefined, stream },
+      { messages: input.messages, temperature: input.temperature ?? undefined, maxTokens, stop: input.stop ?? undefined, stream, requestId },
       signal,
     ),
   );

@@ -83,7 +83,8 @@ export async function settleChat(deps: SettleDeps, ctx: SignedInContext, admissi
         reserved: { inputTokens: reservation.inputTokens, outputTokens: reservation.outputTokens },
         ...(done?.finishReason === 'length' && admission.maxTokens !== undefined ? { outputCap: admission.maxTokens } : {}),
         ...underReported,
-        ...(failure ? { error: (failure as Error).message } : {}),
+        // Router messages are generic by design (the upstream's words are only in the server log); anything else is ours.
+        ...(failure ? { error: failure instanceof RouterError ? failure.message : 'internal error' } : {}),
         // The prompt as sent upstream: redacted where policy said so.
         ...(deps.storePromptText ? { prompt: input.messages, response: text } : {}),
       },

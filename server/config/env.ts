@@ -1,0 +1,115 @@
+/**
+ * The environment variables the gateway process reads, parsed once at start-up.
+ * A value that is set but unusable stops the start with a message naming the
+ * variable: a typo in `ZERO_MAX_BODY_BYTES` must not silently switch a limit off.
+ */
+import { parseTrustProxy } from '../modules/auth/source-address.ts';
+import { ConfigError } from './load-config.ts';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export interface ServerEnv {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  admin: { email?: string; password?: string };
+  timezone?: string;
+  sessionTtlMs?: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  production: boolean;
+  maxBodyBytes?: number;
+  /** Browser origins allowed to call the API cross-origin; empty means same-origin only. */
+  corsOrigins: string[];
+  maxSubscriptionsPerUser?: number;
+  maxSubscriptions?: number;
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
+  wsAuthTimeoutMs?: number;
+  /** This instance's name in the chat ledger; `<host>:<port>` when unset. */
+  instanceId?: string;
+  /** How long SIGTERM lets running chats finish. */
+  shutdownGraceMs: number;
+  maxConcurrentChats: number;
+  /** Proxies in front of the gateway whose x-forwarded-for is believed (0: none). */
+  trustProxyHops: number;
+}
+
+/** Parses the process environment; throws a ConfigError naming every bad variable. */
+export function parseEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const issues: { path: string; message: string }[] = [];
+  const set = (name: string) => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const number = (name: string, opts: { integer: boolean; max?: number }): number | undefined => {
+    const raw = set(name);
+    if (raw === undefined) return undefined;
+    const value = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+    const whole = !opts.integer || Number.isSafeInteger(value);
+    if (!Number.isFinite(value) || value <= 0 || !whole || (opts.max !== undefined && value > opts.max)) {
+      const kind = opts.integer ? 'a whole number' : 'a number';
+      issues.push({ path: name, message: `must be ${kind} greater than 0${opts.max ? ` and at most ${opts.max}` : ''}, got "${raw}"` });
+      return undefined;
+    }
+    return value;
+  };
+  const seconds = (name: string) => {
+    const value = number(name, { integer: false, max: 86_400 });
+    return value === undefined ? undefined : Math.round(value * 1000);
+  };
+
+  const logLevel = set('LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) issues.push({ path: 'LOG_LEVEL', message: `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"` });
+  const ttlHours = number('ZERO_SESSION_TTL_HOURS', { integer: false, max: 24 * 366 });
+  let trustProxyHops = 0;
+  try {
+    trustProxyHops = parseTrustProxy(set('ZERO_TRUST_PROXY'));
+  } catch (error) {
+    issues.push({ path: 'ZERO_TRUST_PROXY', message: (error as Error).message.replace(/^ZERO_TRUST_PROXY /, '') });
+  }
+
+  const result: ServerEnv = {
+    port: number('PORT', { integer: true, max: 65_535 }) ?? 4430,
+    host: set('HOST') ?? '127.0.0.1',
+    databaseUrl: set('DATABASE_URL'),
+    dataDir: set('ZERO_DATA_DIR') ?? '.zero',
+    admin: { email: set('ZERO_ADMIN_EMAIL'), password: env.ZERO_ADMIN_PASSWORD || undefined },
+    timezone: set('ZERO_TIMEZONE'),
+    sessionTtlMs: ttlHours === undefined ? undefined : Math.round(ttlHours * 3600_000),
+    logLevel: logLevel as ServerEnv['logLevel'],
+    production: env.NODE_ENV === 'production',
+    maxBodyBytes: number('ZERO_MAX_BODY_BYTES', { integer: true }),
+    corsOrigins: parseOrigins(set('ZERO_CORS_ORIGINS'), issues),
+    maxSubscriptionsPerUser: number('ZERO_MAX_SUBSCRIPTIONS_PER_USER', { integer: true }),
+    maxSubscriptions: number('ZERO_MAX_SUBSCRIPTIONS', { integer: true }),
+    headersTimeoutMs: seconds('ZERO_HEADERS_TIMEOUT_SECONDS'),
+    bodyTimeoutMs: seconds('ZERO_BODY_TIMEOUT_SECONDS'),
+    wsAuthTimeoutMs: seconds('ZERO_WS_AUTH_TIMEOUT_SECONDS'),
+    instanceId: set('ZERO_INSTANCE_ID'),
+    shutdownGraceMs: number('ZERO_SHUTDOWN_GRACE_MS', { integer: true }) ?? 30_000,
+    maxConcurrentChats: number('ZERO_MAX_CONCURRENT_CHATS', { integer: true }) ?? 1024,
+    trustProxyHops,
+  };
+  if (issues.length) throw new ConfigError('(environment variables)', issues);
+  return result;
+}
+
+/** `https://console.example.cn, http://localhost:5173` → exact origins; `*` and `null` are refused. */
+function parseOrigins(raw: string | undefined, issues: { path: string; message: string }[]): string[] {
+  if (!raw) return [];
+  const origins: string[] = [];
+  for (const item of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    let origin: string | undefined;
+    try {
+      const url = new URL(item);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === item.replace(/\/$/, '')) origin = url.origin;
+    } catch {}
+    if (!origin) {
+      issues.push({ path: 'ZERO_CORS_ORIGINS', message: `"${item}" is not an origin like https://console.example.cn (no path, no "*", no "null")` });
+    } else {
+      origins.push(origin);
+    }
+  }
+  return origins;
+}
