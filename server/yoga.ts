@@ -24,6 +24,8 @@ export interface YogaOptions {
   maxAliases: number;
   /** Fields, fragment spreads and inline fragments in one document. */
   maxSelections: number;
+  /** Pairs of same-named fields validation would compare (repeated fields cost quadratic time). */
+  maxFieldPairs: number;
   /** Browser origins allowed to call cross-origin (exact match); empty means same-origin only. */
   corsOrigins: string[];
   maxSubscriptionsPerUser: number;
@@ -36,6 +38,7 @@ export const DEFAULT_YOGA_OPTIONS: YogaOptions = {
   maxTokens: 5000,
   maxAliases: 30,
   maxSelections: 1000,
+  maxFieldPairs: 1000,
   corsOrigins: [],
   maxSubscriptionsPerUser: 20,
   maxSubscriptions: 2000,
@@ -84,7 +87,7 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
       useAdminConsole({ distDir: CONSOLE_DIST_DIR }),
       useRestApi(app, fetchGraphQL),
       useJsonBody(options.maxBodyBytes),
-      useDocumentLimits({ maxTokens: options.maxTokens, maxAliases: options.maxAliases, maxSelections: options.maxSelections }),
+      useDocumentLimits({ maxTokens: options.maxTokens, maxAliases: options.maxAliases, maxSelections: options.maxSelections, maxFieldPairs: options.maxFieldPairs }),
       useInputHygiene(),
       ...(options.production ? [useIntrospectionAuth()] : []),
       useSubscriptionCaps({ perUser: options.maxSubscriptionsPerUser, total: options.maxSubscriptions }),
