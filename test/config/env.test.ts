@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '../../server/config/env.ts';
+import { ConfigError } from '../../server/config/index.ts';
+import { startServerProcess } from '../fixtures/server-process.ts';
+
+const refusal = (env: Record<string, string>) => {
+  try {
+    parseEnv(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('accepted');
+};
+
+describe('environment variables', () => {
+  it('an empty environment gives the documented defaults', () => {
+    expect(parseEnv({})).toMatchObject({ port: 4430, host: '127.0.0.1', dataDir: '.zero', logLevel: 'info', production: false, corsOrigins: [] });
+    expect(parseEnv({}).maxBodyBytes).toBeUndefined();
+  });
+
+  it('reads numbers, seconds and origins', () => {
+    const env = parseEnv({
+      PORT: '8080',
+      ZERO_MAX_BODY_BYTES: '2048',
+      ZERO_SESSION_TTL_HOURS: '1.5',
+      ZERO_BODY_TIMEOUT_SECONDS: '20',
+      ZERO_MAX_SUBSCRIPTIONS_PER_USER: '5',
+      ZERO_CORS_ORIGINS: 'https://console.example.cn, http://localhost:5173',
+      NODE_ENV: 'production',
+    });
+    expect(env).toMatchObject({ port: 8080, maxBodyBytes: 2048, sessionTtlMs: 5_400_000, bodyTimeoutMs: 20_000, maxSubscriptionsPerUser: 5, production: true });
+    expect(env.corsOrigins).toEqual(['https://console.example.cn', 'http://localhost:5173']);
+  });
+
+  it.each([
+    ['ZERO_MAX_BODY_BYTES', 'abc'],
+    ['ZERO_MAX_BODY_BYTES', '0'],
+    ['ZERO_MAX_BODY_BYTES', '-5'],
+    ['ZERO_MAX_BODY_BYTES', '1e6'],
+    ['ZERO_SESSION_TTL_HOURS', 'twelve'],
+    ['ZERO_SESSION_TTL_HOURS', '0'],
+    ['PORT', '70000'],
+    ['PORT', '80.5'],
+    ['ZERO_MAX_SUBSCRIPTIONS', 'lots'],
+    ['ZERO_HEADERS_TIMEOUT_SECONDS', 'NaN'],
+    ['ZERO_CORS_ORIGINS', '*'],
+    ['ZERO_CORS_ORIGINS', 'null'],
+    ['ZERO_CORS_ORIGINS', 'https://console.example.cn/admin'],
+    ['LOG_LEVEL', 'loud'],
+  ])('%s=%s refuses to start, naming the variable', (name, value) => {
+    expect(refusal({ [name]: value })).toContain(`${name}:`);
+  });
+
+  it('names every bad variable at once', () => {
+    const message = refusal({ ZERO_MAX_BODY_BYTES: 'x', ZERO_SESSION_TTL_HOURS: 'y' });
+    expect(message).toContain('ZERO_MAX_BODY_BYTES');
+    expect(message).toContain('ZERO_SESSION_TTL_HOURS');
+  });
+
+  it('the gateway process exits with the message instead of starting without the limit', async () => {
+    await expect(startServerProcess({ ZERO_MAX_BODY_BYTES: 'one-megabyte' }, 30_000)).rejects.toThrow(/exited with 1[\s\S]*ZERO_MAX_BODY_BYTES: must be a whole number greater than 0, got "one-megabyte"/);
+  });
+});
