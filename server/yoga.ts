@@ -12,7 +12,7 @@ import { useDocumentLimits } from './yoga-plugins/use-document-limits.ts';
 import { useHealthAndReadiness } from './yoga-plugins/use-health.ts';
 import { useLiveCredentials } from './yoga-plugins/use-live-credentials.ts';
 import { useInputHygiene } from './yoga-plugins/use-input-hygiene.ts';
-import { useIntrospectionAuth } from './yoga-plugins/use-introspection-auth.ts';
+import { useSchemaPrivacy } from './yoga-plugins/use-schema-privacy.ts';
 import { requestIdOf, useRequestId } from './yoga-plugins/use-request-id.ts';
 import { useSubscriptionCaps } from './yoga-plugins/use-subscription-caps.ts';
 
@@ -89,7 +89,7 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
       useJsonBody(options.maxBodyBytes),
       useDocumentLimits({ maxTokens: options.maxTokens, maxAliases: options.maxAliases, maxSelections: options.maxSelections, maxFieldPairs: options.maxFieldPairs }),
       useInputHygiene(),
-      ...(options.production ? [useIntrospectionAuth()] : []),
+      ...(options.production ? [useSchemaPrivacy()] : []),
       useSubscriptionCaps({ perUser: options.maxSubscriptionsPerUser, total: options.maxSubscriptions }),
       useLiveCredentials(),
     ],

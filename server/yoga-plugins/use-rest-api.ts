@@ -8,7 +8,7 @@ import { getMeteringUsage, getMeteringUser, listMeteringUsers, putMeteringUser }
 import { authenticate, errorResponse } from '../rest/rest-context.ts';
 import { requestIdOf } from './use-request-id.ts';
 import type { Permission } from '../modules/roles/permissions.ts';
-import { AppError } from '../errors.ts';
+import { AppError, badInput } from '../errors.ts';
 
 interface RouteContext {
   app: AppState;
@@ -46,10 +46,26 @@ function match(route: Route, pathname: string): Record<string, string> | null {
   if (want.length !== got.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
-    if (want[i].startsWith(':')) params[want[i].slice(1)] = decodeURIComponent(got[i]);
+    if (want[i].startsWith(':')) params[want[i].slice(1)] = got[i];
     else if (want[i] !== got[i]) return null;
   }
   return params;
+}
+
+/** Path parameters decoded; checked after authentication, so an anonymous caller learns nothing (401 before any 400). */
+function decodeParams(params: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([name, raw]) => [name, decodePathSegment(raw)]));
+}
+
+function decodePathSegment(segment: string): string {
+  let value: string;
+  try {
+    value = decodeURIComponent(segment);
+  } catch {
+    throw badInput('Malformed percent-encoding in the path');
+  }
+  if (value.includes('\0')) throw badInput('Path segments must not contain NUL characters');
+  return value;
 }
 
 /** Serves /api/v1/* beside GraphQL; errors carry the same codes, as JSON with an HTTP status. */
@@ -58,9 +74,9 @@ export function useRestApi(app: AppState, gql: GraphQLFetch): Plugin {
     async onRequest({ request, url, endResponse }) {
       if (!url.pathname.startsWith('/api/')) return;
       const requestId = requestIdOf(request);
-      const candidates = ROUTES.map((route) => ({ route, params: match(route, url.pathname) })).filter((m) => m.params);
-      const found = candidates.find((m) => m.route.method === request.method);
       try {
+        const candidates = ROUTES.map((route) => ({ route, params: match(route, url.pathname) })).filter((m) => m.params);
+        const found = candidates.find((m) => m.route.method === request.method);
         if (!found) {
           const status = candidates.length ? 405 : 404;
           endResponse(Response.json({ error: { code: status === 405 ? 'METHOD_NOT_ALLOWED' : 'NOT_FOUND', message: status === 405 ? 'Method not allowed' : 'No such endpoint', requestId } }, { status }));
@@ -70,7 +86,10 @@ export function useRestApi(app: AppState, gql: GraphQLFetch): Plugin {
         const viewer = await authenticate(app, request);
         const missing = found.route.permissions?.filter((p) => !viewer.permissions.has(p)) ?? [];
         if (missing.length) throw new AppError('FORBIDDEN', `Not allowed: needs the ${missing.join(' and ')} permission`);
-        const response = await found.route.handler({ app, gql, request, url, params: found.params!, requestId });
+        // Routes that query directly (the audit export) would hand PostgreSQL a NUL it refuses with an internal error.
+        if ([...url.searchParams.keys(), ...url.searchParams.values()].some((v) => v.includes('\0'))) throw badInput('Query parameters must not contain NUL characters');
+        const params = decodeParams(found.params!);
+        const response = await found.route.handler({ app, gql, request, url, params, requestId });
         response.headers.set('x-request-id', requestId);
         endResponse(response);
       } catch (error) {

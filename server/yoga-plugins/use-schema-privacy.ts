@@ -1,6 +1,7 @@
 import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.ts';
+import { withoutSuggestions } from './mask-error.ts';
 
 /** Whether a query operation asks for `__schema` or `__type` (they exist on the query root only). */
 export function selectsIntrospection(document: DocumentNode): boolean {
@@ -20,13 +21,26 @@ export function selectsIntrospection(document: DocumentNode): boolean {
 }
 
 /**
- * In production the schema is shown to signed-in callers only: an anonymous
- * introspection query answers UNAUTHENTICATED. (`__typename` stays open; it
- * names one type, not the schema.)
+ * Production: the schema is shown to signed-in callers only. An anonymous
+ * introspection query answers UNAUTHENTICATED (`__typename` stays open; it
+ * names one type, not the schema), and validation messages lose their
+ * "Did you mean ...?" hints, which would spell the schema out field by field.
+ * Errors raised later (variable coercion) lose theirs in the error mask.
  */
-export function useIntrospectionAuth(): Plugin<Context> {
+export function useSchemaPrivacy(): Plugin<Context> {
   const introspective = new WeakMap<DocumentNode, boolean>();
   return {
+    onValidate() {
+      return ({ valid, result, setResult }) => {
+        if (valid) return;
+        setResult(
+          result.map((e) => {
+            const message = withoutSuggestions(e.message);
+            return message === e.message ? e : new GraphQLError(message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, originalError: e.originalError, extensions: e.extensions });
+          }),
+        );
+      };
+    },
     onExecute({ args, setResultAndStopExecution }) {
       if (args.contextValue.viewer) return;
       let asks = introspective.get(args.document);
