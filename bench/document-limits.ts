@@ -7,6 +7,7 @@
  *
  *   node --import tsx bench/document-limits.ts
  */
+import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { createGateway } from '../server/gateway.ts';
 

@@ -10,7 +10,15 @@ import type { TokenUsage } from '../../plugins/plugin-api.ts';
 /** A fault applied to the next request(s); see `FakeUpstream.setFault`. */
 export type Fault =
   /** Answer with this status and the vendor's error body; `retryAfter` becomes the `retry-after` header. */
-  | { type: 'status'; status: number; retryAfter?: string; headers?: Record<string, string>; message?: string }
+  | {
+      type: 'status';
+      status: number;
+      retryAfter?: string;
+      headers?: Record<string, string>;
+      message?: string;
+      /** Append the request's headers and body to the message, as careless vendors and proxies do (our key, the prompt). */
+      echo?: boolean;
+    }
   /** Wait this long before answering (normally, afterwards). */
   | { type: 'delay'; ms: number }
   /** Destroy the socket before sending anything. */
@@ -162,7 +170,9 @@ export async function startFake(dialect: Dialect, opts: FakeOptions = {}): Promi
       const headers: Record<string, string> = { 'content-type': 'application/json', ...status.headers };
       if (status.retryAfter !== undefined) headers['retry-after'] = status.retryAfter;
       res.writeHead(status.status, headers);
-      return res.end(JSON.stringify(dialect.errorBody(status.status, status.message ?? `fake ${status.status}`)));
+      const message = status.message ?? `fake ${status.status}`;
+      const echoed = status.echo ? `${message}; you sent headers ${JSON.stringify(req.headers)} and body ${raw}` : message;
+      return res.end(JSON.stringify(dialect.errorBody(status.status, echoed)));
     }
     if (opts.apiKey && !dialect.authorized(req.headers, opts.apiKey)) {
       res.writeHead(401, { 'content-type': 'application/json' });
