@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'STREAM_INTERRUPTED'
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
+  | 'TOO_MANY_SUBSCRIPTIONS'
   | 'QUERY_TOO_COMPLEX'
   /** The gateway cannot take the request now (database unreachable, shutting down); retry. */
   | 'SERVICE_UNAVAILABLE'
@@ -25,6 +26,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  TOO_MANY_SUBSCRIPTIONS: 429,
 };
 
 /**

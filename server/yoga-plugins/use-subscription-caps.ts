@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { AppError, toGraphQLError } from '../errors.ts';
 import type { Context } from '../context.ts';
 
 export interface SubscriptionCaps {
@@ -88,7 +88,7 @@ export function useSubscriptionCaps(caps: SubscriptionCaps): Plugin<Context> {
             ? `Too many open subscriptions: at most ${caps.perUser} per user; close one first`
             : `Too many open subscriptions on this gateway instance (at most ${caps.total}); try again shortly`;
         setResultAndStopExecution({
-          errors: [new GraphQLError(message, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: release.refused, http: { status: 429 } } })],
+          errors: [toGraphQLError(new AppError('TOO_MANY_SUBSCRIPTIONS', message, { limit: release.refused }))],
         });
         return;
       }
