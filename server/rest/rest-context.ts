@@ -5,6 +5,7 @@ import { resolveViewer } from '../modules/auth/resolve-viewer.ts';
 import type { Viewer } from '../modules/auth/viewer.ts';
 import type { Permission } from '../modules/roles/permissions.ts';
 import { readLimited } from '../util/read-limited.ts';
+import { containsNul } from '../util/nul.ts';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
@@ -54,9 +55,13 @@ export async function readJsonBody(request: Request, maxBytes = 1024 * 1024): Pr
   if (declared !== null && Number(declared) > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${maxBytes} bytes`);
   const body = await readLimited(request.body, maxBytes);
   if (!body) throw new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${maxBytes} bytes`);
+  let parsed: unknown;
   try {
-    return JSON.parse(body.toString('utf8'));
+    parsed = JSON.parse(body.toString('utf8'));
   } catch {
     throw new AppError('BAD_USER_INPUT', 'Body must be valid JSON');
   }
+  // Routes that call services directly would hand PostgreSQL a NUL it refuses with an internal error.
+  if (containsNul(parsed)) throw new AppError('BAD_USER_INPUT', 'The body must not contain NUL characters');
+  return parsed;
 }

@@ -13,6 +13,7 @@ import {
   type ValidationContext,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { containsNul } from '../util/nul.ts';
 
 /** Every `ID` argument and input field names one of our rows, and their keys are UUIDs. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -68,21 +69,7 @@ function checkValue(type: GraphQLInputType, value: unknown, where: string): Grap
 }
 
 /** NUL anywhere in a JSON value (PostgreSQL text cannot hold it). */
-function deepNul(value: unknown, where: string): GraphQLError | undefined {
-  if (typeof value === 'string') return value.includes('\0') ? hasNul(where) : undefined;
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const problem = deepNul(item, where);
-      if (problem) return problem;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const problem = (key.includes('\0') && hasNul(where)) || deepNul(item, where);
-      if (problem) return problem;
-    }
-  }
-  return undefined;
-}
+const deepNul = (value: unknown, where: string) => (containsNul(value) ? hasNul(where) : undefined);
 
 function checkVariables(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined) {
   if (!variables) return undefined;

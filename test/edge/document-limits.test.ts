@@ -11,16 +11,19 @@ beforeAll(async () => {
 });
 afterAll(() => gw?.close());
 
-/** Median time of `runs` anonymous requests, each made unique so yoga's caches do not answer. */
-async function timed(query: string, runs = 5) {
-  const times: number[] = [];
+/**
+ * The quickest of `runs` anonymous requests, each made unique so yoga's caches
+ * do not answer: the least disturbed by whatever else the machine runs.
+ */
+async function timed(query: string, runs = 7) {
+  let ms = Infinity;
   let last: any;
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
     last = await gw.gql(`# ${i} ${Math.random()}\n${query}`);
-    times.push(performance.now() - started);
+    ms = Math.min(ms, performance.now() - started);
   }
-  return { ms: times.sort((a, b) => a - b)[Math.floor(runs / 2)], result: last };
+  return { ms, result: last };
 }
 
 describe('hostile documents are refused before validation', () => {
@@ -28,15 +31,15 @@ describe('hostile documents are refused before validation', () => {
     const { ms, result } = await timed(`{ ${'me { id } '.repeat(1240)} }`);
     expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
     expect(result.errors[0].extensions.kind).toBe('SELECTIONS');
-    // Validating it cost 60-140 ms of event loop before the limit; parsing it and counting costs a few.
-    expect(ms).toBeLessThan(40);
+    // Validating it cost at least 57 ms of event loop before the limit (bench/document-limits.ts); now about 1 ms.
+    expect(ms).toBeLessThan(25);
   });
 
   test('500 repeats (1,000 selections, under that limit) are refused for their repeated fields, cheaply', async () => {
     const { ms, result } = await timed(`{ ${'me { id } '.repeat(500)} }`);
     expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
     expect(result.errors[0].extensions.kind).toBe('REPEATED_FIELDS');
-    expect(ms).toBeLessThan(40);
+    expect(ms).toBeLessThan(25);
   });
 
   test('repeats spread over many fragments count the same', async () => {
