@@ -48,6 +48,8 @@ describe('environment variables', () => {
     ['ZERO_CORS_ORIGINS', 'null'],
     ['ZERO_CORS_ORIGINS', 'https://console.example.cn/admin'],
     ['LOG_LEVEL', 'loud'],
+    ['ZERO_MAX_CONCURRENT_CHATS', 'many'],
+    ['ZERO_SHUTDOWN_GRACE_MS', '-1'],
   ])('%s=%s refuses to start, naming the variable', (name, value) => {
     expect(refusal({ [name]: value })).toContain(`${name}:`);
   });
