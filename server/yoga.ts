@@ -28,7 +28,9 @@ export interface YogaOptions {
   maxFieldPairs: number;
   /** Browser origins allowed to call cross-origin (exact match); empty means same-origin only. */
   corsOrigins: string[];
+  /** Open feed subscriptions (usageEvents, budgetAlerts) per user; chat streams are bounded by the chat admission limit. */
   maxSubscriptionsPerUser: number;
+  /** Open subscriptions of any kind per instance. */
   maxSubscriptions: number;
 }
 
@@ -90,7 +92,7 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
       useDocumentLimits({ maxTokens: options.maxTokens, maxAliases: options.maxAliases, maxSelections: options.maxSelections, maxFieldPairs: options.maxFieldPairs }),
       useInputHygiene(),
       ...(options.production ? [useSchemaPrivacy()] : []),
-      useSubscriptionCaps({ perUser: options.maxSubscriptionsPerUser, total: options.maxSubscriptions }),
+      useSubscriptionCaps({ perUser: options.maxSubscriptionsPerUser, total: options.maxSubscriptions, boundedElsewhere: ['chat'] }),
       useLiveCredentials(),
     ],
   });

@@ -1,12 +1,20 @@
+import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { AppError, toGraphQLError } from '../errors.ts';
 import type { Context } from '../context.ts';
 
 export interface SubscriptionCaps {
-  /** Open subscriptions per user (SSE and WebSocket together). */
+  /** Open subscriptions per user (SSE and WebSocket together), streams in `boundedElsewhere` not counted. */
   perUser: number;
-  /** Open subscriptions on this gateway instance. */
+  /** Open subscriptions of any kind on this gateway instance. */
   total: number;
+  /**
+   * Root fields whose streams end on their own and are bounded by other limits
+   * (a `chat` stream ends with its answer, holds a quota reservation and counts
+   * against the instance's chat admission limit). A backend streaming answers
+   * for many end users under one key must not be capped like a dashboard's feeds.
+   */
+  boundedElsewhere?: string[];
 }
 
 /** Counts open subscriptions per user and in total; `tryOpen` hands out a release function or refuses. */
@@ -16,18 +24,19 @@ export class SubscriptionSlots {
 
   constructor(private readonly caps: SubscriptionCaps) {}
 
-  /** A release function (idempotent), or the reason for refusing. */
-  tryOpen(userId: string): (() => void) | { refused: 'USER' | 'INSTANCE' } {
+  /** A release function (idempotent), or the reason for refusing. `perUser: false` counts the instance total only. */
+  tryOpen(userId: string, perUser = true): (() => void) | { refused: 'USER' | 'INSTANCE' } {
     const mine = this.byUser.get(userId) ?? 0;
-    if (mine >= this.caps.perUser) return { refused: 'USER' };
+    if (perUser && mine >= this.caps.perUser) return { refused: 'USER' };
     if (this.open >= this.caps.total) return { refused: 'INSTANCE' };
-    this.byUser.set(userId, mine + 1);
+    if (perUser) this.byUser.set(userId, mine + 1);
     this.open++;
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.open--;
+      if (!perUser) return;
       const left = (this.byUser.get(userId) ?? 1) - 1;
       if (left > 0) this.byUser.set(userId, left);
       else this.byUser.delete(userId);
@@ -37,6 +46,15 @@ export class SubscriptionSlots {
   get size(): number {
     return this.open;
   }
+}
+
+/** The root field of the subscription operation (a subscription selects exactly one). */
+function rootFieldOf(document: DocumentNode, operationName?: string | null): string | undefined {
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+  );
+  const first = operation?.selectionSet.selections[0];
+  return first?.kind === Kind.FIELD ? first.name.value : undefined;
 }
 
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
@@ -72,16 +90,19 @@ function releasing<T>(source: AsyncIterable<T>, release: () => void): AsyncItera
 }
 
 /**
- * Caps open subscriptions per user and per instance, over SSE and graphql-ws
- * alike (both run through this envelop pipeline). A subscription over the cap
+ * Caps open subscriptions per user (long-lived feeds; see `boundedElsewhere`)
+ * and per instance (all of them), over SSE and graphql-ws alike (both run
+ * through this envelop pipeline). A subscription over the cap
  * is refused with TOO_MANY_SUBSCRIPTIONS before anything starts; its slot is
  * freed when the stream ends, fails, or the client goes away.
  */
 export function useSubscriptionCaps(caps: SubscriptionCaps): Plugin<Context> {
   const slots = new SubscriptionSlots(caps);
+  const exempt = new Set(caps.boundedElsewhere ?? []);
   return {
     onSubscribe({ args, setResultAndStopExecution }) {
-      const release = slots.tryOpen(args.contextValue.viewer?.userId ?? 'anonymous');
+      const field = rootFieldOf(args.document, args.operationName);
+      const release = slots.tryOpen(args.contextValue.viewer?.userId ?? 'anonymous', !(field && exempt.has(field)));
       if (typeof release !== 'function') {
         const message =
           release.refused === 'USER'

@@ -163,6 +163,24 @@ describe('open subscriptions are capped per user and per instance, over SSE and 
     }
   });
 
+  test('chat streams are not capped per user (the chat admission limit bounds them), only counted per instance', async () => {
+    await wait(300);
+    const feeds = [];
+    try {
+      for (let i = 0; i < 3; i++) feeds.push(await openSse(gw.adminToken));
+      const chat = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${gw.adminToken}` },
+        body: JSON.stringify({ query: 'subscription { chat(input: { model: "mock-small", messages: [{ role: USER, content: "hi" }] }) { ... on ChatCompleted { result { text } } } }' }),
+      });
+      const text = await chat.text();
+      expect(text).toContain('"result"');
+      expect(text).not.toContain('TOO_MANY_SUBSCRIPTIONS');
+    } finally {
+      for (const o of feeds) o.controller.abort();
+    }
+  });
+
   test('a refused permission does not hold a slot', async () => {
     await wait(300);
     for (let i = 0; i < 5; i++) {
