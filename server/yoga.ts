@@ -92,8 +92,10 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
       useDocumentLimits({ maxTokens: options.maxTokens, maxAliases: options.maxAliases, maxSelections: options.maxSelections, maxFieldPairs: options.maxFieldPairs }),
       useInputHygiene(),
       ...(options.production ? [useSchemaPrivacy()] : []),
-      useSubscriptionCaps({ perUser: options.maxSubscriptionsPerUser, total: options.maxSubscriptions, boundedElsewhere: ['chat'] }),
       useLiveCredentials(),
+      // Last, so its stream wrapper is the outermost: a client going away frees the slot at once,
+      // even while an inner wrapper still waits for its next event.
+      useSubscriptionCaps({ perUser: options.maxSubscriptionsPerUser, total: options.maxSubscriptions, boundedElsewhere: ['chat'] }),
     ],
   });
   maskers.set(yoga, (error) => maskError(error, 'Unexpected error') as GraphQLError);
