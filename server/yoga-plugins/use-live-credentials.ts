@@ -38,14 +38,20 @@ export function useLiveCredentials(): Plugin<Context> {
   };
 }
 
-async function* guard(source: AsyncIterable<ExecutionResult>, ctx: Subscriber, permission: Permission | undefined, stop: AbortController): AsyncGenerator<ExecutionResult> {
+/**
+ * The source's results until the credential fails a check, then one error
+ * result and the end. An explicit iterator rather than a generator, so that a
+ * client going away (`return`) releases everything at once, even while a
+ * result is awaited.
+ */
+function guard(source: AsyncIterable<ExecutionResult>, ctx: Subscriber, permission: Permission | undefined, stop: AbortController): AsyncIterableIterator<ExecutionResult> {
   const iterator = source[Symbol.asyncIterator]();
   let refuse!: (error: GraphQLError) => void;
   const refused = new Promise<GraphQLError>((resolve) => (refuse = resolve));
-  let checking = false;
-  const check = async () => {
-    if (checking) return;
-    checking = true;
+  let finished = false;
+  let checking: Promise<void> | null = null;
+  let again = false;
+  const check = async (): Promise<void> => {
     try {
       const resolved = await resolveViewer(() => ctx.app.orm.em.fork(), ctx.app.credentialCache, ctx.authorization!);
       if (!resolved) refuse(coded(new AppError('UNAUTHENTICATED', 'Sign in first')));
@@ -55,32 +61,62 @@ async function* guard(source: AsyncIterable<ExecutionResult>, ctx: Subscriber, p
     } catch (error) {
       // A database hiccup is not a revocation; the next check decides.
       if (error instanceof AppError) refuse(coded(error));
-    } finally {
-      checking = false;
     }
   };
-  const unlisten = ctx.app.credentials.onChange(() => void check());
-  const timer = setInterval(() => void check(), RECHECK_MS);
-  timer.unref();
-  try {
-    for (;;) {
-      const next = await Promise.race([iterator.next(), refused]);
-      if (next instanceof GraphQLError) {
-        stop.abort(new DOMException('credentials revoked', 'AbortError'));
-        yield { errors: [next] };
-        const code = next.extensions.code === 'UNAUTHENTICATED' ? 4401 : 4403;
-        // Other subscriptions on this socket share its credential: close it after this error is out.
-        setTimeout(() => ctx.socket?.close(code, String(next.extensions.code)), 50).unref();
-        return;
-      }
-      if (next.done) return;
-      yield next.value;
+  // One check at a time; a change announced meanwhile is checked again after it.
+  const schedule = () => {
+    if (finished) return;
+    if (checking) {
+      again = true;
+      return;
     }
-  } finally {
+    checking = check().finally(() => {
+      checking = null;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    });
+  };
+  const unlisten = ctx.app.credentials.onChange(schedule);
+  const timer = setInterval(schedule, RECHECK_MS);
+  timer.unref();
+  const finish = () => {
+    if (finished) return;
+    finished = true;
     unlisten();
     clearInterval(timer);
     void iterator.return?.();
-  }
+  };
+  const done = (): IteratorResult<ExecutionResult> => ({ done: true, value: undefined });
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      if (finished) return done();
+      const next = await Promise.race([iterator.next(), refused]);
+      if (finished) return done();
+      if (next instanceof GraphQLError) {
+        stop.abort(new DOMException('credentials revoked', 'AbortError'));
+        finish();
+        const code = next.extensions.code === 'UNAUTHENTICATED' ? 4401 : 4403;
+        // Other subscriptions on this socket share its credential: close it after this error is out.
+        setTimeout(() => ctx.socket?.close(code, String(next.extensions.code)), 50).unref();
+        return { done: false, value: { errors: [next] } };
+      }
+      if (next.done) finish();
+      return next;
+    },
+    async return() {
+      finish();
+      return done();
+    },
+    async throw(error) {
+      finish();
+      throw error;
+    },
+  };
 }
 
 function coded(error: AppError): GraphQLError {
