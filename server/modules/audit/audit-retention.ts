@@ -34,7 +34,7 @@ const DAY_MS = 86_400_000;
 /**
  * Applies audit retention in the background: at start and then every
  * `intervalMs`, creates the coming months' partitions and expires records
- * older than `retentionDays` (see migration 0007). Before cutting, it seals the
+ * older than `retentionDays` (server/db/functions/audit_retention_run.sql). Before cutting, it seals the
  * chain and folds chats into the executive rollups, since neither may lose what
  * is dropped. Safe with several gateway instances: one pass at a time runs
  * (an advisory lock), the others skip.

@@ -4,8 +4,8 @@ import type { AuditSealer } from '../audit/audit-sealer.ts';
 
 /**
  * Keeps the executive rollups current in the background: every `intervalMs`
- * it folds newly sealed chat audit records into them (migration 0005,
- * `chat_rollup_extend`), in batches. Only sealed records are read (the chain
+ * it folds newly sealed chat audit records into them
+ * (server/db/functions/chat_rollup_extend.sql), in batches. Only sealed records are read (the chain
  * position is the watermark), so `rollupNow` seals first. Safe with several
  * gateway instances: one rolls up at a time, the others find nothing to do.
  */
