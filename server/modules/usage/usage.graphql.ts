@@ -1,6 +1,6 @@
 import { builder } from '../../builder.ts';
 import { UserType } from '../users/users.graphql.ts';
-import { USAGE_GROUPS, queryUsage, type UsageRow } from './usage.query.ts';
+import { USAGE_GROUPS, queryUsage, type UsageRow } from './usage.service.ts';
 import type { UsageEvent } from './usage-events.ts';
 
 const UsageGroupBy = builder.enumType('UsageGroupBy', { values: USAGE_GROUPS });
