@@ -1,19 +1,9 @@
-import type { Pool } from 'pg';
-import type { PricingConfig } from '../../config/index.ts';
 import { badInput } from '../../errors.ts';
 import { appendAuditRecord } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../service-context.ts';
-import { insertMissingPrices, listPrices as selectPrices, upsertPrice, type ModelPrice } from './budgets.store.ts';
+import { listPrices as selectPrices, upsertPrice, type ModelPrice } from './budgets.store.ts';
 
 export type { ModelPrice } from './budgets.store.ts';
-
-/**
- * Seeds the price table from the config for models it does not price yet. A
- * price already in the table (set through `setPrice`) wins, so edits survive restarts.
- */
-export async function seedPrices(pool: Pool, pricing: PricingConfig): Promise<void> {
-  await insertMissingPrices(pool, Object.entries(pricing.models).map(([model, p]) => ({ model, inputPerMillion: p.inputPerMillion, outputPerMillion: p.outputPerMillion })));
-}
 
 export async function listPrices(ctx: ServiceContext): Promise<ModelPrice[]> {
   return selectPrices(ctx.em);
