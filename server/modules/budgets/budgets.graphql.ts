@@ -1,4 +1,5 @@
 import { builder } from '../../builder.ts';
+import { signedIn } from '../service-context.ts';
 import { connectionArgs, connectionComplexity, connectionType } from '../../schema/connection.ts';
 import { RoleType } from '../roles/roles.graphql.ts';
 import { Role } from '../roles/role.entity.ts';
@@ -147,26 +148,26 @@ builder.mutationFields((t) => ({
     description: 'Sets a model price; chats settled from now on are priced with it (settled cost is not rewritten)',
     authScopes: { permission: 'budgets:write' },
     args: { model: t.arg.string({ required: true }), inputPerMillion: t.arg.float({ required: true }), outputPerMillion: t.arg.float({ required: true }) },
-    resolve: (_root, args, ctx) => setPrice(ctx, args.model, args.inputPerMillion, args.outputPerMillion),
+    resolve: (_root, args, ctx) => setPrice(signedIn(ctx), args.model, args.inputPerMillion, args.outputPerMillion),
   }),
   createBudget: t.field({
     type: BudgetType,
     authScopes: { permission: 'budgets:write' },
     args: { input: t.arg({ type: CreateBudgetInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      createBudget(ctx, { ...input, userId: input.userId ? String(input.userId) : null, roleId: input.roleId ? String(input.roleId) : null }),
+      createBudget(signedIn(ctx), { ...input, userId: input.userId ? String(input.userId) : null, roleId: input.roleId ? String(input.roleId) : null }),
   }),
   updateBudget: t.field({
     type: BudgetType,
     authScopes: { permission: 'budgets:write' },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateBudgetInput, required: true }) },
-    resolve: (_root, args, ctx) => updateBudget(ctx, String(args.id), args.input),
+    resolve: (_root, args, ctx) => updateBudget(signedIn(ctx), String(args.id), args.input),
   }),
   deleteBudget: t.boolean({
     authScopes: { permission: 'budgets:write' },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      await deleteBudget(ctx, String(args.id));
+      await deleteBudget(signedIn(ctx), String(args.id));
       return true;
     },
   }),

@@ -3,7 +3,7 @@ import { AppError, badInput, notFound } from '../../errors.ts';
 import { keysetPage, type Connection } from '../../schema/keyset-page.ts';
 import { appendAuditRecord } from '../audit/audit.service.ts';
 import { Role } from '../roles/role.entity.ts';
-import { isUniqueViolation, type ServiceContext } from '../service-context.ts';
+import { isUniqueViolation, type ServiceContext, type SignedInContext } from '../service-context.ts';
 import { User } from '../users/user.entity.ts';
 import { budgetPeriod } from './budget-period.ts';
 import {
@@ -79,7 +79,7 @@ function validate(input: Partial<BudgetInput>): void {
   }
 }
 
-export async function createBudget(ctx: ServiceContext, input: BudgetInput): Promise<BudgetWithSpend> {
+export async function createBudget(ctx: SignedInContext, input: BudgetInput): Promise<BudgetWithSpend> {
   validate(input);
   const userId = input.scope === 'USER' ? input.userId : null;
   const roleId = input.scope === 'ROLE' ? input.roleId : null;
@@ -95,7 +95,7 @@ export async function createBudget(ctx: ServiceContext, input: BudgetInput): Pro
       if (roleId && !(await em.findOne(Role, { id: roleId }, { fields: ['id'] }))) throw notFound('Role');
       await insertBudget(em, { id, scope: input.scope, userId: userId ?? null, roleId: roleId ?? null, amount: input.amount, thresholds, hardStop: input.hardStop ?? false });
       appendAuditRecord(em, {
-        actorId: ctx.viewer!.userId,
+        actorId: ctx.viewer.userId,
         action: 'budget.create',
         targetType: 'budget',
         targetId: id,
@@ -110,7 +110,7 @@ export async function createBudget(ctx: ServiceContext, input: BudgetInput): Pro
   return changed(ctx, id);
 }
 
-export async function updateBudget(ctx: ServiceContext, id: string, input: { amount?: number | null; thresholds?: number[] | null; hardStop?: boolean | null }): Promise<BudgetWithSpend> {
+export async function updateBudget(ctx: SignedInContext, id: string, input: { amount?: number | null; thresholds?: number[] | null; hardStop?: boolean | null }): Promise<BudgetWithSpend> {
   validate({ amount: input.amount ?? undefined, thresholds: input.thresholds });
   await ctx.em.transactional(async (em) => {
     const before = await lockBudget(em, id);
@@ -125,17 +125,17 @@ export async function updateBudget(ctx: ServiceContext, id: string, input: { amo
     for (const key of ['amount', 'thresholds', 'hardStop'] as const) {
       if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key], to: after[key] };
     }
-    appendAuditRecord(em, { actorId: ctx.viewer!.userId, action: 'budget.update', targetType: 'budget', targetId: id, metadata: { changes } });
+    appendAuditRecord(em, { actorId: ctx.viewer.userId, action: 'budget.update', targetType: 'budget', targetId: id, metadata: { changes } });
     await em.flush();
   });
   return changed(ctx, id);
 }
 
-export async function deleteBudget(ctx: ServiceContext, id: string): Promise<void> {
+export async function deleteBudget(ctx: SignedInContext, id: string): Promise<void> {
   await ctx.em.transactional(async (em) => {
     const b = await deleteBudgetRow(em, id);
     if (!b) throw notFound('Budget');
-    appendAuditRecord(em, { actorId: ctx.viewer!.userId, action: 'budget.delete', targetType: 'budget', targetId: id, metadata: { scope: b.scope, userId: b.userId, roleId: b.roleId, amount: b.amount } });
+    appendAuditRecord(em, { actorId: ctx.viewer.userId, action: 'budget.delete', targetType: 'budget', targetId: id, metadata: { scope: b.scope, userId: b.userId, roleId: b.roleId, amount: b.amount } });
     await em.flush();
   });
   ctx.app.budgets.guard.invalidate();

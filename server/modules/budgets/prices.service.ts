@@ -1,6 +1,6 @@
 import { badInput } from '../../errors.ts';
 import { appendAuditRecord } from '../audit/audit.service.ts';
-import type { ServiceContext } from '../service-context.ts';
+import type { ServiceContext, SignedInContext } from '../service-context.ts';
 import { listPrices as selectPrices, upsertPrice, type ModelPrice } from './budgets.store.ts';
 
 export type { ModelPrice } from './budgets.store.ts';
@@ -13,7 +13,7 @@ export async function listPrices(ctx: ServiceContext): Promise<ModelPrice[]> {
  * Sets a gateway model's price per million tokens. Applies to chats settled
  * from now on: cost already settled keeps the price it was settled at.
  */
-export async function setPrice(ctx: ServiceContext, model: string, inputPerMillion: number, outputPerMillion: number): Promise<ModelPrice> {
+export async function setPrice(ctx: SignedInContext, model: string, inputPerMillion: number, outputPerMillion: number): Promise<ModelPrice> {
   if (!ctx.app.providers.modelNames.has(model)) throw badInput(`Unknown model "${model}"`, 'model');
   for (const [field, value] of [['inputPerMillion', inputPerMillion], ['outputPerMillion', outputPerMillion]] as const) {
     if (!Number.isFinite(value) || value < 0 || value > 1e12) throw badInput(`${field} must be a price from 0 up`, field);
@@ -21,7 +21,7 @@ export async function setPrice(ctx: ServiceContext, model: string, inputPerMilli
   return ctx.em.transactional(async (em) => {
     const { before, after } = await upsertPrice(em, model, inputPerMillion, outputPerMillion);
     appendAuditRecord(em, {
-      actorId: ctx.viewer!.userId,
+      actorId: ctx.viewer.userId,
       action: 'price.update',
       targetType: 'model',
       targetId: model,

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.ts';
+import { signedIn } from '../service-context.ts';
 import { connectionArgs, connectionComplexity, connectionType } from '../../schema/connection.ts';
 import { RoleType } from '../roles/roles.graphql.ts';
 import { Role } from '../roles/role.entity.ts';
@@ -77,7 +78,7 @@ builder.mutationFields((t) => ({
     authScopes: { permission: 'dlp:write' },
     args: { roleId: t.arg.id(), detector: t.arg({ type: DlpDetector, required: true }), action: t.arg({ type: DlpActionEnum, required: true }) },
     resolve: async (_root, args, ctx) => {
-      await setDlpPolicy(ctx, args.roleId ? String(args.roleId) : null, args.detector.toLowerCase(), args.action);
+      await setDlpPolicy(signedIn(ctx), args.roleId ? String(args.roleId) : null, args.detector.toLowerCase(), args.action);
       return listDlpPolicies(ctx.app.sql.durable);
     },
   }),
@@ -86,7 +87,7 @@ builder.mutationFields((t) => ({
     authScopes: { permission: 'dlp:write' },
     args: { roleId: t.arg.id({ required: true }), detector: t.arg({ type: DlpDetector, required: true }) },
     resolve: async (_root, args, ctx) => {
-      await clearDlpPolicy(ctx, String(args.roleId), args.detector.toLowerCase());
+      await clearDlpPolicy(signedIn(ctx), String(args.roleId), args.detector.toLowerCase());
       return true;
     },
   }),

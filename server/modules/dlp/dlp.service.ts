@@ -3,7 +3,7 @@ import type { ChatMessage } from '../../../plugins/plugin-api.ts';
 import { AppError, badInput, notFound } from '../../errors.ts';
 import { inBackground, type AppState } from '../../app-state.ts';
 import { appendAuditRecord } from '../audit/audit.service.ts';
-import type { ServiceContext } from '../service-context.ts';
+import type { ServiceContext, SignedInContext } from '../service-context.ts';
 import { Role } from '../roles/role.entity.ts';
 import { applyPolicies } from './policy.ts';
 import { DETECTOR_IDS, type DetectorId } from './dlp.types.ts';
@@ -93,14 +93,14 @@ function recordDlpEvents(app: AppState, userId: string, model: string, requestId
 }
 
 /** Sets (or with ALLOW on a role, still sets) the policy of one detector, for a role or the organisation default (roleId null). */
-export async function setDlpPolicy(ctx: ServiceContext, roleId: string | null, detector: string, action: string): Promise<void> {
+export async function setDlpPolicy(ctx: SignedInContext, roleId: string | null, detector: string, action: string): Promise<void> {
   if (!(DETECTOR_IDS as readonly string[]).includes(detector)) throw badInput(`Unknown detector "${detector}"; one of ${DETECTOR_IDS.join(', ')}`, 'detector');
   if (!(DLP_ACTIONS as readonly string[]).includes(action)) throw badInput(`action must be one of ${DLP_ACTIONS.join(', ')}`, 'action');
   await ctx.em.transactional(async (em) => {
     if (roleId && !(await em.findOne(Role, { id: roleId }, { fields: ['id'] }))) throw notFound('Role');
     const before = await upsertDlpPolicy(em, { id: randomUUID(), roleId, detector, action });
     appendAuditRecord(em, {
-      actorId: ctx.viewer!.userId,
+      actorId: ctx.viewer.userId,
       action: 'dlp.policy.update',
       targetType: roleId ? 'role' : 'organisation',
       targetId: roleId ?? undefined,
@@ -112,11 +112,11 @@ export async function setDlpPolicy(ctx: ServiceContext, roleId: string | null, d
 }
 
 /** Removes a role's policy for a detector, so the organisation default applies again. */
-export async function clearDlpPolicy(ctx: ServiceContext, roleId: string, detector: string): Promise<void> {
+export async function clearDlpPolicy(ctx: SignedInContext, roleId: string, detector: string): Promise<void> {
   await ctx.em.transactional(async (em) => {
     const before = await deleteDlpPolicy(em, roleId, detector);
     if (!before) throw notFound('DLP policy');
-    appendAuditRecord(em, { actorId: ctx.viewer!.userId, action: 'dlp.policy.clear', targetType: 'role', targetId: roleId, metadata: { detector, changes: { action: { from: before, to: null } } } });
+    appendAuditRecord(em, { actorId: ctx.viewer.userId, action: 'dlp.policy.clear', targetType: 'role', targetId: roleId, metadata: { detector, changes: { action: { from: before, to: null } } } });
     await em.flush();
   });
   ctx.app.dlpPolicies.invalidate();

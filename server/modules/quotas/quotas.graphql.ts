@@ -1,5 +1,6 @@
 import { builder } from '../../builder.ts';
 import { signedInOrJustSignedIn } from '../../schema/auth-scopes.ts';
+import { signedIn } from '../service-context.ts';
 import { selfOr, UserType } from '../users/users.graphql.ts';
 import { setQuota } from './quotas.service.ts';
 import type { UserQuota } from './quotas.store.ts';
@@ -32,6 +33,6 @@ builder.mutationField('setQuota', (t) =>
       dailyInputLimit: t.arg({ type: 'Long' }),
       dailyOutputLimit: t.arg({ type: 'Long' }),
     },
-    resolve: (_root, args, ctx) => setQuota(ctx, String(args.userId), args.dailyInputLimit, args.dailyOutputLimit),
+    resolve: (_root, args, ctx) => setQuota(signedIn(ctx), String(args.userId), args.dailyInputLimit, args.dailyOutputLimit),
   }),
 );

@@ -1,6 +1,6 @@
 import { badInput, notFound } from '../../errors.ts';
 import { appendAuditRecord } from '../audit/audit.service.ts';
-import type { ServiceContext } from '../service-context.ts';
+import type { SignedInContext } from '../service-context.ts';
 import { User } from '../users/user.entity.ts';
 import { writeQuota, type UserQuota } from './quotas.store.ts';
 
@@ -16,7 +16,7 @@ function validateLimit(value: number | null | undefined, field: string): number 
 
 /** Sets both daily limits of a user; null means unlimited. */
 export async function setQuota(
-  ctx: ServiceContext,
+  ctx: SignedInContext,
   userId: string,
   dailyInputLimit: number | null | undefined,
   dailyOutputLimit: number | null | undefined,
@@ -26,7 +26,7 @@ export async function setQuota(
     if (!(await em.findOne(User, { id: userId }, { fields: ['id'] }))) throw notFound('User');
     const before = await writeQuota(em, userId, after);
     appendAuditRecord(em, {
-      actorId: ctx.viewer!.userId,
+      actorId: ctx.viewer.userId,
       action: 'quota.update',
       targetType: 'user',
       targetId: userId,

@@ -1,5 +1,6 @@
 import { builder } from '../../builder.ts';
 import { signedInOrJustSignedIn } from '../../schema/auth-scopes.ts';
+import { signedIn } from '../service-context.ts';
 import { selfOr, UserType } from '../users/users.graphql.ts';
 import { USAGE_GROUPS, queryUsage, type UsageRow } from './usage.service.ts';
 import type { UsageEvent } from './usage-events.ts';
@@ -63,7 +64,7 @@ builder.queryField('usage', (t) =>
       groupBy: t.arg({ type: [UsageGroupBy] }),
     },
     resolve: (_root, args, ctx) =>
-      queryUsage(ctx, { ...args.filter, userId: args.filter?.userId ? String(args.filter.userId) : null }, args.groupBy ?? []),
+      queryUsage(signedIn(ctx), { ...args.filter, userId: args.filter?.userId ? String(args.filter.userId) : null }, args.groupBy ?? []),
   }),
 );
 
