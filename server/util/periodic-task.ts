@@ -31,7 +31,8 @@ export interface PeriodicTaskOptions<T> {
   minGapMs?: number;
   /**
    * After a failed interval pass the next waits `intervalMs * 2^failures`, up to this
-   * (default the larger of the interval and 30 s), so a database outage is not hammered.
+   * (default the larger of the interval and 10 s), so a database outage is not hammered
+   * and the job is back soon after it ends.
    */
   maxBackoffMs?: number;
   clock?: TaskClock;
@@ -88,7 +89,7 @@ export class PeriodicTask<T> {
   constructor(private readonly options: PeriodicTaskOptions<T>) {
     this.clock = options.clock ?? systemClock;
     this.minGapMs = options.minGapMs ?? 0;
-    this.maxBackoffMs = options.maxBackoffMs ?? Math.max(options.intervalMs, 30_000);
+    this.maxBackoffMs = options.maxBackoffMs ?? Math.max(options.intervalMs, 10_000);
   }
 
   start(): void {
