@@ -50,7 +50,8 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
   const passwordHash = input.password ? await hashPassword(validatePassword(input.password, email)) : null;
   try {
     const user = await ctx.em.transactional(async (em) => {
-      const user = em.create(User, { id: randomUUID(), email, name, status: 'ACTIVE', passwordHash } as never);
+      // An API-only user has no password: the column stays null (the ORM's types allow no null for a hidden column).
+      const user = em.create(User, { id: randomUUID(), email, name, status: 'ACTIVE', ...(passwordHash ? { passwordHash } : {}) });
       await em.flush();
       if (input.roleIds?.length) await assignRoles({ ...ctx, em }, user.id, input.roleIds, { audit: false });
       appendAuditRecord(em, {
