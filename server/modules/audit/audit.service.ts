@@ -33,7 +33,7 @@ export async function listAuditRecords(
 ): Promise<Connection<AuditRecordEntity>> {
   if (filter.from && filter.to && filter.from > filter.to) throw badInput('from must not be after to', 'from');
   return keysetPage({ first, after }, (beforeId, limit) => findAuditRecords(em, filter, beforeId, limit), {
-    idOf: (record) => String(record.id),
+    keyOf: (record) => String(record.id),
     totalCount: () => countAuditRecords(em, filter),
   });
 }

@@ -153,7 +153,7 @@ async function changed(ctx: ServiceContext, id: string): Promise<BudgetWithSpend
 export function listBudgetAlerts(ctx: ServiceContext, budgetId: string | null, first?: number | null, after?: string | null): Promise<Connection<BudgetAlert>> {
   const pool = ctx.app.sql.durable;
   return keysetPage({ first, after }, (beforeId, limit) => findBudgetAlerts(pool, budgetId, beforeId, limit), {
-    idOf: (alert) => alert.id,
+    keyOf: (alert) => alert.id,
     totalCount: () => countBudgetAlerts(pool, budgetId),
   });
 }

@@ -126,7 +126,7 @@ export async function clearDlpPolicy(ctx: SignedInContext, roleId: string, detec
 export function listDlpEvents(ctx: ServiceContext, filter: DlpEventFilter, first?: number | null, after?: string | null): Promise<Connection<DlpEvent>> {
   const pool = ctx.app.sql.durable;
   return keysetPage({ first, after }, (beforeId, limit) => findDlpEvents(pool, filter, beforeId, limit), {
-    idOf: (event) => event.id,
+    keyOf: (event) => event.id,
     totalCount: () => countDlpEvents(pool, filter),
   });
 }

@@ -5,8 +5,7 @@ import type { Permission } from '../roles/permissions.ts';
 import { ApiKeyConnection, ApiKeyType } from '../api-keys/api-keys.graphql.ts';
 import { RoleType } from '../roles/roles.graphql.ts';
 import { USER_STATUSES, type UserEntity } from './user.entity.ts';
-import { listUsers } from './users.query.ts';
-import { createUser, deleteUser, getUser, setUserStatus, updateUser } from './users.service.ts';
+import { createUser, deleteUser, getUser, listUsers, setUserStatus, updateUser } from './users.service.ts';
 import { assignRoles } from '../roles/roles.service.ts';
 import { clientSource } from '../auth/source-address.ts';
 
