@@ -22,12 +22,35 @@ export type ErrorCode =
   | 'OVERLOADED'
   | 'INTERNAL_SERVER_ERROR';
 
+/** The HTTP status that goes with each code (500 for the others). */
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+  QUOTA_EXCEEDED: 429,
+  BUDGET_EXCEEDED: 429,
+  DLP_BLOCKED: 422,
+  PROVIDER_UNAVAILABLE: 502,
+  STREAM_INTERRUPTED: 502,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   TOO_MANY_SUBSCRIPTIONS: 429,
+  SERVICE_UNAVAILABLE: 503,
+  OVERLOADED: 503,
 };
+
+/**
+ * GraphQL answers 200 with its errors in the body, except for these codes, which
+ * a client or proxy acts on by the status alone (sign in, send less, slow down).
+ */
+const STATUS_IN_GRAPHQL = new Set<ErrorCode>(['UNAUTHENTICATED', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED', 'TOO_MANY_SUBSCRIPTIONS']);
+
+/** The HTTP status of an error code, as the REST endpoints answer it. */
+export function httpStatusOf(code: ErrorCode): number {
+  return HTTP_STATUS[code] ?? 500;
+}
 
 /**
  * An expected failure with a code the client can act on. Services throw these;
@@ -46,7 +69,7 @@ export class AppError extends Error {
 }
 
 export function toGraphQLError(error: AppError): GraphQLError {
-  const status = HTTP_STATUS[error.code];
+  const status = STATUS_IN_GRAPHQL.has(error.code) ? httpStatusOf(error.code) : undefined;
   return new GraphQLError(error.message, {
     extensions: { code: error.code, ...error.details, ...(status ? { http: { status } } : {}) },
   });

@@ -32,7 +32,7 @@ export const DEFAULT_HTTP_OPTIONS: HttpServerOptions = {
   keepAliveTimeoutMs: 5_000,
 };
 
-type EnvelopedRoot = { execute: (args: unknown) => unknown; subscribe: (args: unknown) => unknown };
+type EnvelopedRoot = Pick<ReturnType<Gateway['yoga']['getEnveloped']>, 'execute' | 'subscribe'>;
 
 /**
  * Node's http server with the GraphQL handler, plus graphql-ws on the same
@@ -75,8 +75,8 @@ export function createGatewayHttpServer(gateway: Gateway, overrides: Partial<Htt
       // The same masking as over HTTP: coded errors kept, anything else hidden behind INTERNAL_SERVER_ERROR.
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors?.length ? { ...result, errors: result.errors.map((e) => mask(e).toJSON()) } : undefined,
-      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
-      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
+      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
+      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = gateway.yoga.getEnveloped({
           ...ctx,

@@ -1,12 +1,23 @@
 /** OpenAI Chat Completions over a keep-alive undici pool (see plugins/README.md for why not the SDK). */
 import { definePlugin, PLUGIN_API_VERSION } from '../plugin-api.ts';
-import { openAIOptionsSchema } from './api.ts';
-import { createOpenAIProvider } from './provider.ts';
+import { createOpenAIStyleProvider } from '../_shared/openai-style-provider.ts';
+import { DEFAULT_BASE_URL, openAIHeaders, openAIOptionsSchema } from './api.ts';
+import { classifyOpenAIError } from './errors.ts';
 
 export default definePlugin({
   id: 'openai',
   apiVersion: PLUGIN_API_VERSION,
   description: 'OpenAI Chat Completions API',
   configSchema: openAIOptionsSchema,
-  create: createOpenAIProvider,
+  create: (init) =>
+    createOpenAIStyleProvider({
+      baseUrl: init.baseUrl ?? DEFAULT_BASE_URL,
+      http: init.options,
+      headers: openAIHeaders(init.apiKey, init.options),
+      classify: classifyOpenAIError,
+      maxTokensField: 'max_completion_tokens',
+      includeUsage: true,
+      // OpenAI always reports usage when asked; counting is a fallback for proxies that strip it.
+      countMissingUsage: true,
+    }),
 });

@@ -1,10 +1,16 @@
 import type { AppState } from '../app-state.ts';
 import { appendAuditRecord } from '../modules/audit/audit.service.ts';
 import { verifyAuditChain } from '../modules/audit/audit-verify.ts';
+import { sealedAuditRecordsAfter, type SealedAuditRecord } from '../modules/audit/audit.store.ts';
 import { badInput } from '../errors.ts';
 import { authenticate } from './rest-context.ts';
 
-const COLUMNS = ['seq', 'id', 'at', 'user_id', 'action', 'target_type', 'target_id', 'prompt_hash', 'response_hash', 'model', 'provider', 'input_tokens', 'output_tokens', 'latency_ms', 'metadata', 'prev_hash', 'hash'] as const;
+// The file's columns (snake_case, as in the database) and the record field each holds.
+const COLUMNS: [string, keyof SealedAuditRecord][] = [
+  ['seq', 'seq'], ['id', 'id'], ['at', 'at'], ['user_id', 'userId'], ['action', 'action'], ['target_type', 'targetType'], ['target_id', 'targetId'],
+  ['prompt_hash', 'promptHash'], ['response_hash', 'responseHash'], ['model', 'model'], ['provider', 'provider'], ['input_tokens', 'inputTokens'],
+  ['output_tokens', 'outputTokens'], ['latency_ms', 'latencyMs'], ['metadata', 'metadata'], ['prev_hash', 'prevHash'], ['hash', 'hash'],
+];
 const PAGE = 1000;
 
 function parseDate(value: string | null, name: string): Date | null {
@@ -51,23 +57,17 @@ export async function exportAudit(app: AppState, request: Request, url: URL): Pr
       if (!started) {
         started = true;
         controller.enqueue(
-          encoder.encode(format === 'jsonl' ? `${JSON.stringify({ verification })}\n` : `# verification: ${verification.ok ? 'ok' : `BROKEN ${verification.problem?.message}`}\n${COLUMNS.join(',')}\n`),
+          encoder.encode(format === 'jsonl' ? `${JSON.stringify({ verification })}\n` : `# verification: ${verification.ok ? 'ok' : `BROKEN ${verification.problem?.message}`}\n${COLUMNS.map(([column]) => column).join(',')}\n`),
         );
         return;
       }
-      const { rows } = await app.sql.durable.query(
-        `select ${COLUMNS.join(', ')} from audit_record
-         where seq > $1 and ($2::timestamptz is null or at >= $2) and ($3::timestamptz is null or at <= $3)
-           and ($4::text is null or action = $4) and ($5::uuid is null or user_id = $5)
-         order by seq limit ${PAGE}`,
-        [afterSeq, from, to, action, userId],
-      );
+      const rows = await sealedAuditRecordsAfter(app.sql.durable, afterSeq, { from, to, action, userId }, PAGE);
       if (rows.length === 0) return controller.close();
-      afterSeq = Number(rows.at(-1).seq);
+      afterSeq = rows.at(-1)!.seq;
       const text =
         format === 'jsonl'
-          ? rows.map((r) => JSON.stringify({ ...r, seq: Number(r.seq), id: String(r.id) })).join('\n') + '\n'
-          : rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(',')).join('\n') + '\n';
+          ? rows.map((r) => JSON.stringify(Object.fromEntries(COLUMNS.map(([column, field]) => [column, r[field]])))).join('\n') + '\n'
+          : rows.map((r) => COLUMNS.map(([, field]) => csvCell(r[field])).join(',')).join('\n') + '\n';
       controller.enqueue(encoder.encode(text));
     },
   });

@@ -1,28 +1,11 @@
 import type { AppState } from '../app-state.ts';
-import { AppError, type ErrorCode } from '../errors.ts';
+import { AppError, httpStatusOf } from '../errors.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { resolveViewer } from '../modules/auth/resolve-viewer.ts';
 import type { Viewer } from '../modules/auth/viewer.ts';
 import type { Permission } from '../modules/roles/permissions.ts';
 import { readLimited } from '../util/read-limited.ts';
 import { containsNul } from '../util/nul.ts';
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  CONFLICT: 409,
-  QUOTA_EXCEEDED: 429,
-  BUDGET_EXCEEDED: 429,
-  DLP_BLOCKED: 422,
-  PROVIDER_UNAVAILABLE: 502,
-  STREAM_INTERRUPTED: 502,
-  PAYLOAD_TOO_LARGE: 413,
-  RATE_LIMITED: 429,
-  SERVICE_UNAVAILABLE: 503,
-  OVERLOADED: 503,
-};
 
 /** The same error codes as GraphQL, as a JSON body with the matching HTTP status. */
 export function errorResponse(error: unknown, requestId: string): Response {
@@ -35,7 +18,7 @@ export function errorResponse(error: unknown, requestId: string): Response {
   const headers: Record<string, string> = { 'x-request-id': requestId };
   const retryAfter = coded.details?.retryAfterSeconds;
   if (typeof retryAfter === 'number') headers['retry-after'] = String(Math.ceil(retryAfter));
-  return Response.json({ error: { code: coded.code, message: coded.message, ...coded.details, requestId } }, { status: STATUS[coded.code] ?? 500, headers });
+  return Response.json({ error: { code: coded.code, message: coded.message, ...coded.details, requestId } }, { status: httpStatusOf(coded.code), headers });
 }
 
 /** Authenticates a REST call exactly like GraphQL does (same header, cache and refusals). */

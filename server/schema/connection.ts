@@ -1,19 +1,10 @@
 import type { ArgBuilder, ObjectRef, SchemaTypes } from '@pothos/core';
 import { builder } from '../builder.ts';
 import { signedInOrJustSignedIn } from './auth-scopes.ts';
+import type { Connection, Edge } from './keyset-page.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../util/cursor.ts';
 
-export interface Edge<T> {
-  cursor: string;
-  node: T;
-}
-
-/** A Relay-style page. `totalCount` runs only when asked for. */
-export interface Connection<T> {
-  edges: Edge<T>[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: () => Promise<number> | number;
-}
+export type { Connection, Edge } from './keyset-page.ts';
 
 export const PageInfo = builder.objectRef<Connection<unknown>['pageInfo']>('PageInfo').implement({
   authScopes: signedInOrJustSignedIn,
@@ -29,7 +20,7 @@ export function connectionType<T>(name: string, node: ObjectRef<any, T>) {
     authScopes: signedInOrJustSignedIn,
     fields: (t) => ({
       cursor: t.exposeString('cursor'),
-      node: t.field({ type: node, resolve: (edge) => edge.node as never }),
+      node: t.expose('node', { type: node }),
     }),
   });
   return builder.objectRef<Connection<T>>(`${name}Connection`).implement({

@@ -50,7 +50,7 @@ export async function createApiKey(ctx: ServiceContext, input: CreateApiKeyInput
     if (active >= MAX_ACTIVE_KEYS_PER_USER) {
       throw new AppError('CONFLICT', `A user may hold at most ${MAX_ACTIVE_KEYS_PER_USER} active keys; revoke one first`);
     }
-    const apiKey = em.create(ApiKey, { id: randomUUID(), userId: ownerId, name, prefix, secretHash: hash, expiresAt: input.expiresAt ?? null } as never);
+    const apiKey = em.create(ApiKey, { id: randomUUID(), userId: ownerId, name, prefix, secretHash: hash, expiresAt: input.expiresAt ?? null });
     appendAuditRecord(em, {
       actorId: ctx.viewer!.userId,
       action: 'apikey.create',

@@ -22,7 +22,7 @@ export const AuditRecord = defineEntity({
     outputTokens: p.integer().nullable(),
     latencyMs: p.integer().nullable(),
     metadata: p.json<Record<string, unknown>>().default('{}'),
-    // Set by the database's chain trigger on insert; never written by the application.
+    // Set by the sealer (audit_chain_extend, server/db/functions/) after the row commits; never written by the application.
     seq: p.bigint('string').nullable(),
     prevHash: p.string().length(64).nullable(),
     hash: p.string().length(64).nullable(),

@@ -1,5 +1,7 @@
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { PeriodicTask, type PeriodicTaskStats } from '../../util/periodic-task.ts';
+import { extendAuditChain } from './audit.store.ts';
 
 /**
  * Seals new audit records into the hash chain in the background: every
@@ -8,42 +10,43 @@ import type { Logger } from 'pino';
  * instances: one seals at a time, the others find nothing to do.
  */
 export class AuditSealer {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | null = null;
+  private readonly task: PeriodicTask<number>;
 
   constructor(
     private readonly pool: Pool,
-    private readonly logger: Logger,
-    private readonly intervalMs = 200,
+    logger: Logger,
+    intervalMs = 200,
     private readonly batch = 5000,
-  ) {}
+  ) {
+    this.task = new PeriodicTask({ name: 'audit sealer', intervalMs, logger, run: () => this.sealBacklog() });
+  }
 
   start(): void {
-    this.timer = setInterval(() => void this.sealNow().catch((error) => this.logger.error({ err: error }, 'audit sealing failed')), this.intervalMs);
-    this.timer.unref();
+    this.task.start();
   }
 
   /** Seals everything committed so far; returns how many records were sealed. */
-  async sealNow(): Promise<number> {
-    // One pass at a time in this process; a pass runs until the backlog is empty.
-    while (this.running) await this.running;
-    this.running = (async () => {
-      let total = 0;
-      for (;;) {
-        const { rows } = await this.pool.query<{ n: number }>({ name: 'audit-seal', text: 'select audit_chain_extend($1) as n', values: [this.batch] });
-        total += rows[0].n;
-        if (rows[0].n < this.batch) return total;
-      }
-    })();
-    try {
-      return await this.running;
-    } finally {
-      this.running = null;
-    }
+  sealNow(): Promise<number> {
+    return this.task.runNow();
   }
 
+  stats(): PeriodicTaskStats {
+    return this.task.stats();
+  }
+
+  /** Stops the timer and seals what committed until now. */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
+    await this.task.stop();
     await this.sealNow().catch(() => 0);
+  }
+
+  // A pass runs until the backlog is empty.
+  private async sealBacklog(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sealed = await extendAuditChain(this.pool, this.batch);
+      total += sealed;
+      if (sealed < this.batch) return total;
+    }
   }
 }

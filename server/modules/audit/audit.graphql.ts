@@ -2,7 +2,7 @@ import { builder } from '../../builder.ts';
 import { connectionArgs, connectionComplexity, connectionType } from '../../schema/connection.ts';
 import { UserType } from '../users/users.graphql.ts';
 import type { AuditRecordEntity } from './audit-record.entity.ts';
-import { listAuditRecords } from './audit.query.ts';
+import { listAuditRecords } from './audit.service.ts';
 import { verifyAuditChain, type AuditVerification, type ChainProblem } from './audit-verify.ts';
 import type { AuditCheckpoint, AuditRetentionState } from './audit-retention.ts';
 

@@ -1,28 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuditRecord } from './audit-record.entity.ts';
+import { badInput } from '../../errors.ts';
+import { keysetPage, type Connection } from '../../schema/keyset-page.ts';
+import type { AuditRecordEntity } from './audit-record.entity.ts';
+import { countAuditRecords, findAuditRecords, queueAuditRecord, type AuditEntry, type AuditFilter } from './audit.store.ts';
 
-export interface AdminAuditEntry {
-  /** The acting user; null for anonymous events such as a failed login. */
-  actorId: string | null;
-  action: string;
-  targetType?: string;
-  targetId?: string;
-  /** What changed ({ before, after }) and any context; never secrets. */
-  metadata?: Record<string, unknown>;
-}
+export type { AuditFilter } from './audit.store.ts';
+export type AdminAuditEntry = AuditEntry;
 
 /**
  * Queues an audit record on the given EntityManager; it is written by the
  * caller's flush, so inside a transaction the change and its record commit together.
  */
 export function appendAuditRecord(em: EntityManager, entry: AdminAuditEntry): void {
-  em.create(AuditRecord, {
-    userId: entry.actorId,
-    action: entry.action,
-    targetType: entry.targetType ?? null,
-    targetId: entry.targetId ?? null,
-    metadata: entry.metadata ?? {},
-  } as never);
+  queueAuditRecord(em, entry);
 }
 
 /** Fields of `after` that differ from `before`, as { field: { from, to } }. */
@@ -32,4 +22,18 @@ export function diff<T extends Record<string, unknown>>(before: T, after: Partia
     if (value !== undefined && JSON.stringify(before[key]) !== JSON.stringify(value)) changes[key] = { from: before[key], to: value };
   }
   return changes;
+}
+
+/** Audit records, newest first, keyset-paged on the record id. */
+export async function listAuditRecords(
+  em: EntityManager,
+  filter: AuditFilter = {},
+  first?: number | null,
+  after?: string | null,
+): Promise<Connection<AuditRecordEntity>> {
+  if (filter.from && filter.to && filter.from > filter.to) throw badInput('from must not be after to', 'from');
+  return keysetPage({ first, after }, (beforeId, limit) => findAuditRecords(em, filter, beforeId, limit), {
+    keyOf: (record) => String(record.id),
+    totalCount: () => countAuditRecords(em, filter),
+  });
 }

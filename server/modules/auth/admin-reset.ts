@@ -47,7 +47,7 @@ export async function resetAdminAccess(em: EntityManager, input: AdminResetInput
     const created = !user;
     const previousStatus = user?.status ?? null;
     if (!user) {
-      user = tx.create(User, { id: randomUUID(), email, name: 'Administrator', status: 'ACTIVE', passwordHash } as never);
+      user = tx.create(User, { id: randomUUID(), email, name: 'Administrator', status: 'ACTIVE', passwordHash });
     } else {
       user.status = 'ACTIVE';
       user.passwordHash = passwordHash;
@@ -55,7 +55,7 @@ export async function resetAdminAccess(em: EntityManager, input: AdminResetInput
     // Entities carry no relations, so the ORM cannot order inserts by foreign key: write the user first.
     await tx.flush();
     const grantedAdmin = !(await tx.findOne(UserRole, { userId: user.id, roleId: adminRole.id }));
-    if (grantedAdmin) tx.create(UserRole, { userId: user.id, roleId: adminRole.id } as never);
+    if (grantedAdmin) tx.create(UserRole, { userId: user.id, roleId: adminRole.id });
     const endedSessions = await endSessionsOf(tx, user.id);
     appendAuditRecord(tx, {
       actorId: null,

@@ -88,12 +88,12 @@ async function checkPasswordThrottled(
  */
 export async function login(ctx: ServiceContext, email: string, password: string, source = 'local'): Promise<LoginResult> {
   const normalized = email.trim().toLowerCase().slice(0, 320);
-  const user = looksLikeEmail(normalized) ? await ctx.em.findOne(User, { email: normalized }, { populate: ['passwordHash'] as never }) : null;
+  const user = looksLikeEmail(normalized) ? await ctx.em.findOne(User, { email: normalized }) : null;
   const ok = await checkPasswordThrottled(ctx, { email: normalized, password, source, user, what: 'login' });
   if (!ok || !user) throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
   const { token, hash } = generateSessionToken();
   const expiresAt = new Date(Date.now() + ctx.app.sessionTtlMs);
-  ctx.em.create(Session, { id: randomUUID(), userId: user.id, tokenHash: hash, expiresAt } as never);
+  ctx.em.create(Session, { id: randomUUID(), userId: user.id, tokenHash: hash, expiresAt });
   appendAuditRecord(ctx.em, { actorId: user.id, action: 'login', targetType: 'user', targetId: user.id, metadata: { requestId: ctx.requestId, source } });
   await ctx.em.flush();
   return { token, expiresAt, user };
@@ -109,7 +109,7 @@ export async function proveCurrentPassword(ctx: ServiceContext, userId: string, 
     throw new AppError('FORBIDDEN', 'Changing your email or password needs a console session and your current password; an API key cannot do it');
   }
   if (!currentPassword) throw badInput('Enter your current password to change your email or password', 'currentPassword');
-  const user = await ctx.em.findOne(User, { id: userId }, { populate: ['passwordHash'] as never });
+  const user = await ctx.em.findOne(User, { id: userId });
   if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   const ok = await checkPasswordThrottled(ctx, { email: user.email, password: currentPassword, source, user, what: 'current password' });
   if (!ok) throw badInput('Your current password is not correct', 'currentPassword');
@@ -147,10 +147,10 @@ export async function bootstrap(em: ServiceContext['em'], admin: { email?: strin
       name: 'Administrator',
       status: 'ACTIVE',
       passwordHash: await hashPassword(admin.password ?? generatedPassword!),
-    } as never);
+    });
     // Entities carry no relations, so the ORM cannot order inserts by foreign key: write the user first.
     await tx.flush();
-    tx.create(UserRole, { userId: user.id, roleId: roles.get('admin')!.id } as never);
+    tx.create(UserRole, { userId: user.id, roleId: roles.get('admin')!.id });
     appendAuditRecord(tx, { actorId: null, action: 'user.create', targetType: 'user', targetId: user.id, metadata: { email, bootstrap: true } });
     await tx.flush();
     return { createdAdmin: { email, generatedPassword } };

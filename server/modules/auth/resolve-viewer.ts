@@ -1,36 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../errors.ts';
-import type { Permission } from '../roles/permissions.ts';
-import type { UserStatus } from '../users/user.entity.ts';
+import { findCredential } from './auth.store.ts';
 import { API_KEY_PREFIX, SESSION_PREFIX, sha256Hex } from './tokens.ts';
 import type { CredentialCache, CredentialLookup } from './credential-cache.ts';
 import type { Viewer } from './viewer.ts';
-
-const PERMISSIONS_OF_USER = `coalesce((select array_agg(distinct perm) from user_role ur
-  join role r on r.id = ur.role_id cross join unnest(r.permissions) perm
-  where ur.user_id = u.id), '{}') as permissions,
-  coalesce((select array_agg(ur.role_id::text) from user_role ur where ur.user_id = u.id), '{}') as role_ids`;
-
-const API_KEY_SQL = `select k.id as credential_id, k.expires_at, k.revoked_at, k.last_used_at,
-  u.id as user_id, u.email, u.name, u.status, ${PERMISSIONS_OF_USER}
-  from api_key k join app_user u on u.id = k.user_id where k.secret_hash = ?`;
-
-const SESSION_SQL = `select s.id as credential_id, s.expires_at, null as revoked_at, null as last_used_at,
-  u.id as user_id, u.email, u.name, u.status, ${PERMISSIONS_OF_USER}
-  from session s join app_user u on u.id = s.user_id where s.token_hash = ?`;
-
-interface CredentialRow {
-  credential_id: string;
-  expires_at: Date | null;
-  revoked_at: Date | null;
-  last_used_at: Date | null;
-  user_id: string;
-  email: string;
-  name: string;
-  status: UserStatus;
-  permissions: Permission[];
-  role_ids: string[];
-}
 
 export interface ResolvedCredential {
   viewer: Viewer;
@@ -78,25 +51,25 @@ export async function resolveViewer(
 
 async function lookupCredential(em: EntityManager, token: string, hash: string): Promise<CredentialLookup> {
   const isKey = token.startsWith(API_KEY_PREFIX);
-  const [row] = await em.execute<CredentialRow[]>(isKey ? API_KEY_SQL : SESSION_SQL, [hash]);
+  const row = await findCredential(em, isKey ? 'apiKey' : 'session', hash);
   if (!row) return { ok: false, code: 'UNAUTHENTICATED', message: isKey ? 'Unknown API key' : 'Unknown or ended session' };
-  if (row.revoked_at) return { ok: false, code: 'UNAUTHENTICATED', message: 'API key has been revoked' };
+  if (row.revokedAt) return { ok: false, code: 'UNAUTHENTICATED', message: 'API key has been revoked' };
   if (row.status !== 'ACTIVE') {
     return { ok: false, code: 'FORBIDDEN', message: `Account is ${row.status.toLowerCase()}` };
   }
   return {
     ok: true,
-    expiresAt: row.expires_at ? new Date(row.expires_at) : null,
-    lastUsedAt: row.last_used_at ? new Date(row.last_used_at) : null,
+    expiresAt: row.expiresAt,
+    lastUsedAt: row.lastUsedAt,
     viewer: {
-      userId: row.user_id,
+      userId: row.userId,
       email: row.email,
       name: row.name,
       status: row.status,
       permissions: new Set(row.permissions),
-      roleIds: row.role_ids,
+      roleIds: row.roleIds,
       via: isKey ? 'apiKey' : 'session',
-      credentialId: row.credential_id,
+      credentialId: row.credentialId,
     },
   };
 }

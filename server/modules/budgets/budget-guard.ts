@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { AppError } from '../../errors.ts';
 import { budgetPeriod } from './budget-period.ts';
-import { budgetsWithSpend, toBudget, BUDGET_COLUMNS, type BudgetDbRow, type BudgetRow } from './budget-spend.ts';
+import { allBudgets, budgetsWithSpend, type BudgetRow } from './budgets.store.ts';
 
 /**
  * The hard stop before a chat goes upstream, kept cheap: all budgets are held
@@ -36,13 +36,10 @@ export class BudgetGuard {
   all(): Promise<BudgetRow[]> {
     if (!this.budgets || Date.now() - this.budgetsLoadedAt > this.budgetsTtlMs) {
       this.budgetsLoadedAt = Date.now();
-      this.budgets = this.pool
-        .query<BudgetDbRow>({ name: 'budgets-all', text: `select ${BUDGET_COLUMNS} from budget b` })
-        .then(({ rows }) => rows.map(toBudget))
-        .catch((error) => {
-          this.budgets = null;
-          throw error;
-        });
+      this.budgets = allBudgets(this.pool).catch((error) => {
+        this.budgets = null;
+        throw error;
+      });
     }
     return this.budgets;
   }

@@ -1,14 +1,12 @@
 import { builder } from '../../builder.ts';
-import { badInput } from '../../errors.ts';
+import { signedIn } from '../service-context.ts';
 import { connectionArgs, connectionComplexity, connectionType } from '../../schema/connection.ts';
-import { decodeCursor, encodeCursor, pageSize } from '../../util/cursor.ts';
 import { RoleType } from '../roles/roles.graphql.ts';
 import { Role } from '../roles/role.entity.ts';
 import { UserType } from '../users/users.graphql.ts';
-import { ALERT_SELECT, toAlert, type AlertDelivery, type BudgetAlertDbRow, type BudgetAlertRow } from './budget-monitor.ts';
 import { budgetPeriod } from './budget-period.ts';
-import type { BudgetWithSpend } from './budget-spend.ts';
-import { budgetStatus, createBudget, deleteBudget, listBudgets, statusOf, updateBudget, type BudgetStatus } from './budgets.service.ts';
+import type { AlertDelivery, BudgetAlert, BudgetWithSpend } from './budgets.store.ts';
+import { budgetStatus, createBudget, deleteBudget, listBudgetAlerts, listBudgets, statusOf, updateBudget, type BudgetStatus } from './budgets.service.ts';
 import { listPrices, setPrice, type ModelPrice } from './prices.service.ts';
 
 const ModelPriceType = builder.objectRef<ModelPrice>('ModelPrice').implement({
@@ -80,7 +78,7 @@ const AlertDeliveryType = builder.objectRef<AlertDelivery>('AlertDelivery').impl
   }),
 });
 
-const BudgetAlertType = builder.objectRef<BudgetAlertRow>('BudgetAlert').implement({
+const BudgetAlertType = builder.objectRef<BudgetAlert>('BudgetAlert').implement({
   description: 'A budget reaching one of its thresholds; raised once per budget, month and threshold',
   authScopes: { permission: 'budgets:read' },
   fields: (t) => ({
@@ -140,23 +138,7 @@ builder.queryFields((t) => ({
     authScopes: { permission: 'budgets:read' },
     args: { budgetId: t.arg.id(), ...connectionArgs(t) },
     complexity: connectionComplexity,
-    resolve: async (_root, args, ctx) => {
-      const size = pageSize(args.first);
-      let before: string | null = null;
-      if (args.after) {
-        before = String(decodeCursor(args.after, 1)[0]);
-        if (!/^\d+$/.test(before)) throw badInput('Invalid cursor', 'after');
-      }
-      const budgetId = args.budgetId ? String(args.budgetId) : null;
-      const where = 'where (?::uuid is null or a.budget_id = ?::uuid)';
-      const rows = await ctx.em.execute<BudgetAlertDbRow[]>(`${ALERT_SELECT} ${where} and (?::bigint is null or a.id < ?::bigint) order by a.id desc limit ${size + 1}`, [budgetId, budgetId, before, before]);
-      const edges = rows.slice(0, size).map((row) => ({ node: toAlert(row), cursor: encodeCursor([String(row.id)]) }));
-      return {
-        edges,
-        pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
-        totalCount: async () => Number((await ctx.em.execute<{ n: string }[]>(`select count(*) as n from budget_alert a ${where}`, [budgetId, budgetId]))[0].n),
-      };
-    },
+    resolve: (_root, args, ctx) => listBudgetAlerts(ctx, args.budgetId ? String(args.budgetId) : null, args.first, args.after),
   }),
 }));
 
@@ -166,26 +148,26 @@ builder.mutationFields((t) => ({
     description: 'Sets a model price; chats settled from now on are priced with it (settled cost is not rewritten)',
     authScopes: { permission: 'budgets:write' },
     args: { model: t.arg.string({ required: true }), inputPerMillion: t.arg.float({ required: true }), outputPerMillion: t.arg.float({ required: true }) },
-    resolve: (_root, args, ctx) => setPrice(ctx, args.model, args.inputPerMillion, args.outputPerMillion),
+    resolve: (_root, args, ctx) => setPrice(signedIn(ctx), args.model, args.inputPerMillion, args.outputPerMillion),
   }),
   createBudget: t.field({
     type: BudgetType,
     authScopes: { permission: 'budgets:write' },
     args: { input: t.arg({ type: CreateBudgetInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      createBudget(ctx, { ...input, userId: input.userId ? String(input.userId) : null, roleId: input.roleId ? String(input.roleId) : null }),
+      createBudget(signedIn(ctx), { ...input, userId: input.userId ? String(input.userId) : null, roleId: input.roleId ? String(input.roleId) : null }),
   }),
   updateBudget: t.field({
     type: BudgetType,
     authScopes: { permission: 'budgets:write' },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateBudgetInput, required: true }) },
-    resolve: (_root, args, ctx) => updateBudget(ctx, String(args.id), args.input),
+    resolve: (_root, args, ctx) => updateBudget(signedIn(ctx), String(args.id), args.input),
   }),
   deleteBudget: t.boolean({
     authScopes: { permission: 'budgets:write' },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      await deleteBudget(ctx, String(args.id));
+      await deleteBudget(signedIn(ctx), String(args.id));
       return true;
     },
   }),

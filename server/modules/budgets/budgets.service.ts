@@ -1,9 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, badInput, notFound } from '../../errors.ts';
+import { keysetPage, type Connection } from '../../schema/keyset-page.ts';
 import { appendAuditRecord } from '../audit/audit.service.ts';
-import { isUniqueViolation, type ServiceContext } from '../service-context.ts';
+import { Role } from '../roles/role.entity.ts';
+import { isUniqueViolation, type ServiceContext, type SignedInContext } from '../service-context.ts';
+import { User } from '../users/user.entity.ts';
 import { budgetPeriod } from './budget-period.ts';
-import { budgetsWithSpend, thresholdsCrossed, toBudget, BUDGET_COLUMNS, type BudgetDbRow, type BudgetScope, type BudgetWithSpend } from './budget-spend.ts';
+import {
+  budgetsWithSpend,
+  countBudgetAlerts,
+  deleteBudgetRow,
+  findBudgetAlerts,
+  insertBudget,
+  lockBudget,
+  updateBudgetRow,
+  type BudgetAlert,
+  type BudgetScope,
+  type BudgetWithSpend,
+} from './budgets.store.ts';
 
 export const DEFAULT_THRESHOLDS = [50, 80, 100];
 
@@ -24,6 +38,11 @@ export interface BudgetStatus {
   thresholdsCrossed: number[];
   exceeded: boolean;
   resetsAt: Date;
+}
+
+/** Thresholds (percent) the spend has reached. */
+export function thresholdsCrossed(budget: BudgetWithSpend): number[] {
+  return budget.thresholds.filter((t) => budget.spent * 100 >= budget.amount * t);
 }
 
 export function statusOf(budget: BudgetWithSpend, resetsAt: Date, period: string): BudgetStatus {
@@ -60,7 +79,7 @@ function validate(input: Partial<BudgetInput>): void {
   }
 }
 
-export async function createBudget(ctx: ServiceContext, input: BudgetInput): Promise<BudgetWithSpend> {
+export async function createBudget(ctx: SignedInContext, input: BudgetInput): Promise<BudgetWithSpend> {
   validate(input);
   const userId = input.scope === 'USER' ? input.userId : null;
   const roleId = input.scope === 'ROLE' ? input.roleId : null;
@@ -72,13 +91,11 @@ export async function createBudget(ctx: ServiceContext, input: BudgetInput): Pro
   const id = randomUUID();
   try {
     await ctx.em.transactional(async (em) => {
-      if (userId && !(await em.execute('select 1 from app_user where id = ?', [userId])).length) throw notFound('User');
-      if (roleId && !(await em.execute('select 1 from role where id = ?', [roleId])).length) throw notFound('Role');
-      await em.execute(`insert into budget (id, scope, user_id, role_id, amount, thresholds, hard_stop) values (?, ?, ?, ?, ?, ?::int[], ?)`, [
-        id, input.scope, userId ?? null, roleId ?? null, input.amount, `{${thresholds.join(',')}}`, input.hardStop ?? false,
-      ]);
+      if (userId && !(await em.findOne(User, { id: userId }, { fields: ['id'] }))) throw notFound('User');
+      if (roleId && !(await em.findOne(Role, { id: roleId }, { fields: ['id'] }))) throw notFound('Role');
+      await insertBudget(em, { id, scope: input.scope, userId: userId ?? null, roleId: roleId ?? null, amount: input.amount, thresholds, hardStop: input.hardStop ?? false });
       appendAuditRecord(em, {
-        actorId: ctx.viewer!.userId,
+        actorId: ctx.viewer.userId,
         action: 'budget.create',
         targetType: 'budget',
         targetId: id,
@@ -93,34 +110,32 @@ export async function createBudget(ctx: ServiceContext, input: BudgetInput): Pro
   return changed(ctx, id);
 }
 
-export async function updateBudget(ctx: ServiceContext, id: string, input: { amount?: number | null; thresholds?: number[] | null; hardStop?: boolean | null }): Promise<BudgetWithSpend> {
+export async function updateBudget(ctx: SignedInContext, id: string, input: { amount?: number | null; thresholds?: number[] | null; hardStop?: boolean | null }): Promise<BudgetWithSpend> {
   validate({ amount: input.amount ?? undefined, thresholds: input.thresholds });
   await ctx.em.transactional(async (em) => {
-    const [row] = await em.execute<BudgetDbRow[]>(`select ${BUDGET_COLUMNS} from budget b where id = ? for update`, [id]);
-    if (!row) throw notFound('Budget');
-    const before = toBudget(row);
+    const before = await lockBudget(em, id);
+    if (!before) throw notFound('Budget');
     const after = {
       amount: input.amount ?? before.amount,
       thresholds: input.thresholds ? [...input.thresholds].sort((a, b) => a - b) : before.thresholds,
       hardStop: input.hardStop ?? before.hardStop,
     };
-    await em.execute('update budget set amount = ?, thresholds = ?::int[], hard_stop = ?, updated_at = now() where id = ?', [after.amount, `{${after.thresholds.join(',')}}`, after.hardStop, id]);
+    await updateBudgetRow(em, id, after);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of ['amount', 'thresholds', 'hardStop'] as const) {
       if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key], to: after[key] };
     }
-    appendAuditRecord(em, { actorId: ctx.viewer!.userId, action: 'budget.update', targetType: 'budget', targetId: id, metadata: { changes } });
+    appendAuditRecord(em, { actorId: ctx.viewer.userId, action: 'budget.update', targetType: 'budget', targetId: id, metadata: { changes } });
     await em.flush();
   });
   return changed(ctx, id);
 }
 
-export async function deleteBudget(ctx: ServiceContext, id: string): Promise<void> {
+export async function deleteBudget(ctx: SignedInContext, id: string): Promise<void> {
   await ctx.em.transactional(async (em) => {
-    const [row] = await em.execute<BudgetDbRow[]>(`delete from budget b where id = ? returning ${BUDGET_COLUMNS}`, [id]);
-    if (!row) throw notFound('Budget');
-    const b = toBudget(row);
-    appendAuditRecord(em, { actorId: ctx.viewer!.userId, action: 'budget.delete', targetType: 'budget', targetId: id, metadata: { scope: b.scope, userId: b.userId, roleId: b.roleId, amount: b.amount } });
+    const b = await deleteBudgetRow(em, id);
+    if (!b) throw notFound('Budget');
+    appendAuditRecord(em, { actorId: ctx.viewer.userId, action: 'budget.delete', targetType: 'budget', targetId: id, metadata: { scope: b.scope, userId: b.userId, roleId: b.roleId, amount: b.amount } });
     await em.flush();
   });
   ctx.app.budgets.guard.invalidate();
@@ -132,6 +147,15 @@ async function changed(ctx: ServiceContext, id: string): Promise<BudgetWithSpend
   ctx.app.budgets.monitor.schedule();
   const [budget] = await listBudgets(ctx, [id]);
   return budget;
+}
+
+/** Alerts raised (of one budget, or all), newest first, keyset-paged on the alert id. */
+export function listBudgetAlerts(ctx: ServiceContext, budgetId: string | null, first?: number | null, after?: string | null): Promise<Connection<BudgetAlert>> {
+  const pool = ctx.app.sql.durable;
+  return keysetPage({ first, after }, (beforeId, limit) => findBudgetAlerts(pool, budgetId, beforeId, limit), {
+    keyOf: (alert) => alert.id,
+    totalCount: () => countBudgetAlerts(pool, budgetId),
+  });
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;

@@ -1,8 +1,9 @@
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
-import type { GatewayConfig } from '../../config/index.ts';
+import type { GatewayConfig, PricingConfig } from '../../config/index.ts';
 import { BudgetGuard } from './budget-guard.ts';
 import { BudgetMonitor } from './budget-monitor.ts';
+import { insertMissingPrices } from './budgets.store.ts';
 
 /** Budgets at run time: the hard-stop guard on the chat path and the alert monitor behind settlement. */
 export interface BudgetRuntime {
@@ -18,4 +19,12 @@ export function createBudgetRuntime(pool: Pool, config: GatewayConfig, timeZone:
   };
 }
 
-export { seedPrices } from './prices.service.ts';
+/**
+ * Seeds the price table from the config for models it does not price yet, at
+ * start-up. A price already in the table (set through `setPrice`) wins, so
+ * edits survive restarts.
+ */
+export async function seedPrices(pool: Pool, pricing: PricingConfig): Promise<void> {
+  const prices = Object.entries(pricing.models).map(([model, p]) => ({ model, inputPerMillion: p.inputPerMillion, outputPerMillion: p.outputPerMillion }));
+  await insertMissingPrices(pool, prices);
+}

@@ -1,13 +1,12 @@
 import { builder } from '../../builder.ts';
+import { signedIn } from '../service-context.ts';
 import { connectionArgs, connectionComplexity, connectionType } from '../../schema/connection.ts';
-import { badInput } from '../../errors.ts';
-import { decodeCursor, encodeCursor, pageSize } from '../../util/cursor.ts';
 import { RoleType } from '../roles/roles.graphql.ts';
 import { Role } from '../roles/role.entity.ts';
 import { UserType } from '../users/users.graphql.ts';
 import { DETECTOR_IDS } from './dlp.types.ts';
-import { DLP_ACTIONS } from './policy-cache.ts';
-import { clearDlpPolicy, setDlpPolicy } from './dlp.service.ts';
+import { DLP_ACTIONS, listDlpPolicies, type DlpEvent, type DlpPolicy } from './dlp.store.ts';
+import { clearDlpPolicy, listDlpEvents, setDlpPolicy } from './dlp.service.ts';
 
 const DlpDetector = builder.enumType('DlpDetector', { values: DETECTOR_IDS.map((d) => d.toUpperCase()) as string[] });
 const DlpActionEnum = builder.enumType('DlpAction', {
@@ -15,52 +14,32 @@ const DlpActionEnum = builder.enumType('DlpAction', {
   description: 'ALLOW: ignore; LOG: record an event; REDACT: send a placeholder upstream; BLOCK: refuse with DLP_BLOCKED',
 });
 
-interface PolicyRow {
-  id: string;
-  role_id: string | null;
-  detector: string;
-  action: (typeof DLP_ACTIONS)[number];
-  updated_at: Date;
-}
-
-const DlpPolicyType = builder.objectRef<PolicyRow>('DlpPolicy').implement({
+const DlpPolicyType = builder.objectRef<DlpPolicy>('DlpPolicy').implement({
   authScopes: { permission: 'dlp:read' },
   fields: (t) => ({
     id: t.exposeID('id'),
-    roleId: t.id({ nullable: true, description: 'null: the organisation default', resolve: (p) => p.role_id }),
-    role: t.field({ type: RoleType, nullable: true, resolve: (p, _a, ctx) => (p.role_id ? ctx.em.findOne(Role, { id: p.role_id }) : null) }),
+    roleId: t.id({ nullable: true, description: 'null: the organisation default', resolve: (p) => p.roleId }),
+    role: t.field({ type: RoleType, nullable: true, resolve: (p, _a, ctx) => (p.roleId ? ctx.em.findOne(Role, { id: p.roleId }) : null) }),
     detector: t.field({ type: DlpDetector, resolve: (p) => p.detector.toUpperCase() }),
     action: t.field({ type: DlpActionEnum, resolve: (p) => p.action }),
-    updatedAt: t.field({ type: 'DateTime', resolve: (p) => p.updated_at }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (p) => p.updatedAt }),
   }),
 });
 
-interface EventRow {
-  id: string;
-  at: Date;
-  user_id: string | null;
-  detector: string;
-  kind: string | null;
-  action: string;
-  count: number;
-  model: string | null;
-  request_id: string | null;
-}
-
-const DlpEventType = builder.objectRef<EventRow>('DlpEvent').implement({
+const DlpEventType = builder.objectRef<DlpEvent>('DlpEvent').implement({
   description: 'A detector hit in a prompt: what and how many, never the matched text',
   authScopes: { permission: 'dlp:read' },
   fields: (t) => ({
     id: t.exposeID('id'),
     at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
-    userId: t.id({ nullable: true, resolve: (e) => e.user_id }),
-    user: t.field({ type: UserType, nullable: true, resolve: (e, _a, ctx) => (e.user_id ? ctx.loaders.userById.load(e.user_id) : null) }),
+    userId: t.id({ nullable: true, resolve: (e) => e.userId }),
+    user: t.field({ type: UserType, nullable: true, resolve: (e, _a, ctx) => (e.userId ? ctx.loaders.userById.load(e.userId) : null) }),
     detector: t.field({ type: DlpDetector, resolve: (e) => e.detector.toUpperCase() }),
     kind: t.exposeString('kind', { nullable: true }),
-    action: t.field({ type: DlpActionEnum, resolve: (e) => e.action as (typeof DLP_ACTIONS)[number] }),
+    action: t.field({ type: DlpActionEnum, resolve: (e) => e.action }),
     count: t.exposeInt('count'),
     model: t.exposeString('model', { nullable: true }),
-    requestId: t.exposeString('request_id', { nullable: true }),
+    requestId: t.exposeString('requestId', { nullable: true }),
   }),
 });
 
@@ -80,31 +59,15 @@ builder.queryFields((t) => ({
     type: [DlpPolicyType],
     description: 'The organisation default (roleId null) and per-role overrides',
     authScopes: { permission: 'dlp:read' },
-    resolve: (_root, _args, ctx) => ctx.em.execute<PolicyRow[]>('select * from dlp_policy order by role_id nulls first, detector'),
+    resolve: (_root, _args, ctx) => listDlpPolicies(ctx.app.sql.durable),
   }),
   dlpEvents: t.field({
     type: DlpEventConnection,
     authScopes: { permission: 'dlp:read' },
     args: { filter: t.arg({ type: DlpEventFilter }), ...connectionArgs(t) },
     complexity: connectionComplexity,
-    resolve: async (_root, args, ctx) => {
-      const size = pageSize(args.first);
-      const f = args.filter ?? {};
-      let before: string | null = null;
-      if (args.after) {
-        before = String(decodeCursor(args.after, 1)[0]);
-        if (!/^\d+$/.test(before)) throw badInput('Invalid cursor', 'after');
-      }
-      const where = `where (?::uuid is null or user_id = ?::uuid) and (?::text is null or detector = ?) and (?::timestamptz is null or at >= ?) and (?::timestamptz is null or at <= ?)`;
-      const params = [f.userId ?? null, f.userId ?? null, f.detector?.toLowerCase() ?? null, f.detector?.toLowerCase() ?? null, f.from ?? null, f.from ?? null, f.to ?? null, f.to ?? null];
-      const rows = await ctx.em.execute<EventRow[]>(`select * from dlp_event ${where} and (?::bigint is null or id < ?::bigint) order by id desc limit ${size + 1}`, [...params, before, before]);
-      const edges = rows.slice(0, size).map((node) => ({ node, cursor: encodeCursor([String(node.id)]) }));
-      return {
-        edges,
-        pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
-        totalCount: async () => Number((await ctx.em.execute<{ n: string }[]>(`select count(*) as n from dlp_event ${where}`, params))[0].n),
-      };
-    },
+    resolve: (_root, { filter, first, after }, ctx) =>
+      listDlpEvents(ctx, { userId: filter?.userId ? String(filter.userId) : null, detector: filter?.detector?.toLowerCase(), from: filter?.from, to: filter?.to }, first, after),
   }),
 }));
 
@@ -115,8 +78,8 @@ builder.mutationFields((t) => ({
     authScopes: { permission: 'dlp:write' },
     args: { roleId: t.arg.id(), detector: t.arg({ type: DlpDetector, required: true }), action: t.arg({ type: DlpActionEnum, required: true }) },
     resolve: async (_root, args, ctx) => {
-      await setDlpPolicy(ctx, args.roleId ? String(args.roleId) : null, args.detector.toLowerCase(), args.action);
-      return ctx.em.execute<PolicyRow[]>('select * from dlp_policy order by role_id nulls first, detector');
+      await setDlpPolicy(signedIn(ctx), args.roleId ? String(args.roleId) : null, args.detector.toLowerCase(), args.action);
+      return listDlpPolicies(ctx.app.sql.durable);
     },
   }),
   clearDlpPolicy: t.boolean({
@@ -124,7 +87,7 @@ builder.mutationFields((t) => ({
     authScopes: { permission: 'dlp:write' },
     args: { roleId: t.arg.id({ required: true }), detector: t.arg({ type: DlpDetector, required: true }) },
     resolve: async (_root, args, ctx) => {
-      await clearDlpPolicy(ctx, String(args.roleId), args.detector.toLowerCase());
+      await clearDlpPolicy(signedIn(ctx), String(args.roleId), args.detector.toLowerCase());
       return true;
     },
   }),

@@ -3,11 +3,21 @@ import type { ChatMessage } from '../../../plugins/plugin-api.ts';
 import { AppError, badInput, notFound } from '../../errors.ts';
 import { inBackground, type AppState } from '../../app-state.ts';
 import { appendAuditRecord } from '../audit/audit.service.ts';
-import type { ServiceContext } from '../service-context.ts';
+import type { ServiceContext, SignedInContext } from '../service-context.ts';
 import { Role } from '../roles/role.entity.ts';
 import { applyPolicies } from './policy.ts';
 import { DETECTOR_IDS, type DetectorId } from './dlp.types.ts';
-import { DLP_ACTIONS, type StoredDlpAction } from './policy-cache.ts';
+import { keysetPage, type Connection } from '../../schema/keyset-page.ts';
+import {
+  countDlpEvents,
+  deleteDlpPolicy,
+  DLP_ACTIONS,
+  findDlpEvents,
+  insertDlpEvents,
+  upsertDlpPolicy,
+  type DlpEvent,
+  type DlpEventFilter,
+} from './dlp.store.ts';
 
 export interface DlpHitSummary {
   detector: DetectorId;
@@ -79,34 +89,22 @@ export async function screenPrompt<P extends PromptTexts>(ctx: ServiceContext, p
 
 /** Writes DLP events off the request path; they are counts, never the matched text. */
 function recordDlpEvents(app: AppState, userId: string, model: string, requestId: string, hits: DlpHitSummary[]): void {
-  inBackground(app, () =>
-    app.sql.durable.query({
-      name: 'dlp-events',
-      text: `insert into dlp_event (user_id, detector, kind, action, count, model, request_id)
-             select $1, d, k, a, c, $6, $7 from unnest($2::text[], $3::text[], $4::text[], $5::int4[]) as t(d, k, a, c)`,
-      values: [userId, hits.map((h) => h.detector), hits.map((h) => h.kind ?? null), hits.map((h) => h.action.toUpperCase()), hits.map((h) => h.count), model, requestId],
-    }),
-  );
+  inBackground(app, () => insertDlpEvents(app.sql.durable, { userId, model, requestId, hits }));
 }
 
 /** Sets (or with ALLOW on a role, still sets) the policy of one detector, for a role or the organisation default (roleId null). */
-export async function setDlpPolicy(ctx: ServiceContext, roleId: string | null, detector: string, action: string): Promise<void> {
+export async function setDlpPolicy(ctx: SignedInContext, roleId: string | null, detector: string, action: string): Promise<void> {
   if (!(DETECTOR_IDS as readonly string[]).includes(detector)) throw badInput(`Unknown detector "${detector}"; one of ${DETECTOR_IDS.join(', ')}`, 'detector');
   if (!(DLP_ACTIONS as readonly string[]).includes(action)) throw badInput(`action must be one of ${DLP_ACTIONS.join(', ')}`, 'action');
   await ctx.em.transactional(async (em) => {
     if (roleId && !(await em.findOne(Role, { id: roleId }, { fields: ['id'] }))) throw notFound('Role');
-    const [before] = await em.execute<{ action: StoredDlpAction }[]>('select action from dlp_policy where role_id is not distinct from ? and detector = ?', [roleId, detector]);
-    await em.execute(
-      `insert into dlp_policy (id, role_id, detector, action, updated_at) values (?, ?, ?, ?, now())
-       on conflict on constraint dlp_policy_role_detector_unique do update set action = excluded.action, updated_at = now()`,
-      [randomUUID(), roleId, detector, action],
-    );
+    const before = await upsertDlpPolicy(em, { id: randomUUID(), roleId, detector, action });
     appendAuditRecord(em, {
-      actorId: ctx.viewer!.userId,
+      actorId: ctx.viewer.userId,
       action: 'dlp.policy.update',
       targetType: roleId ? 'role' : 'organisation',
       targetId: roleId ?? undefined,
-      metadata: { detector, changes: { action: { from: before?.action ?? null, to: action } } },
+      metadata: { detector, changes: { action: { from: before, to: action } } },
     });
     await em.flush();
   });
@@ -114,12 +112,21 @@ export async function setDlpPolicy(ctx: ServiceContext, roleId: string | null, d
 }
 
 /** Removes a role's policy for a detector, so the organisation default applies again. */
-export async function clearDlpPolicy(ctx: ServiceContext, roleId: string, detector: string): Promise<void> {
+export async function clearDlpPolicy(ctx: SignedInContext, roleId: string, detector: string): Promise<void> {
   await ctx.em.transactional(async (em) => {
-    const [before] = await em.execute<{ action: string }[]>('delete from dlp_policy where role_id = ? and detector = ? returning action', [roleId, detector]);
+    const before = await deleteDlpPolicy(em, roleId, detector);
     if (!before) throw notFound('DLP policy');
-    appendAuditRecord(em, { actorId: ctx.viewer!.userId, action: 'dlp.policy.clear', targetType: 'role', targetId: roleId, metadata: { detector, changes: { action: { from: before.action, to: null } } } });
+    appendAuditRecord(em, { actorId: ctx.viewer.userId, action: 'dlp.policy.clear', targetType: 'role', targetId: roleId, metadata: { detector, changes: { action: { from: before, to: null } } } });
     await em.flush();
   });
   ctx.app.dlpPolicies.invalidate();
+}
+
+/** DLP events, newest first, keyset-paged on the event id. */
+export function listDlpEvents(ctx: ServiceContext, filter: DlpEventFilter, first?: number | null, after?: string | null): Promise<Connection<DlpEvent>> {
+  const pool = ctx.app.sql.durable;
+  return keysetPage({ first, after }, (beforeId, limit) => findDlpEvents(pool, filter, beforeId, limit), {
+    keyOf: (event) => event.id,
+    totalCount: () => countDlpEvents(pool, filter),
+  });
 }

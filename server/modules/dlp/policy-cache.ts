@@ -1,8 +1,6 @@
 import type { Pool } from 'pg';
 import type { DetectorId, DlpAction } from './dlp.types.ts';
-
-export const DLP_ACTIONS = ['ALLOW', 'LOG', 'REDACT', 'BLOCK'] as const;
-export type StoredDlpAction = (typeof DLP_ACTIONS)[number];
+import { listDlpPolicies, type StoredDlpAction } from './dlp.store.ts';
 
 const STRICTNESS: Record<StoredDlpAction, number> = { ALLOW: 0, LOG: 1, REDACT: 2, BLOCK: 3 };
 
@@ -34,9 +32,8 @@ export class DlpPolicyCache {
   all(): Promise<DlpPolicyRow[]> {
     if (!this.rows || Date.now() - this.loadedAt > this.ttlMs) {
       this.loadedAt = Date.now();
-      this.rows = this.pool
-        .query<{ role_id: string | null; detector: DetectorId; action: StoredDlpAction }>({ name: 'dlp-policies', text: 'select role_id, detector, action from dlp_policy' })
-        .then(({ rows }) => rows.map((r) => ({ roleId: r.role_id, detector: r.detector, action: r.action })))
+      this.rows = listDlpPolicies(this.pool)
+        .then((policies) => policies.map(({ roleId, detector, action }) => ({ roleId, detector, action })))
         .catch((error) => {
           this.rows = null;
           throw error;

@@ -1,12 +1,12 @@
 import { builder } from '../../builder.ts';
-import { executiveSummary, type DlpCount, type ExecutiveSummary, type KeyUsage, type UserUsage } from './executive.query.ts';
+import { executiveSummary, type DlpCount, type ExecutiveSummary, type KeyUsage, type UserUsage } from './executive.service.ts';
 import {
   DEFAULT_TREND_KEYS,
   TREND_DIMENSIONS,
   TREND_GRANULARITIES,
   executiveTrends,
   type TrendPoint,
-} from './executive-trends.query.ts';
+} from './executive-trends.ts';
 
 const EXECUTIVE = { permission: 'executive:read' } as const;
 

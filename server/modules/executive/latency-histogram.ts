@@ -1,5 +1,5 @@
 /**
- * The latency histogram of the executive rollups (see migration 0005): bucket
+ * The latency histogram of the executive rollups (server/db/functions/chat_latency_bucket.sql): bucket
  * i holds latencies in [1.2^i, 1.2^(i+1)) ms (bucket 0 from 0 ms, bucket 63
  * open-ended from ~98 s). A percentile is reported as its bucket's geometric
  * middle, so it is within about 10% (sqrt(1.2) - 1 = 9.5%) of the exact value.

@@ -20,10 +20,11 @@ export interface ChatSettlement {
   };
 }
 
-// The database function settle_chats (migration 0008): one atomic call for a whole batch,
-// one round trip and one WAL flush. It releases each chat's reservation (read from its
-// ledger row) in favour of the real counts, adds usage and cost, appends one audit record
-// per chat in batch order and closes the ledger rows; chats already settled are skipped.
+// The database function settle_chats (server/db/functions/settle_chats.sql): one atomic call
+// for a whole batch, one round trip and one WAL flush. It releases each chat's reservation (read
+// from its ledger row) in favour of the real counts, adds usage and cost, inserts one audit record
+// per chat in batch order (for the sealer to chain) and closes the ledger rows; chats already
+// settled are skipped.
 const SETTLE_SQL = `select chat_id, audit_id from settle_chats($1::uuid[], $2::uuid[], $3::date[], $4::text[], $5::text[], $6::int8[], $7::int8[],
   $8::text[], $9::text[], $10::int4[], $11::jsonb[])`;
 

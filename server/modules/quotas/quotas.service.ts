@@ -1,8 +1,8 @@
 import { badInput, notFound } from '../../errors.ts';
 import { appendAuditRecord } from '../audit/audit.service.ts';
-import type { ServiceContext } from '../service-context.ts';
+import type { SignedInContext } from '../service-context.ts';
 import { User } from '../users/user.entity.ts';
-import { Quota, type QuotaEntity } from './quota.entity.ts';
+import { writeQuota, type UserQuota } from './quotas.store.ts';
 
 const MAX_LIMIT = Number.MAX_SAFE_INTEGER;
 
@@ -16,27 +16,23 @@ function validateLimit(value: number | null | undefined, field: string): number 
 
 /** Sets both daily limits of a user; null means unlimited. */
 export async function setQuota(
-  ctx: ServiceContext,
+  ctx: SignedInContext,
   userId: string,
   dailyInputLimit: number | null | undefined,
   dailyOutputLimit: number | null | undefined,
-): Promise<QuotaEntity> {
-  const input = validateLimit(dailyInputLimit, 'dailyInputLimit');
-  const output = validateLimit(dailyOutputLimit, 'dailyOutputLimit');
+): Promise<UserQuota> {
+  const after = { dailyInputLimit: validateLimit(dailyInputLimit, 'dailyInputLimit'), dailyOutputLimit: validateLimit(dailyOutputLimit, 'dailyOutputLimit') };
   return ctx.em.transactional(async (em) => {
     if (!(await em.findOne(User, { id: userId }, { fields: ['id'] }))) throw notFound('User');
-    let quota = await em.findOne(Quota, { userId });
-    const before = { dailyInputLimit: quota?.dailyInputLimit ?? null, dailyOutputLimit: quota?.dailyOutputLimit ?? null };
-    if (!quota) quota = em.create(Quota, { userId, dailyInputLimit: input, dailyOutputLimit: output } as never);
-    else Object.assign(quota, { dailyInputLimit: input, dailyOutputLimit: output });
+    const before = await writeQuota(em, userId, after);
     appendAuditRecord(em, {
-      actorId: ctx.viewer!.userId,
+      actorId: ctx.viewer.userId,
       action: 'quota.update',
       targetType: 'user',
       targetId: userId,
-      metadata: { before, after: { dailyInputLimit: input, dailyOutputLimit: output } },
+      metadata: { before, after },
     });
     await em.flush();
-    return quota;
+    return { userId, ...after };
   });
 }

@@ -47,7 +47,7 @@ export async function createRole(ctx: ServiceContext, input: Required<Pick<RoleI
   const permissions = validatePermissions(ctx, input.permissions ?? []);
   try {
     return await ctx.em.transactional(async (em) => {
-      const role = em.create(Role, { id: randomUUID(), name, description: input.description?.trim() ?? '', permissions, builtIn: false } as never);
+      const role = em.create(Role, { id: randomUUID(), name, description: input.description?.trim() ?? '', permissions, builtIn: false });
       appendAuditRecord(em, { actorId: ctx.viewer!.userId, action: 'role.create', targetType: 'role', targetId: role.id, metadata: { name, permissions } });
       await em.flush();
       return role;
@@ -124,7 +124,7 @@ export async function assignRoles(ctx: ServiceContext, userId: string, roleIds: 
     const admin = await em.findOne(Role, { name: 'admin', builtIn: true });
     if (admin && currentIds.includes(admin.id) && !ids.includes(admin.id)) await assertKeepsAnActiveAdmin(em, userId, 'removeAdminRole');
     await em.nativeDelete(UserRole, { userId });
-    for (const roleId of ids) em.create(UserRole, { userId, roleId } as never);
+    for (const roleId of ids) em.create(UserRole, { userId, roleId });
     if (options.audit) {
       appendAuditRecord(em, {
         actorId: ctx.viewer!.userId,
@@ -147,7 +147,7 @@ export async function ensureBuiltInRoles(em: ServiceContext['em']): Promise<Map<
   for (const spec of BUILT_IN_ROLES) {
     let role = await em.findOne(Role, { name: spec.name });
     if (!role) {
-      role = em.create(Role, { id: randomUUID(), name: spec.name, description: spec.description, permissions: [...spec.permissions], builtIn: true } as never);
+      role = em.create(Role, { id: randomUUID(), name: spec.name, description: spec.description, permissions: [...spec.permissions], builtIn: true });
     } else if (spec.name === 'admin') {
       role.permissions = [...spec.permissions];
       role.builtIn = true;

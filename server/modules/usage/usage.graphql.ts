@@ -1,7 +1,28 @@
 import { builder } from '../../builder.ts';
-import { UserType } from '../users/users.graphql.ts';
-import { USAGE_GROUPS, queryUsage, type UsageRow } from './usage.query.ts';
+import { signedInOrJustSignedIn } from '../../schema/auth-scopes.ts';
+import { signedIn } from '../service-context.ts';
+import { selfOr, UserType } from '../users/users.graphql.ts';
+import { USAGE_GROUPS, queryUsage, type UsageRow } from './usage.service.ts';
 import type { UsageEvent } from './usage-events.ts';
+import type { UsageTotals } from './usage.store.ts';
+
+export const UsageTotalsType = builder.objectRef<UsageTotals>('UsageTotals').implement({
+  authScopes: signedInOrJustSignedIn,
+  fields: (t) => ({
+    inputTokens: t.field({ type: 'Long', resolve: (u) => u.inputTokens }),
+    outputTokens: t.field({ type: 'Long', resolve: (u) => u.outputTokens }),
+    requests: t.field({ type: 'Long', resolve: (u) => u.requests }),
+  }),
+});
+
+builder.objectField(UserType, 'todayUsage', (t) =>
+  t.field({
+    type: UsageTotalsType,
+    description: "Tokens used today (the gateway's configured time zone)",
+    authScopes: selfOr('users:read'),
+    resolve: (u, _args, ctx) => ctx.loaders.todayUsageByUser.load(u.id),
+  }),
+);
 
 const UsageGroupBy = builder.enumType('UsageGroupBy', { values: USAGE_GROUPS });
 
@@ -43,7 +64,7 @@ builder.queryField('usage', (t) =>
       groupBy: t.arg({ type: [UsageGroupBy] }),
     },
     resolve: (_root, args, ctx) =>
-      queryUsage(ctx, { ...args.filter, userId: args.filter?.userId ? String(args.filter.userId) : null }, args.groupBy ?? []),
+      queryUsage(signedIn(ctx), { ...args.filter, userId: args.filter?.userId ? String(args.filter.userId) : null }, args.groupBy ?? []),
   }),
 );
 

@@ -12,7 +12,7 @@ export const User = defineEntity({
     name: p.string().length(200),
     status: p.enum([...USER_STATUSES]).default('ACTIVE'),
     // Console users log in with a password; integration-only users have none.
-    passwordHash: p.text().nullable().hidden(),
+    passwordHash: p.text().nullable().hidden().default(null),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

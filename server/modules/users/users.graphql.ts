@@ -5,10 +5,8 @@ import type { Permission } from '../roles/permissions.ts';
 import { ApiKeyConnection, ApiKeyType } from '../api-keys/api-keys.graphql.ts';
 import { RoleType } from '../roles/roles.graphql.ts';
 import { USER_STATUSES, type UserEntity } from './user.entity.ts';
-import { listUsers } from './users.query.ts';
-import { createUser, deleteUser, getUser, setUserStatus, updateUser } from './users.service.ts';
+import { createUser, deleteUser, getUser, listUsers, setUserStatus, updateUser } from './users.service.ts';
 import { assignRoles } from '../roles/roles.service.ts';
-import { signedInOrJustSignedIn } from '../../schema/auth-scopes.ts';
 import { clientSource } from '../auth/source-address.ts';
 
 export const UserStatusEnum = builder.enumType('UserStatus', { values: USER_STATUSES });
@@ -18,28 +16,6 @@ export const selfOr =
   (permission: Permission) =>
   (user: { id: string }, _args: unknown, ctx: Context) =>
     ctx.viewer && user.id === ctx.viewer.userId ? { loggedIn: true } : ctx.signedInUserId === user.id ? true : { permission };
-
-export const QuotaType = builder
-  .objectRef<{ dailyInputLimit: number | null; dailyOutputLimit: number | null }>('Quota')
-  .implement({
-    description: 'Daily token limits; null means unlimited',
-    authScopes: signedInOrJustSignedIn,
-    fields: (t) => ({
-      dailyInputLimit: t.field({ type: 'Long', nullable: true, resolve: (q) => q.dailyInputLimit }),
-      dailyOutputLimit: t.field({ type: 'Long', nullable: true, resolve: (q) => q.dailyOutputLimit }),
-    }),
-  });
-
-export const UsageTotalsType = builder
-  .objectRef<{ inputTokens: number; outputTokens: number; requests: number }>('UsageTotals')
-  .implement({
-    authScopes: signedInOrJustSignedIn,
-    fields: (t) => ({
-      inputTokens: t.field({ type: 'Long', resolve: (u) => u.inputTokens }),
-      outputTokens: t.field({ type: 'Long', resolve: (u) => u.outputTokens }),
-      requests: t.field({ type: 'Long', resolve: (u) => u.requests }),
-    }),
-  });
 
 export const UserType = builder.objectRef<UserEntity>('User').implement({
   authScopes: (user, ctx) => (ctx.signedInUserId === user.id ? true : { loggedIn: true }),
@@ -54,17 +30,6 @@ export const UserType = builder.objectRef<UserEntity>('User').implement({
       type: [RoleType],
       authScopes: selfOr('users:read'),
       resolve: (u, _args, ctx) => ctx.loaders.rolesByUser.load(u.id),
-    }),
-    quota: t.field({
-      type: QuotaType,
-      authScopes: selfOr('users:read'),
-      resolve: (u, _args, ctx) => ctx.loaders.quotaByUser.load(u.id),
-    }),
-    todayUsage: t.field({
-      type: UsageTotalsType,
-      description: "Tokens used today (the gateway's configured time zone)",
-      authScopes: selfOr('users:read'),
-      resolve: (u, _args, ctx) => ctx.loaders.todayUsageByUser.load(u.id),
     }),
     apiKeys: t.field({
       type: ApiKeyConnection,

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { AppError, badInput, forbidden, notFound } from '../../errors.ts';
 import { appendAuditRecord, diff } from '../audit/audit.service.ts';
@@ -5,8 +6,10 @@ import { hashPassword } from '../auth/passwords.ts';
 import { proveCurrentPassword } from '../auth/auth.service.ts';
 import { endSessionsOf } from '../auth/sessions.ts';
 import { hasPermission } from '../auth/viewer.ts';
+import { keysetPage, type Connection } from '../../schema/keyset-page.ts';
 import { isUniqueViolation, type ServiceContext } from '../service-context.ts';
 import { User, type UserEntity, type UserStatus } from './user.entity.ts';
+import { countUsers, findUsers, type UserFilter } from './users.store.ts';
 import { normalizeEmail, validateName, validatePassword } from './validation.ts';
 import { assignRoles } from '../roles/roles.service.ts';
 import { assertKeepsAnActiveAdmin, assertMayActOn } from './acting-on.ts';
@@ -50,7 +53,8 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
   const passwordHash = input.password ? await hashPassword(validatePassword(input.password, email)) : null;
   try {
     const user = await ctx.em.transactional(async (em) => {
-      const user = em.create(User, { id: randomUUID(), email, name, status: 'ACTIVE', passwordHash } as never);
+      // An API-only user has no password: the column stays null (the ORM's types allow no null for a hidden column).
+      const user = em.create(User, { id: randomUUID(), email, name, status: 'ACTIVE', ...(passwordHash ? { passwordHash } : {}) });
       await em.flush();
       if (input.roleIds?.length) await assignRoles({ ...ctx, em }, user.id, input.roleIds, { audit: false });
       appendAuditRecord(em, {
@@ -173,4 +177,14 @@ export async function deleteUser(ctx: ServiceContext, id: string): Promise<strin
   });
   ctx.app.credentials.announce({ reason: 'user.deleted' });
   return id;
+}
+
+/** Users ordered by email (unique, so it is the keyset), filtered by a name/email search and status. */
+export function listUsers(em: EntityManager, args: UserFilter & { first?: number | null; after?: string | null }): Promise<Connection<UserEntity>> {
+  const filter = { search: args.search, status: args.status };
+  return keysetPage(args, (afterEmail, limit) => findUsers(em, filter, afterEmail, limit), {
+    keyOf: (user) => user.email,
+    validKey: () => true,
+    totalCount: () => countUsers(em, filter),
+  });
 }

@@ -1,6 +1,7 @@
+import type { ObjectQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Permission } from '../roles/permissions.ts';
-import type { UserStatus } from './user.entity.ts';
+import { User, type UserEntity, type UserStatus } from './user.entity.ts';
 
 /** A PostgreSQL array literal, bound as one value (the ORM's raw queries would spread a JS array into a list). */
 function arrayLiteral(values: readonly string[]): string {
@@ -60,4 +61,36 @@ export async function roleHasHolderBeyond(em: EntityManager, roleId: string, per
     [roleId, arrayLiteral(permissions)],
   );
   return row.beyond;
+}
+
+export interface UserFilter {
+  /** Part of the email or name, case-insensitive. */
+  search?: string | null;
+  status?: UserStatus | null;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function whereOf(filter: UserFilter): ObjectQuery<UserEntity> {
+  const where: ObjectQuery<UserEntity> = {};
+  const search = filter.search?.trim();
+  if (search) {
+    const pattern = `%${escapeLike(search.slice(0, 200))}%`;
+    where.$or = [{ email: { $ilike: pattern } }, { name: { $ilike: pattern } }];
+  }
+  if (filter.status) where.status = filter.status;
+  return where;
+}
+
+/** Up to `limit` users matching the filter whose email sorts after `afterEmail`, by email (unique). */
+export function findUsers(em: EntityManager, filter: UserFilter, afterEmail: string | null, limit: number): Promise<UserEntity[]> {
+  const where = whereOf(filter);
+  if (afterEmail !== null) where.email = { $gt: afterEmail };
+  return em.find(User, where, { orderBy: { email: 'asc' }, limit });
+}
+
+export function countUsers(em: EntityManager, filter: UserFilter): Promise<number> {
+  return em.count(User, whereOf(filter));
 }

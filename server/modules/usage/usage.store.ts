@@ -1,6 +1,6 @@
-import { AppError, badInput } from '../../errors.ts';
-import { hasPermission } from '../auth/viewer.ts';
-import type { ServiceContext } from '../service-context.ts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** The SQL of metered usage (daily_usage, written by settle_chats). */
 
 export const USAGE_GROUPS = ['DAY', 'USER', 'MODEL', 'PROVIDER'] as const;
 export type UsageGroup = (typeof USAGE_GROUPS)[number];
@@ -8,7 +8,9 @@ export type UsageGroup = (typeof USAGE_GROUPS)[number];
 export interface UsageFilter {
   userId?: string | null;
   model?: string | null;
+  /** First day, inclusive (YYYY-MM-DD). */
   from?: string | null;
+  /** Last day, inclusive. */
   to?: string | null;
 }
 
@@ -25,27 +27,16 @@ export interface UsageRow {
 }
 
 const COLUMN: Record<UsageGroup, string> = { DAY: 'day', USER: 'user_id', MODEL: 'model', PROVIDER: 'provider' };
-const MAX_ROWS = 10_000;
 
-/**
- * Token usage summed over the requested groups. Without usage:read a caller
- * sees only their own usage; asking for someone else's is FORBIDDEN.
- */
-export async function queryUsage(ctx: ServiceContext, filter: UsageFilter = {}, groupBy: UsageGroup[] = []): Promise<UsageRow[]> {
-  let userId = filter.userId ?? null;
-  if (!hasPermission(ctx.viewer, 'usage:read')) {
-    if (userId && userId !== ctx.viewer?.userId) throw new AppError('FORBIDDEN', "Reading another user's usage needs the usage:read permission");
-    userId = ctx.viewer!.userId;
-  }
-  if (filter.from && filter.to && filter.from > filter.to) throw badInput('from must not be after to', 'from');
-  const groups = [...new Set(groupBy)];
+/** Usage summed over the groups (none: one row of totals, or none without usage), at most `limit` rows. */
+export async function sumUsage(em: EntityManager, filter: UsageFilter, groups: readonly UsageGroup[], limit: number): Promise<UsageRow[]> {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (userId) (where.push('user_id = ?'), params.push(userId));
+  if (filter.userId) (where.push('user_id = ?'), params.push(filter.userId));
   if (filter.model) (where.push('model = ?'), params.push(filter.model));
   if (filter.from) (where.push('day >= ?'), params.push(filter.from));
   if (filter.to) (where.push('day <= ?'), params.push(filter.to));
-  const columns = groups.map((g) => COLUMN[g]);
+  const columns = [...new Set(groups)].map((g) => COLUMN[g]);
   const select = [
     ...columns.map((c) => (c === 'day' ? `to_char(day, 'YYYY-MM-DD') as day` : c)),
     'sum(input_tokens) as input_tokens',
@@ -56,8 +47,8 @@ export async function queryUsage(ctx: ServiceContext, filter: UsageFilter = {}, 
   const sql = `select ${select.join(', ')} from daily_usage
     ${where.length ? `where ${where.join(' and ')}` : ''}
     ${columns.length ? `group by ${columns.join(', ')} order by ${columns.join(', ')}` : ''}
-    limit ${MAX_ROWS}`;
-  const rows = await ctx.em.execute<Record<string, string | null>[]>(sql, params);
+    limit ${Number(limit)}`;
+  const rows = await em.execute<Record<string, string | null>[]>(sql, params);
   return rows
     .filter((r) => columns.length > 0 || r.requests !== null)
     .map((r) => ({
@@ -70,4 +61,24 @@ export async function queryUsage(ctx: ServiceContext, filter: UsageFilter = {}, 
       requests: Number(r.requests ?? 0),
       cost: Number(r.cost ?? 0),
     }));
+}
+
+export interface UsageTotals {
+  inputTokens: number;
+  outputTokens: number;
+  requests: number;
+}
+
+/** Each user's totals on one day across models and providers, in the order given (zeros without usage). */
+export async function dayTotalsByUser(em: EntityManager, day: string, userIds: readonly string[]): Promise<UsageTotals[]> {
+  const rows = await em.execute<{ user_id: string; input: string; output: string; requests: string }[]>(
+    `select user_id, sum(input_tokens) as input, sum(output_tokens) as output, sum(requests) as requests
+     from daily_usage where day = ? and user_id in (?) group by user_id`,
+    [day, [...userIds]],
+  );
+  const byUser = new Map(rows.map((r) => [r.user_id, r]));
+  return userIds.map((id) => {
+    const r = byUser.get(id);
+    return { inputTokens: Number(r?.input ?? 0), outputTokens: Number(r?.output ?? 0), requests: Number(r?.requests ?? 0) };
+  });
 }

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
-import { assertRange, type ExecutiveRange } from './executive.query.ts';
+import { assertRange, type ExecutiveRange } from './executive.service.ts';
 import { badInput } from '../../errors.ts';
+import { hourlyTrend, roleTrend, trendBuckets, userTrendSeries, userTrendTotals, type ChatSums, type TrendRow } from './executive.store.ts';
 
 export const TREND_GRANULARITIES = ['DAY', 'WEEK', 'MONTH'] as const;
 export type TrendGranularity = (typeof TREND_GRANULARITIES)[number];
@@ -23,50 +24,9 @@ export const DEFAULT_TREND_KEYS = 10;
 const MAX_TREND_KEYS = 50;
 const OTHER_LABEL = 'Other';
 
-type Sums = Omit<TrendPoint, 'bucket' | 'key' | 'label'>;
-interface Row extends Sums {
-  bucket: Date;
-  key: string;
-}
+type Sums = ChatSums;
+type Row = TrendRow;
 
-// Whole buckets that overlap [from, to), in the time zone: [lo, hi), and the same as dates.
-const BOUNDS_SQL = `select lo, hi, to_char(lo at time zone $3, 'YYYY-MM-DD') as lo_day, to_char(hi at time zone $3, 'YYYY-MM-DD') as hi_day from (select
-  date_trunc($4, $1::timestamptz, $3) as lo,
-  ((date_trunc($4, $2::timestamptz - interval '1 microsecond', $3) at time zone $3) + ('1 ' || $4)::interval) at time zone $3 as hi) b`;
-
-const SUMS = 'sum(input_tokens) as input_tokens, sum(output_tokens) as output_tokens, sum(requests) as requests, sum(errors) as errors';
-
-const HOURLY_SQL = (column: 'model' | 'provider') => `select date_trunc($3, hour, $4) as bucket, ${column} as key, ${SUMS}
-  from chat_rollup_hourly where hour >= $1 and hour < $2 group by 1, 2`;
-
-// One pass gives both the ranking (per user) and the totals (per day, then per bucket), from which "Other" follows.
-// Grouping by the plain day first keeps the per-row work small; days become buckets on the few grouped rows.
-const USER_RANK_SQL = `with g as (
-    select grouping(user_id) as gu, user_id, day, ${SUMS}
-    from chat_rollup_user_daily where day >= $1::date and day < $2::date group by grouping sets ((user_id), (day)))
-  select gu, user_id, null::timestamptz as bucket, input_tokens, output_tokens, requests, errors from g where gu = 0
-  union all
-  select 1, null, date_trunc($3, day::timestamp) at time zone $4, ${SUMS} from g where gu = 1 group by 3`;
-
-const USER_SERIES_SQL = `select date_trunc($3, day::timestamp) at time zone $4 as bucket, user_id as key, ${SUMS} from (
-    select day, user_id, input_tokens, output_tokens, requests, errors
-    from chat_rollup_user_daily where user_id = any($5::uuid[]) and day >= $1::date and day < $2::date) d group by 1, 2`;
-
-const ROLE_SQL = `with g as (
-    select d.day, ur.role_id, sum(d.input_tokens) as input_tokens, sum(d.output_tokens) as output_tokens, sum(d.requests) as requests, sum(d.errors) as errors
-    from chat_rollup_user_daily d join user_role ur on ur.user_id = d.user_id
-    where d.day >= $1::date and d.day < $2::date group by d.day, ur.role_id)
-  select date_trunc($3, g.day::timestamp) at time zone $4 as bucket, g.role_id::text as key, min(r.name) as label, ${SUMS}
-  from g join role r on r.id = g.role_id group by 1, 2`;
-
-const toRow = (r: Record<string, unknown>): Row => ({
-  bucket: r.bucket as Date,
-  key: String(r.key),
-  inputTokens: Number(r.input_tokens ?? 0),
-  outputTokens: Number(r.output_tokens ?? 0),
-  requests: Number(r.requests ?? 0),
-  errors: Number(r.errors ?? 0),
-});
 const tokens = (s: Sums) => s.inputTokens + s.outputTokens;
 const zero = (): Sums => ({ inputTokens: 0, outputTokens: 0, requests: 0, errors: 0 });
 const add = (a: Sums, b: Sums, sign = 1) => {
@@ -126,12 +86,10 @@ export async function executiveTrends(
 ): Promise<TrendPoint[]> {
   assertRange(range);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TREND_KEYS) throw badInput(`limit must be between 1 and ${MAX_TREND_KEYS}`, 'limit');
-  const unit = granularity.toLowerCase();
-  const { rows } = await pool.query(BOUNDS_SQL, [range.from, range.to, timezone, unit]);
-  const { lo, hi, lo_day: loDay, hi_day: hiDay } = rows[0] as { lo: Date; hi: Date; lo_day: string; hi_day: string };
+  const buckets = await trendBuckets(pool, range, granularity.toLowerCase(), timezone);
 
   if (by === 'MODEL' || by === 'PROVIDER') {
-    const series = (await pool.query(HOURLY_SQL(by === 'MODEL' ? 'model' : 'provider'), [lo, hi, unit, timezone])).rows.map(toRow);
+    const series = await hourlyTrend(pool, by === 'MODEL' ? 'model' : 'provider', buckets);
     const totals = new Map<string, Sums>();
     const perBucket = new Map<number, Sums & { bucket: Date }>();
     for (const r of series) {
@@ -147,9 +105,8 @@ export async function executiveTrends(
   }
 
   if (by === 'ROLE') {
-    const result = await pool.query(ROLE_SQL, [loDay, hiDay, unit, timezone]);
-    const series = result.rows.map(toRow);
-    const labels = new Map(result.rows.map((r) => [String(r.key), String(r.label)]));
+    const series = await roleTrend(pool, buckets);
+    const labels = new Map(series.map((r) => [r.key, r.label]));
     const totals = new Map<string, Sums>();
     for (const r of series) {
       if (!totals.has(r.key)) totals.set(r.key, zero());
@@ -158,16 +115,11 @@ export async function executiveTrends(
     return assemble(series, topKeys(totals, limit), labels, null);
   }
 
-  const ranked = (await pool.query(USER_RANK_SQL, [loDay, hiDay, unit, timezone])).rows;
-  const totals = new Map<string, Sums>(ranked.filter((r) => r.gu === 0).map((r) => [String(r.user_id), toRow({ ...r, key: r.user_id })]));
-  const bucketTotals = ranked.filter((r) => r.gu === 1).map((r) => toRow({ ...r, key: '' }));
+  const { perUser: totals, perBucket: bucketTotals } = await userTrendTotals(pool, buckets);
   const keys = topKeys(totals, limit);
-  const [seriesResult, users] = await Promise.all([
-    pool.query(USER_SERIES_SQL, [loDay, hiDay, unit, timezone, keys]),
-    pool.query('select id::text as id, email from app_user where id = any($1::uuid[])', [keys]),
-  ]);
-  const series = seriesResult.rows.map(toRow);
-  const labels = new Map(users.rows.map((u) => [String(u.id), String(u.email)]));
+  const series = await userTrendSeries(pool, buckets, keys);
+  // A deleted user has no e-mail left: the label falls back to the id.
+  const labels = new Map(series.filter((r) => r.email !== null).map((r) => [r.key, r.email!]));
   const other = keys.length < totals.size ? otherByBucket(bucketTotals, series, new Set(keys)) : null;
   return assemble(series, keys, labels, other);
 }

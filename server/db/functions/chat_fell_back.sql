@@ -1,0 +1,12 @@
+-- Fell back: answered by a provider other than the first one tried, or more than
+-- one provider tried.
+CREATE OR REPLACE FUNCTION public.chat_fell_back(provider text, metadata jsonb)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$
+select case when coalesce(jsonb_typeof(metadata->'attempts'), '') <> 'array' then false
+  when jsonb_array_length(metadata->'attempts') = 0 then false
+  else (provider is not null and provider <> '' and provider is distinct from metadata->'attempts'->0->>'provider')
+    or (select count(distinct a->>'provider') > 1 from jsonb_array_elements(metadata->'attempts') a) end
+$function$
