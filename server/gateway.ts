@@ -126,7 +126,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       inFlight,
       router: providers.router,
       knownModel: (name) => providers.modelNames.has(name),
-      screen: screenPrompt,
+      // DLP needs the app's policy cache and event writer; the chat core sees only this function.
+      screen: (caller, prompt, model) => screenPrompt({ ...caller, app }, prompt, model),
       budgets: budgets.guard,
       quota: { pool: sql.relaxed, timezone },
       settlements,

@@ -1,4 +1,4 @@
-import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, type DocumentNode, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { AppError, toGraphQLError } from '../errors.ts';
 import type { Context } from '../context.ts';
@@ -57,7 +57,7 @@ function rootFieldOf(document: DocumentNode, operationName?: string | null): str
   return first?.kind === Kind.FIELD ? first.name.value : undefined;
 }
 
-const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+const isAsyncIterable = (value: unknown): value is AsyncIterable<ExecutionResult> =>
   typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 
 /** The same stream, calling `release` once it ends for any reason: completed, failed, or returned by the consumer. */
@@ -115,7 +115,7 @@ export function useSubscriptionCaps(caps: SubscriptionCaps): Plugin<Context> {
       }
       return {
         onSubscribeResult({ result, setResult }) {
-          if (isAsyncIterable(result)) setResult(releasing(result, release) as never);
+          if (isAsyncIterable(result)) setResult(releasing(result, release));
           else release();
         },
       };

@@ -6,7 +6,7 @@ import { promptTokenBound } from '../metering/token-estimate.ts';
 import { promptTokensWithMargin } from '../metering/token-count.ts';
 import { quotaState, reserveQuota, type LedgerEntry, type Reservation } from '../metering/quota-reservation.ts';
 import { promptHash, validateChatInput, type ChatInput } from './chat-input.ts';
-import type { ChatEntry, SignedInContext } from './chat.types.ts';
+import type { ChatEntry, ChatCaller } from './chat.types.ts';
 
 /** Output tokens reserved when the client sets no maxTokens; settlement replaces it with the real count. */
 export const DEFAULT_OUTPUT_RESERVE = 1024;
@@ -16,7 +16,7 @@ export interface AdmitDeps {
   /** Whether a gateway model name exists. */
   knownModel(name: string): boolean;
   /** DLP: returns the input to send upstream (messages and stop sequences redacted where policy says so) or throws DLP_BLOCKED. */
-  screen(ctx: SignedInContext, input: ChatInput, model: string): Promise<ChatInput>;
+  screen(ctx: ChatCaller, input: ChatInput, model: string): Promise<ChatInput>;
   /** Refuses a chat under a used-up hard-stop budget; true when a hard-stop budget applies to the user. */
   budgets: { check(userId: string, roleIds: readonly string[]): Promise<boolean> };
   /** The pool quota reservations run on, and the time zone that defines "today". */
@@ -51,7 +51,7 @@ export interface Admission {
  * and goes nowhere), checks hard-stop budgets, and reserves its tokens against
  * the daily quota. Throws a coded AppError when the chat may not run.
  */
-export async function admitChat(deps: AdmitDeps, ctx: SignedInContext, input: ChatInput, via: ChatEntry, startedAt = performance.now()): Promise<Admission> {
+export async function admitChat(deps: AdmitDeps, ctx: ChatCaller, input: ChatInput, via: ChatEntry, startedAt = performance.now()): Promise<Admission> {
   const { viewer } = ctx;
   validateChatInput(input, deps.knownModel);
   const hash = promptHash(input);

@@ -6,7 +6,7 @@ import { estimateTokens } from '../metering/token-estimate.ts';
 import { admitChat, type Admission, type AdmitDeps } from './admit-chat.ts';
 import type { ChatsInFlight } from './chats-in-flight.ts';
 import type { ChatInput } from './chat-input.ts';
-import type { ChatEvent, ChatOptions, ChatOutcomeKind, ChatResult, SignedInContext } from './chat.types.ts';
+import type { ChatEvent, ChatOptions, ChatOutcomeKind, ChatResult, ChatCaller } from './chat.types.ts';
 import { routeChat } from './route-chat.ts';
 import { settleChat, type ChatOutcome, type SettleDeps } from './settle-chat.ts';
 
@@ -24,9 +24,9 @@ export interface ChatDeps extends AdmitDeps, SettleDeps {
 /** The one chat core every door calls: GraphQL, the seed REST API, and the vendor-compatible APIs. */
 export interface ChatService {
   /** Streams a chat: deltas in order, then one `done` with the result. */
-  stream(ctx: SignedInContext, input: ChatInput, options: ChatOptions): AsyncGenerator<ChatEvent>;
+  stream(ctx: ChatCaller, input: ChatInput, options: ChatOptions): AsyncGenerator<ChatEvent>;
   /** Runs a whole chat and returns its final result. */
-  run(ctx: SignedInContext, input: ChatInput, options: ChatOptions): Promise<ChatResult>;
+  run(ctx: ChatCaller, input: ChatInput, options: ChatOptions): Promise<ChatResult>;
 }
 
 export function createChatService(deps: ChatDeps): ChatService {
@@ -48,7 +48,7 @@ export function createChatService(deps: ChatDeps): ChatService {
  * mid-way, or the client going away (the consumer stopping iteration). The
  * audit record is committed before the final event is yielded.
  */
-async function* streamChat(deps: ChatDeps, ctx: SignedInContext, input: ChatInput, options: ChatOptions): AsyncGenerator<ChatEvent> {
+async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, options: ChatOptions): AsyncGenerator<ChatEvent> {
   const { signal, via } = options;
   const abort = new AbortController();
   let text = '';

@@ -1,11 +1,21 @@
 import type { TokenUsage } from '../../../plugins/plugin-api.ts';
 import type { Attempt } from '../../router/index.ts';
-import type { SignedInContext } from '../service-context.ts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../auth/viewer.ts';
 
 /** Which door a chat came through; recorded in its audit record. */
 export type ChatEntry = 'mutation' | 'subscription' | 'rest' | 'openai' | 'anthropic';
 
-export type { SignedInContext };
+/**
+ * Who is chatting, as every door knows it: the signed-in caller, the request id
+ * from the edge (it reaches the audit record), and the request's EntityManager.
+ * Nothing else: what a chat touches comes in as dependencies (server/gateway.ts).
+ */
+export interface ChatCaller {
+  viewer: Viewer;
+  requestId: string;
+  em: EntityManager;
+}
 
 export interface ChatOptions {
   /** Aborts when the client goes away. */

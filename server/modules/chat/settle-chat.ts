@@ -7,7 +7,7 @@ import type { SettlementQueue } from '../metering/settlement-queue.ts';
 import type { UsageEvents } from '../usage/usage-events.ts';
 import type { Admission } from './admit-chat.ts';
 import { responseHash } from './chat-input.ts';
-import type { ChatOutcomeKind, SignedInContext } from './chat.types.ts';
+import type { ChatOutcomeKind, ChatCaller } from './chat.types.ts';
 
 /** What settlement needs, passed in from the composition root (server/gateway.ts). */
 export interface SettleDeps {
@@ -43,7 +43,7 @@ export interface Settled {
  * favour of the real counts, records cost and the audit record (committed
  * before this resolves), and publishes it to the live feed.
  */
-export async function settleChat(deps: SettleDeps, ctx: SignedInContext, admission: Admission, outcome: ChatOutcome): Promise<Settled> {
+export async function settleChat(deps: SettleDeps, ctx: ChatCaller, admission: Admission, outcome: ChatOutcome): Promise<Settled> {
   const { done, failure, text, kind } = outcome;
   const { input, reservation, via } = admission;
   let usage: TokenUsage;
