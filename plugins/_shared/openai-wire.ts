@@ -7,6 +7,7 @@ import { errorForStatus, header, parseJsonSafe, parseRetryAfter, snippet, stream
 import { bodyError, readJson, type HttpErrorClassifier, type UpstreamClient } from './http.ts';
 import { parseSse } from './sse.ts';
 import { countUsage } from './tokens.ts';
+import { finishReasonOf, OPENAI_FINISH } from './finish-reason.ts';
 
 /** How one OpenAI-style vendor differs from the others. */
 export interface OpenAIWireConfig {
@@ -99,7 +100,7 @@ export async function* openAIChat(cfg: OpenAIWireConfig, req: ChatRequest): Asyn
     if (!cfg.countMissingUsage) throw streamError('upstream sent no usage', false);
     usage = await countUsage(req.messages, text);
   }
-  yield { type: 'usage', usage, finishReason };
+  yield { type: 'usage', usage, finishReason: finishReasonOf(finishReason, OPENAI_FINISH) };
 }
 
 function midStreamError(e: NonNullable<CompletionChunk['error']>) {

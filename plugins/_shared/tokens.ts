@@ -3,7 +3,7 @@
  * inside js-tiktoken (no runtime download); they are imported lazily because they
  * are ~1 MB of JavaScript that most deployments never need.
  */
-import type { ChatMessage, TokenUsage } from '../plugin-api.ts';
+import { contentText, type ChatMessage, type TokenUsage } from '../plugin-api.ts';
 
 type Encoder = { encode(text: string): number[] };
 let encoder: Promise<Encoder> | undefined;
@@ -23,6 +23,6 @@ const REPLY_PRIMING = 3;
 export async function countUsage(messages: ChatMessage[], completion: string): Promise<TokenUsage> {
   const enc = await loadEncoder();
   let input = REPLY_PRIMING;
-  for (const m of messages) input += PER_MESSAGE + enc.encode(m.role).length + enc.encode(m.content).length;
+  for (const m of messages) input += PER_MESSAGE + enc.encode(m.role).length + enc.encode(contentText(m.content)).length;
   return { inputTokens: input, outputTokens: completion ? enc.encode(completion).length : 0 };
 }

@@ -5,6 +5,10 @@ import { bodyError, readJson, type UpstreamClient } from '../_shared/http.ts';
 import { parseSse } from '../_shared/sse.ts';
 import type { AnthropicOptions } from './api.ts';
 import { anthropicStreamError, classifyAnthropicError } from './errors.ts';
+import { finishReasonOf } from '../_shared/finish-reason.ts';
+import type { FinishReason } from '../plugin-api.ts';
+
+const ANTHROPIC_FINISH: Record<string, FinishReason> = { end_turn: 'stop', stop_sequence: 'stop', pause_turn: 'stop', max_tokens: 'length', tool_use: 'tool_calls', refusal: 'content_filter' };
 
 /** System messages go to the top-level `system` field; the rest keep their order. */
 export function messagesBody(req: ChatRequest, o: AnthropicOptions, stream: boolean): string {
@@ -61,7 +65,7 @@ export async function* anthropicChat(
     if (!Array.isArray(json.content) || !json.usage) throw streamError('malformed Messages response', false);
     const text = json.content.map((b) => (b.type === 'text' ? b.text ?? '' : '')).join('');
     if (text) yield { type: 'delta', text };
-    yield { type: 'usage', usage: { inputTokens: inputOf(json.usage), outputTokens: json.usage.output_tokens ?? 0 }, finishReason: json.stop_reason };
+    yield { type: 'usage', usage: { inputTokens: inputOf(json.usage), outputTokens: json.usage.output_tokens ?? 0 }, finishReason: finishReasonOf(json.stop_reason, ANTHROPIC_FINISH) };
     return;
   }
   let usage: TokenUsage | undefined;
@@ -100,5 +104,5 @@ export async function* anthropicChat(
   }
   if (!stopped) throw streamError('upstream stream ended without message_stop', true);
   if (!usage) throw streamError('upstream stream had no message_start usage', false);
-  yield { type: 'usage', usage, finishReason };
+  yield { type: 'usage', usage, finishReason: finishReasonOf(finishReason, ANTHROPIC_FINISH) };
 }

@@ -5,6 +5,10 @@ import { bodyError, readJson, type UpstreamClient } from '../_shared/http.ts';
 import { parseSse } from '../_shared/sse.ts';
 import { modelPath } from './api.ts';
 import { classifyGeminiError, geminiStreamError } from './errors.ts';
+import { finishReasonOf } from '../_shared/finish-reason.ts';
+import type { FinishReason } from '../plugin-api.ts';
+
+const GEMINI_FINISH: Record<string, FinishReason> = { STOP: 'stop', MAX_TOKENS: 'length', SAFETY: 'content_filter', RECITATION: 'content_filter', BLOCKLIST: 'content_filter', PROHIBITED_CONTENT: 'content_filter', SPII: 'content_filter', IMAGE_SAFETY: 'content_filter', MALFORMED_FUNCTION_CALL: 'stop' };
 
 export function generateBody(req: ChatRequest): string {
   const system = req.messages.filter((m) => m.role === 'system').map((m) => ({ text: m.content }));
@@ -67,7 +71,7 @@ export async function* geminiChat(client: UpstreamClient, headers: Record<string
     if (!usage) throw streamError('generateContent answer has no usageMetadata', false);
     const text = textOf(json);
     if (text) yield { type: 'delta', text };
-    yield { type: 'usage', usage, finishReason: json.candidates?.[0]?.finishReason };
+    yield { type: 'usage', usage, finishReason: finishReasonOf(json.candidates?.[0]?.finishReason, GEMINI_FINISH) };
     return;
   }
   let usage: TokenUsage | undefined;
@@ -92,5 +96,5 @@ export async function* geminiChat(client: UpstreamClient, headers: Record<string
   // Gemini's SSE has no [DONE]; the chunk carrying finishReason is the terminal one.
   if (!finishReason) throw streamError('upstream stream ended without finishReason', true);
   if (!usage) throw streamError('upstream stream had no usageMetadata', false);
-  yield { type: 'usage', usage, finishReason };
+  yield { type: 'usage', usage, finishReason: finishReasonOf(finishReason, GEMINI_FINISH) };
 }

@@ -1,5 +1,5 @@
 /** Deterministic replies and token counts: same request in, same deltas and usage out. */
-import type { ChatChunk, ChatRequest } from '../plugin-api.ts';
+import { contentText, type ChatChunk, type ChatRequest } from '../plugin-api.ts';
 import type { MockOptions } from './api.ts';
 import { abortedFault, injectedFault, midStreamFault } from './errors.ts';
 
@@ -12,8 +12,9 @@ export function countWords(text: string): number {
 /** The reply before truncation by `maxTokens`. */
 export function mockReply(req: ChatRequest, o: MockOptions): string {
   if (o.reply !== undefined) return o.reply;
-  const lastUser = [...req.messages].reverse().find((m) => m.role === 'user')?.content.trim();
-  return lastUser ? `You said: ${lastUser}` : 'Hello from the mock provider.';
+  const lastUser = [...req.messages].reverse().find((m) => m.role === 'user')?.content;
+  const said = lastUser == null ? undefined : contentText(lastUser).trim();
+  return said ? `You said: ${said}` : 'Hello from the mock provider.';
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -52,6 +53,6 @@ export async function* mockChat(o: MockOptions, req: ChatRequest, callIndex: num
   }
   // A reply shorter than failAfterDeltas still breaks: the knob promises no clean finish.
   if (o.failAfterDeltas !== undefined) throw midStreamFault();
-  const inputTokens = req.messages.reduce((n, m) => n + countWords(m.content), 0);
+  const inputTokens = req.messages.reduce((n, m) => n + countWords(contentText(m.content)), 0);
   yield { type: 'usage', usage: { inputTokens, outputTokens: words.length }, finishReason: truncated ? 'length' : 'stop' };
 }

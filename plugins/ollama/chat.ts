@@ -5,6 +5,7 @@ import { bodyError, readJson, type UpstreamClient } from '../_shared/http.ts';
 import { parseNdjson } from '../_shared/ndjson.ts';
 import type { OllamaOptions } from './api.ts';
 import { classifyOllamaError } from './errors.ts';
+import { finishReasonOf, OPENAI_FINISH } from '../_shared/finish-reason.ts';
 
 export function chatBody(req: ChatRequest, o: OllamaOptions, stream: boolean): string {
   const options: Record<string, unknown> = {};
@@ -51,7 +52,7 @@ export async function* ollamaChat(
     if (json.error) throw streamError(`upstream error: ${json.error}`, true);
     if (!json.done) throw streamError('malformed /api/chat answer', false);
     if (json.message?.content) yield { type: 'delta', text: json.message.content };
-    yield { type: 'usage', usage: usageOf(json), finishReason: json.done_reason };
+    yield { type: 'usage', usage: usageOf(json), finishReason: finishReasonOf(json.done_reason, OPENAI_FINISH) };
     return;
   }
   let last: ChatLine | undefined;
@@ -72,5 +73,5 @@ export async function* ollamaChat(
     if (!res.body.destroyed) res.body.destroy();
   }
   if (!last) throw streamError('upstream stream ended without done:true', true);
-  yield { type: 'usage', usage: usageOf(last), finishReason: last.done_reason };
+  yield { type: 'usage', usage: usageOf(last), finishReason: finishReasonOf(last.done_reason, OPENAI_FINISH) };
 }

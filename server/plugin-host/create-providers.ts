@@ -1,5 +1,5 @@
 /** Turns the config's provider entries into running Provider instances. */
-import type { Provider, ProviderPlugin } from '../../plugins/plugin-api.ts';
+import { contentText, type Provider, type ProviderPlugin } from '../../plugins/plugin-api.ts';
 import type { ProviderConfig } from '../config/schema.ts';
 import type { HostLogger, LoadFailure } from './load-plugins.ts';
 
@@ -49,11 +49,23 @@ export function createProviders(o: CreateProvidersOptions): CreatedProviders {
       }
     }
     try {
-      providers.set(cfg.id, plugin.create({ instanceId: cfg.id, baseUrl: cfg.baseUrl, apiKey, options: parsed.data }));
+      const provider = plugin.create({ instanceId: cfg.id, baseUrl: cfg.baseUrl, apiKey, options: parsed.data });
+      providers.set(cfg.id, plugin.apiVersion === 1 ? adaptVersion1(provider) : provider);
     } catch (err) {
       fail(`create failed: ${(err as Error).message ?? err}`);
     }
   }
   for (const f of failures) o.logger?.warn({ provider: f.id, reason: f.reason }, 'provider unavailable');
   return { providers, failures };
+}
+
+/**
+ * A version 1 provider reads every message's content as a string: hand it the
+ * text (the router never sends it images or tools, as it declares no features).
+ */
+function adaptVersion1(provider: Provider): Provider {
+  return {
+    ...provider,
+    chat: (request) => provider.chat({ ...request, messages: request.messages.map((m) => ({ role: m.role, content: contentText(m.content) })) }),
+  };
 }

@@ -1,5 +1,5 @@
 /** Checks that an imported module is a usable ProviderPlugin, with a reason when it is not. */
-import { PLUGIN_API_VERSION, type ProviderPlugin } from '../../plugins/plugin-api.ts';
+import { PLUGIN_API_VERSION, SUPPORTED_PLUGIN_API_VERSIONS, type ProviderPlugin } from '../../plugins/plugin-api.ts';
 
 export type PluginCheck = { ok: true; plugin: ProviderPlugin } | { ok: false; reason: string };
 
@@ -10,8 +10,8 @@ export function validatePlugin(moduleOrPlugin: unknown): PluginCheck {
   if (!p || typeof p !== 'object') return { ok: false, reason: 'no default export object' };
   if (typeof p.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(p.id)) return { ok: false, reason: 'id must be a lower-case string like "my-vendor"' };
   if (typeof p.apiVersion !== 'number') return { ok: false, reason: 'apiVersion is missing' };
-  if (p.apiVersion !== PLUGIN_API_VERSION) {
-    return { ok: false, reason: `declares plugin API version ${p.apiVersion}; this gateway speaks version ${PLUGIN_API_VERSION}` };
+  if (!SUPPORTED_PLUGIN_API_VERSIONS.includes(p.apiVersion)) {
+    return { ok: false, reason: `declares plugin API version ${p.apiVersion}; this gateway speaks versions ${SUPPORTED_PLUGIN_API_VERSIONS.join(' and ')} (${PLUGIN_API_VERSION} is current)` };
   }
   const schema = p.configSchema as { safeParse?: unknown } | undefined;
   if (!schema || typeof schema.safeParse !== 'function') return { ok: false, reason: 'configSchema must be a zod schema' };

@@ -4,7 +4,7 @@
  * circuit breakers and per-attempt timeouts. Retry and fallback only happen
  * before the first delta reaches the caller; after that a failure ends the stream.
  */
-import { ProviderError, type ChatRequest, type Provider, type TokenUsage } from '../../plugins/plugin-api.ts';
+import { ProviderError, type ChatRequest, type FinishReason, type Provider, type TokenUsage } from '../../plugins/plugin-api.ts';
 import type { GatewayConfig } from '../config/schema.ts';
 import { createAttemptControl, type AttemptControl } from './attempt-control.ts';
 import { backoffDelay } from './backoff.ts';
@@ -37,10 +37,12 @@ export interface AttemptFailure {
 /** What `router.stream` yields: deltas in order, then exactly one `done`. */
 export type RouterEvent =
   | { type: 'delta'; text: string }
+  /** A piece of a tool call, as the provider streams it (see ChatChunk). */
+  | { type: 'tool_call'; index: number; id?: string; name?: string; arguments?: string }
   | {
       type: 'done';
       usage: TokenUsage;
-      finishReason?: string;
+      finishReason?: FinishReason;
       /** Provider instance and model that answered. */
       provider: string;
       model: string;
@@ -201,7 +203,8 @@ export function createRouter(o: RouterOptions): Router {
         const ctl = createAttemptControl(signal, firstTokenMs, r.attemptTimeoutMs);
         let delivered = '';
         let usage: TokenUsage | undefined;
-        let finishReason: string | undefined;
+        let finishReason: FinishReason | undefined;
+        let calledTools = false;
         let failure: ProviderError | undefined;
         try {
           for await (const chunk of slot.provider.chat({ ...chatRequest, model: target.model, signal: ctl.signal })) {
@@ -209,6 +212,10 @@ export function createRouter(o: RouterOptions): Router {
             if (chunk.type === 'usage') {
               usage = chunk.usage;
               finishReason = chunk.finishReason;
+            } else if (chunk.type === 'tool_call') {
+              // A tool call reaching the caller commits the attempt just as text does.
+              calledTools = true;
+              yield chunk;
             } else if (chunk.text) {
               delivered += chunk.text;
               yield { type: 'delta', text: chunk.text };
@@ -245,7 +252,7 @@ export function createRouter(o: RouterOptions): Router {
           slot.breaker.onRelease();
         }
 
-        if (delivered) {
+        if (delivered || calledTools) {
           const aborted = failure.kind === 'aborted';
           throw new StreamInterruptedError(
             { code: aborted ? 'ABORTED' : 'STREAM_INTERRUPTED', provider: slot.id, model: target.model, deliveredText: delivered, usage: usage ?? null },

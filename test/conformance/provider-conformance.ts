@@ -48,7 +48,7 @@ export async function drain(provider: Provider, req: ChatRequest, onChunk?: (c: 
     for await (const c of provider.chat(req)) {
       out.chunks.push(c);
       if (c.type === 'delta') out.deltas.push(c.text);
-      else out.usage = c.usage;
+      else if (c.type === 'usage') out.usage = c.usage;
       onChunk?.(c);
     }
   } catch (err) {

@@ -19,7 +19,7 @@ describe('plugin discovery and validation', () => {
     expect(plugins.has('openai')).toBe(true);
     const byId = Object.fromEntries(failures.map((f) => [f.id, f.reason]));
     expect(Object.keys(byId).sort()).toEqual(['broken-import', 'duplicate-mock', 'no-create', 'old-version']);
-    expect(byId['old-version']).toBe('declares plugin API version 0; this gateway speaks version 1');
+    expect(byId['old-version']).toBe('declares plugin API version 0; this gateway speaks versions 1 and 2 (2 is current)');
     expect(byId['broken-import']).toMatch(/failed to load: boom at import/);
     expect(byId['no-create']).toBe('create must be a function');
     expect(byId['duplicate-mock']).toBe('duplicate plugin id "mock"');

@@ -72,7 +72,7 @@ export async function run(router: Router, signal?: AbortSignal, onDelta?: () => 
         out.text += ev.text;
         out.deltas++;
         onDelta?.();
-      } else out.done = ev;
+      } else if (ev.type === 'done') out.done = ev;
     }
   } catch (err) {
     if (!(err instanceof RouterError)) throw err;

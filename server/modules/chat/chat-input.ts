@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ChatMessage } from '../../../plugins/plugin-api.ts';
+import { contentText, type ChatMessage } from '../../../plugins/plugin-api.ts';
 import { badInput } from '../../errors.ts';
 
 export interface ChatInput {
@@ -19,8 +19,9 @@ export function validateChatInput(input: ChatInput, knownModel: (name: string) =
   if (input.messages.length > LIMITS.messages) throw badInput(`At most ${LIMITS.messages} messages`, 'messages');
   let total = 0;
   for (const m of input.messages) {
-    if (m.content.length > LIMITS.messageChars) throw badInput(`A message may hold at most ${LIMITS.messageChars} characters`, 'messages');
-    total += m.content.length;
+    const length = contentText(m.content).length;
+    if (length > LIMITS.messageChars) throw badInput(`A message may hold at most ${LIMITS.messageChars} characters`, 'messages');
+    total += length;
   }
   if (total > LIMITS.totalChars) throw badInput(`All messages together may hold at most ${LIMITS.totalChars} characters`, 'messages');
   if (!input.messages.some((m) => m.role !== 'system')) throw badInput('messages need at least one user or assistant message', 'messages');

@@ -80,7 +80,7 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
         if (!allowed) continue;
         text += allowed;
         yield { type: 'delta', text: allowed };
-      } else {
+      } else if (event.type === 'done') {
         // A whole answer that ran past the cap was cut to it: say so.
         done = cap.reached ? { ...event, finishReason: 'length' } : event;
       }

@@ -36,16 +36,38 @@ export interface PromptTexts {
   stop?: string[] | null;
 }
 
+/** The texts a message carries: its string content, or each text part (images are not screened). */
+function messageTexts(m: ChatMessage): string[] {
+  if (m.content === null) return [];
+  if (typeof m.content === 'string') return [m.content];
+  return m.content.flatMap((part) => (part.type === 'text' ? [part.text] : []));
+}
+
 /** Every text of the prompt, in a fixed order that `withTexts` reads back. */
 function textsOf(prompt: PromptTexts): string[] {
-  return [...prompt.messages.map((m) => m.content), ...(prompt.stop ?? [])];
+  return [...prompt.messages.flatMap(messageTexts), ...(prompt.stop ?? [])];
 }
 
 /** The prompt with its texts replaced (same order as `textsOf`); unchanged parts keep their identity. */
 function withTexts<P extends PromptTexts>(prompt: P, texts: readonly string[]): P {
-  const messages = prompt.messages.map((m, i) => (texts[i] === m.content ? m : { ...m, content: texts[i] }));
-  const n = prompt.messages.length;
-  const stop = prompt.stop?.map((s, i) => texts[n + i]);
+  let i = 0;
+  const messages = prompt.messages.map((m) => {
+    if (m.content === null) return m;
+    if (typeof m.content === 'string') {
+      const text = texts[i++];
+      return text === m.content ? m : { ...m, content: text };
+    }
+    let changed = false;
+    const content = m.content.map((part) => {
+      if (part.type !== 'text') return part;
+      const text = texts[i++];
+      if (text === part.text) return part;
+      changed = true;
+      return { ...part, text };
+    });
+    return changed ? { ...m, content } : m;
+  });
+  const stop = prompt.stop?.map(() => texts[i++]);
   return { ...prompt, messages, ...(prompt.stop ? { stop } : {}) };
 }
 

@@ -1,4 +1,18 @@
-import type { ChatMessage } from '../../../plugins/plugin-api.ts';
+import { contentText, type ChatMessage } from '../../../plugins/plugin-api.ts';
+
+/**
+ * What an image can cost at most: vendors bill images by size, up to a few
+ * thousand tokens (OpenAI's high detail at 2048x2048 is 1,105; Anthropic's cap
+ * is about 1,600; Gemini tiles at 258 each). Reserved per image part.
+ */
+const IMAGE_TOKEN_BOUND = 4_000;
+
+function imageTokenBound(content: ChatMessage['content']): number {
+  if (!Array.isArray(content)) return 0;
+  let images = 0;
+  for (const part of content) if (part.type === 'image') images++;
+  return images * IMAGE_TOKEN_BOUND;
+}
 
 /**
  * Framing tokens per message that chat formats add (role markers, separators);
@@ -17,7 +31,7 @@ const REPLY_PRIMING = 4;
  */
 export function promptTokenBound(messages: readonly ChatMessage[]): number {
   let total = REPLY_PRIMING;
-  for (const m of messages) total += PER_MESSAGE_OVERHEAD + Buffer.byteLength(m.content, 'utf8');
+  for (const m of messages) total += PER_MESSAGE_OVERHEAD + Buffer.byteLength(contentText(m.content), 'utf8') + imageTokenBound(m.content);
   return total;
 }
 
@@ -75,6 +89,6 @@ export function estimateTokens(text: string): number {
 /** The quick estimate over a whole prompt, with the same framing as the bound. */
 export function estimatePromptTokens(messages: readonly ChatMessage[]): number {
   let total = REPLY_PRIMING;
-  for (const m of messages) total += PER_MESSAGE_OVERHEAD + estimateTokens(m.content);
+  for (const m of messages) total += PER_MESSAGE_OVERHEAD + estimateTokens(contentText(m.content));
   return total;
 }
