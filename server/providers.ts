@@ -1,3 +1,4 @@
+import { contentText } from '../plugins/plugin-api.ts';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config/index.ts';
 import { bootProviders } from './plugin-host/index.ts';
@@ -35,7 +36,7 @@ export function providerKeys(config: Pick<GatewayConfig, 'providers'>, env: Node
 export function logAttemptFailure(logger: Logger, keys: string[]) {
   const mask = createSecretMasker(keys);
   return ({ requestId, provider, model, error, request }: AttemptFailure) => {
-    const texts = [...request.messages.map((m) => m.content), ...(request.stop ?? [])];
+    const texts = [...request.messages.map((m) => contentText(m.content)), ...(request.stop ?? [])];
     let upstream = error.message;
     for (let cause = error.cause as Error | undefined, depth = 0; cause && depth < 3; cause = cause.cause as Error | undefined, depth++) {
       if (cause.message && !upstream.includes(cause.message)) upstream += `; cause: ${cause.message}`;
