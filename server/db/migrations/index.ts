@@ -7,6 +7,7 @@ import { Migration0006Budgets } from './0006-budgets.ts';
 import { Migration0007AuditPartitions } from './0007-audit-partitions.ts';
 import { Migration0008ChatLedger } from './0008-chat-ledger.ts';
 import { Migration0009LoginThrottle } from './0009-login-throttle.ts';
+import { Migration0010BudgetHolds } from './0010-budget-holds.ts';
 
 /** Migrations in order. Listed explicitly so they load the same under tsx, vitest and a bundle. */
 export const migrationsList = [
@@ -19,4 +20,5 @@ export const migrationsList = [
   { name: '0007-audit-partitions', class: Migration0007AuditPartitions },
   { name: '0008-chat-ledger', class: Migration0008ChatLedger },
   { name: '0009-login-throttle', class: Migration0009LoginThrottle },
+  { name: '0010-budget-holds', class: Migration0010BudgetHolds },
 ];

@@ -1,36 +1,33 @@
 import type { Pool } from 'pg';
 import { AppError } from '../../errors.ts';
 import { budgetPeriod } from './budget-period.ts';
-import { allBudgets, budgetsWithSpend, type BudgetRow } from './budgets.store.ts';
+import type { BudgetHold } from '../metering/quota-reservation.ts';
+import { allBudgets, type BudgetRow } from './budgets.store.ts';
 
 /**
- * The hard stop before a chat goes upstream, kept cheap: all budgets are held
- * in memory (a small table, reloaded after a change on this instance or after
- * `budgetsTtlMs`), so a user under no hard-stop budget costs no query at all.
- * Otherwise the settled spend of the budgets that apply is read in one query
- * and shared for `spendTtlMs` by every request of every user under the same
- * budget (concurrent misses share one query).
- *
- * The check is against settled spend: chats in flight and the cache window may
- * overshoot the amount by their cost; the next request after that is refused.
+ * The hard stop before a chat goes upstream. All budgets are held in memory (a
+ * small table, reloaded after a change on this instance or after
+ * `budgetsTtlMs`), so a user under no hard-stop budget costs nothing. For the
+ * others this names the budgets that apply; admission (`admit_chat`) then
+ * holds the chat's worst-case cost against each, atomically with the quota
+ * reservation, and refuses when settled spend plus what is in flight plus this
+ * chat would pass the amount. So no number of concurrent chats, on any number
+ * of instances, can push a hard-stopped budget over.
  */
 export class BudgetGuard {
   private budgets: Promise<BudgetRow[]> | null = null;
   private budgetsLoadedAt = 0;
-  private spend = new Map<string, { at: number; spent: Promise<Map<string, number>> }>();
 
   constructor(
     private readonly pool: Pool,
     private readonly timeZone: string,
     private readonly currency: string,
     private readonly budgetsTtlMs = 10_000,
-    private readonly spendTtlMs = 1_000,
   ) {}
 
-  /** After a budget changes on this instance: reload budgets and spend on next use. */
+  /** After a budget changes on this instance: reload budgets on next use. */
   invalidate(): void {
     this.budgets = null;
-    this.spend.clear();
   }
 
   all(): Promise<BudgetRow[]> {
@@ -44,38 +41,36 @@ export class BudgetGuard {
     return this.budgets;
   }
 
-  /**
-   * Throws BUDGET_EXCEEDED when a hard-stop budget over this user (theirs, a role's, the organisation's)
-   * is used up; answers whether any hard-stop budget applies (then the chat's output is capped).
-   */
-  async check(userId: string, roleIds: readonly string[]): Promise<boolean> {
+  /** The hard-stop budgets over this user (theirs, a role's, the organisation's), or null when none applies. */
+  async check(userId: string, roleIds: readonly string[]): Promise<BudgetHold | null> {
     const budgets = (await this.all()).filter(
       (b) => b.hardStop && (b.scope === 'ORGANISATION' || (b.scope === 'USER' && b.userId === userId) || (b.scope === 'ROLE' && roleIds.includes(b.roleId!))),
     );
-    if (budgets.length === 0) return false;
+    if (budgets.length === 0) return null;
     const period = budgetPeriod(this.timeZone);
-    const key = `${period.period}:${budgets.map((b) => b.id).join(',')}`;
-    let hit = this.spend.get(key);
-    if (!hit || Date.now() - hit.at > this.spendTtlMs) {
-      const spent = budgetsWithSpend(this.pool, period, budgets.map((b) => b.id)).then((rows) => new Map(rows.map((r) => [r.id, r.spent])));
-      hit = { at: Date.now(), spent };
-      this.spend.set(key, hit);
-      spent.catch(() => this.spend.delete(key));
-    }
-    const spent = await hit.spent;
-    const over = budgets.find((b) => (spent.get(b.id) ?? 0) >= b.amount);
-    if (!over) return true;
-    const used = spent.get(over.id) ?? 0;
-    const scope = over.scope === 'USER' ? 'your' : over.scope === 'ROLE' ? "your role's" : "the organisation's";
-    throw new AppError('BUDGET_EXCEEDED', `Monthly budget exhausted: ${scope} budget of ${over.amount} ${this.currency} is spent (${round(used)} ${this.currency}); resets at ${period.resetsAt.toISOString()}`, {
-      budgetId: over.id,
-      scope: over.scope,
-      amount: over.amount,
-      spent: round(used),
-      currency: this.currency,
-      period: period.period,
-      resetsAt: period.resetsAt.toISOString(),
-    });
+    return {
+      budgetIds: budgets.map((b) => b.id),
+      period,
+      refusal: (budgetId, committed, cost) => {
+        const over = budgets.find((b) => b.id === budgetId)!;
+        const scope = over.scope === 'USER' ? 'your' : over.scope === 'ROLE' ? "your role's" : "the organisation's";
+        const left = Math.max(0, over.amount - committed);
+        return new AppError(
+          'BUDGET_EXCEEDED',
+          `Monthly budget exhausted: ${scope} budget of ${over.amount} ${this.currency} has ${round(left)} ${this.currency} left (spent and in flight: ${round(committed)}), less than this request may cost (${round(cost)}); resets at ${period.resetsAt.toISOString()}`,
+          {
+            budgetId: over.id,
+            scope: over.scope,
+            amount: over.amount,
+            spent: round(committed),
+            requestCost: round(cost),
+            currency: this.currency,
+            period: period.period,
+            resetsAt: period.resetsAt.toISOString(),
+          },
+        );
+      },
+    };
   }
 }
 

@@ -4,7 +4,7 @@ import { AppError } from '../../errors.ts';
 import { dayIn } from '../../util/days.ts';
 import { promptTokenBound } from '../metering/token-estimate.ts';
 import { promptTokensWithMargin } from '../metering/token-count.ts';
-import { quotaState, reserveQuota, type LedgerEntry, type Reservation } from '../metering/quota-reservation.ts';
+import { BudgetShortfall, quotaState, reserveQuota, type BudgetHold, type LedgerEntry, type Reservation } from '../metering/quota-reservation.ts';
 import { promptHash, validateChatInput, type ChatInput } from './chat-input.ts';
 import type { ChatEntry, ChatCaller } from './chat.types.ts';
 
@@ -17,8 +17,8 @@ export interface AdmitDeps {
   knownModel(name: string): boolean;
   /** DLP: returns the input to send upstream (messages and stop sequences redacted where policy says so) or throws DLP_BLOCKED. */
   screen(ctx: ChatCaller, input: ChatInput, model: string): Promise<ChatInput>;
-  /** Refuses a chat under a used-up hard-stop budget; true when a hard-stop budget applies to the user. */
-  budgets: { check(userId: string, roleIds: readonly string[]): Promise<boolean> };
+  /** The hard-stop budgets over the user, whose worst-case cost admission holds; null when none applies. */
+  budgets: { check(userId: string, roleIds: readonly string[]): Promise<BudgetHold | null> };
   /** The pool quota reservations run on, and the time zone that defines "today". */
   quota: { pool: Pool; timezone: string };
   /** This gateway instance, recorded with every chat it admits (crash recovery settles by instance). */
@@ -56,7 +56,7 @@ export async function admitChat(deps: AdmitDeps, ctx: ChatCaller, input: ChatInp
   validateChatInput(input, deps.knownModel);
   const hash = promptHash(input);
   const screened = await deps.screen(ctx, input, input.model);
-  const budgeted = await deps.budgets.check(viewer.userId, viewer.roleIds);
+  const budgets = await deps.budgets.check(viewer.userId, viewer.roleIds);
   const ledger: LedgerEntry = {
     chatId: randomUUID(),
     requestId: ctx.requestId,
@@ -66,22 +66,48 @@ export async function admitChat(deps: AdmitDeps, ctx: ChatCaller, input: ChatInp
     promptHash: hash,
     via,
   };
-  const reservation = await reserve(deps.quota, viewer.userId, screened, ledger);
-  const limited = reservation.outputLimited || budgeted;
+  const reservation = await reserve(deps.quota, viewer.userId, screened, ledger, budgets);
+  const limited = reservation.outputLimited || budgets !== null;
   return { chatId: ledger.chatId, via, input: screened, promptHash: hash, reservation, maxTokens: input.maxTokens ?? (limited ? reservation.outputTokens : undefined), startedAt, requestId: ctx.requestId };
 }
 
-async function reserve(quota: AdmitDeps['quota'], userId: string, input: ChatInput, ledger: LedgerEntry): Promise<Reservation & { outputLimited: boolean }> {
+async function reserve(
+  quota: AdmitDeps['quota'],
+  userId: string,
+  input: ChatInput,
+  ledger: LedgerEntry,
+  budgets: BudgetHold | null,
+): Promise<Reservation & { outputLimited: boolean }> {
   const { pool, timezone } = quota;
   const day = dayIn(timezone);
   let inputTokens = promptTokenBound(input.messages);
   let outputTokens = input.maxTokens ?? DEFAULT_OUTPUT_RESERVE;
   let tightened = false;
   let capped = false;
+  let budgetCapped = false;
   for (;;) {
     try {
-      return await reserveQuota(pool, { userId, day, inputTokens, outputTokens, timezone, ledger });
+      return await reserveQuota(pool, { userId, day, inputTokens, outputTokens, timezone, ledger, budgets: budgets ?? undefined });
     } catch (error) {
+      if (error instanceof BudgetShortfall) {
+        // The byte bound may price the prompt far above its real size: count it before refusing.
+        if (!tightened && error.inputCost > 0) {
+          tightened = true;
+          const counted = await promptTokensWithMargin(input.messages);
+          if (counted < inputTokens) {
+            inputTokens = counted;
+            continue;
+          }
+        }
+        // Without maxTokens, reserve the output the budget can still pay for and cap the answer there.
+        const affordable = error.outputPerMillion > 0 ? Math.floor(((error.left - error.inputCost) * 1e6) / error.outputPerMillion) : 0;
+        if (input.maxTokens == null && !budgetCapped && affordable >= 1 && affordable < outputTokens) {
+          budgetCapped = true;
+          outputTokens = affordable;
+          continue;
+        }
+        throw error.refusal;
+      }
       if (!(error instanceof AppError) || error.code !== 'QUOTA_EXCEEDED') throw error;
       if (error.details?.limit === 'DAILY_INPUT' && !tightened) {
         // Close to the limit the byte bound refuses prompts that fit: count them, with a margin.

@@ -20,29 +20,50 @@ export interface LedgerEntry {
   via: string;
 }
 
-// One statement: create today's counter or add to it, but only while both limits still cover
-// the request, and write the chat ahead in the ledger when (and only when) the reservation held.
-// The row lock of the upsert serializes one user's concurrent requests.
-const RESERVE_SQL = `
-with q as (select daily_input_limit as il, daily_output_limit as ol from quota where user_id = $1),
-r as (
-  insert into quota_counter as c (user_id, day, input_tokens, output_tokens)
-  select $1, $2, $3, $4
-  where ((select il from q) is null or $3 <= (select il from q))
-    and ((select ol from q) is null or $4 <= (select ol from q))
-  on conflict (user_id, day) do update
-    set input_tokens = c.input_tokens + excluded.input_tokens, output_tokens = c.output_tokens + excluded.output_tokens
-    where ((select il from q) is null or c.input_tokens + excluded.input_tokens <= (select il from q))
-      and ((select ol from q) is null or c.output_tokens + excluded.output_tokens <= (select ol from q))
-  returning 1
-)
-insert into chat_in_flight (id, request_id, instance_id, user_id, api_key_id, model, prompt_hash, via, day, reserved_input, reserved_output)
-select $5, $6, $7, $1, $8, $9, $10, $11, $2, $3, $4 from r
-returning (select ol from q) as output_limit`;
+// The database function admit_chat (server/db/functions/admit_chat.sql) does it all in one call:
+// today's counter grows only while both limits still cover the request, hard-stop budgets hold
+// the chat's worst-case cost, and the chat is written ahead in the ledger when both held.
+const ADMIT_SQL = 'select status, output_limit, budget_id, spent, held, amount, input_cost, output_per_million from admit_chat($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)';
+
+/** The hard-stop budgets over a chat, and how to word a refusal. */
+export interface BudgetHold {
+  budgetIds: readonly string[];
+  period: { period: string; from: string; until: string };
+  /** The error when one of them cannot take this chat's worst-case cost. */
+  refusal(budgetId: string, committed: number, cost: number): AppError;
+}
+
+/**
+ * A hard-stop budget could not hold this chat's worst-case cost. Carries what
+ * admission needs to try a smaller output cap before refusing with `refusal`.
+ */
+export class BudgetShortfall extends Error {
+  constructor(
+    readonly refusal: AppError,
+    /** What the budget has left after settled spend and everything in flight. */
+    readonly left: number,
+    /** The cost of the reserved input at the model's price. */
+    readonly inputCost: number,
+    readonly outputPerMillion: number,
+  ) {
+    super(refusal.message);
+  }
+}
 
 const STATE_SQL = `select q.daily_input_limit as il, q.daily_output_limit as ol,
   coalesce(c.input_tokens, 0) as iu, coalesce(c.output_tokens, 0) as ou
   from (select 1) one left join quota q on q.user_id = $1 left join quota_counter c on c.user_id = $1 and c.day = $2`;
+
+interface AdmitRow {
+  status: 'ok' | 'quota' | 'budget';
+  output_limit: string | null;
+  budget_id: string | null;
+  spent: string | null;
+  held: string | null;
+  amount: string | null;
+  input_cost: string | null;
+  output_per_million: string | null;
+}
 
 export interface QuotaLimits {
   dailyInputLimit: number | null;
@@ -67,17 +88,32 @@ export async function quotaState(pool: Pool, userId: string, day: string): Promi
  * and writes the chat ahead in the ledger, atomically, or throws QUOTA_EXCEEDED
  * saying which limit, what is used, what remains and when it resets.
  */
-export async function reserveQuota(pool: Pool, request: Reservation & { timezone: string; ledger: LedgerEntry }): Promise<Reservation & { outputLimited: boolean }> {
-  const { userId, day, inputTokens, outputTokens, ledger } = request;
+export async function reserveQuota(
+  pool: Pool,
+  request: Reservation & { timezone: string; ledger: LedgerEntry; budgets?: BudgetHold },
+): Promise<Reservation & { outputLimited: boolean }> {
+  const { userId, day, inputTokens, outputTokens, ledger, budgets } = request;
   let state: QuotaLimits;
   let inputShort: boolean;
   for (let attempt = 0; ; attempt++) {
-    const { rows, rowCount } = await pool.query<{ output_limit: string | null }>({
-      name: 'quota-reserve',
-      text: RESERVE_SQL,
-      values: [userId, day, inputTokens, outputTokens, ledger.chatId, ledger.requestId, ledger.instanceId, ledger.apiKeyId, ledger.model, ledger.promptHash, ledger.via],
+    const { rows } = await pool.query<AdmitRow>({
+      name: 'chat-admit',
+      text: ADMIT_SQL,
+      values: [
+        userId, day, inputTokens, outputTokens,
+        ledger.chatId, ledger.requestId, ledger.instanceId, ledger.apiKeyId, ledger.model, ledger.promptHash, ledger.via,
+        budgets?.budgetIds ?? [], budgets?.period.period ?? null, budgets?.period.from ?? null, budgets?.period.until ?? null,
+      ],
     });
-    if (rowCount) return { userId, day, inputTokens, outputTokens, outputLimited: rows[0].output_limit !== null };
+    const admitted = rows[0];
+    if (admitted.status === 'ok') return { userId, day, inputTokens, outputTokens, outputLimited: admitted.output_limit !== null };
+    if (admitted.status === 'budget') {
+      const committed = Number(admitted.spent) + Number(admitted.held);
+      const inputCost = Number(admitted.input_cost);
+      const outputPerMillion = Number(admitted.output_per_million);
+      const refusal = budgets!.refusal(admitted.budget_id!, committed, inputCost + (outputTokens * outputPerMillion) / 1e6);
+      throw new BudgetShortfall(refusal, Number(admitted.amount) - committed, inputCost, outputPerMillion);
+    }
     state = await quotaState(pool, userId, day);
     inputShort = state.dailyInputLimit !== null && state.inputUsed + inputTokens > state.dailyInputLimit;
     const outputShort = state.dailyOutputLimit !== null && state.outputUsed + outputTokens > state.dailyOutputLimit;
