@@ -4,7 +4,8 @@ import { AppError } from '../../errors.ts';
 import { dayIn } from '../../util/days.ts';
 import { promptTokenBound } from '../metering/token-estimate.ts';
 import { promptTokensWithMargin } from '../metering/token-count.ts';
-import { BudgetShortfall, quotaState, reserveQuota, type BudgetHold, type LedgerEntry, type Reservation } from '../metering/quota-reservation.ts';
+import { BudgetShortfall, reserveQuota, type BudgetHold } from '../metering/quota-reservation.ts';
+import { quotaState, type LedgerEntry, type Reservation } from '../metering/metering.store.ts';
 import { promptHash, validateChatInput, type ChatInput } from './chat-input.ts';
 import type { ChatEntry, ChatCaller } from './chat.types.ts';
 

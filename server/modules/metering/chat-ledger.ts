@@ -1,7 +1,21 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { isDatabaseUnavailable } from '../../db/unavailable.ts';
-import { settleChats, type ChatSettlement } from './settle-chat.ts';
+import {
+  checkpointDeliveries,
+  forgetInstances,
+  heartbeat,
+  instanceLockIsFree,
+  lockInstance,
+  openChatsOf,
+  purgeSettledChats,
+  registerInstance,
+  retireInstance,
+  settleChats,
+  staleInstancesWithOpenChats,
+  type ChatSettlement,
+  type OpenChatRow,
+} from './metering.store.ts';
 
 /** A chat in flight on this instance, as the ledger checkpoints it. */
 export interface DeliveryCheckpoint {
@@ -33,23 +47,6 @@ export interface ChatLedgerOptions {
   keepSettledMs?: number;
 }
 
-interface OpenChatRow {
-  id: string;
-  request_id: string;
-  instance_id: string;
-  user_id: string;
-  model: string;
-  prompt_hash: string;
-  via: string;
-  day: string;
-  reserved_input: string;
-  reserved_output: string;
-  delivered_output: string;
-  age_ms: number;
-}
-
-const LOCK_SQL = 'select pg_try_advisory_lock(hashtextextended($1, 0)) as locked';
-
 /**
  * The write-ahead ledger's life around the chats: registers this instance and
  * holds its liveness lock, checkpoints the output of long streams, settles the
@@ -70,10 +67,7 @@ export class ChatLedger {
    * exclusive database, of anything) left open. Call after the spool is replayed.
    */
   async start(): Promise<void> {
-    await this.o.pool.query(
-      `insert into gateway_instance (id) values ($1) on conflict (id) do update set started_at = now(), heartbeat_at = now()`,
-      [this.o.instanceId],
-    );
+    await registerInstance(this.o.pool, this.o.instanceId);
     if (!this.o.exclusive) await this.lock();
     const recovered = await this.recover(this.o.exclusive ? 'all' : [this.o.instanceId]);
     if (recovered) this.o.logger.warn({ chats: recovered }, 'chats cut by an earlier stop settled as interrupted');
@@ -88,9 +82,7 @@ export class ChatLedger {
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
     await this.running.catch(() => {});
-    await this.o.pool
-      .query('delete from gateway_instance where id = $1 and not exists (select 1 from chat_in_flight f where f.instance_id = $1 and f.settled_at is null)', [this.o.instanceId])
-      .catch(() => {});
+    await retireInstance(this.o.pool, this.o.instanceId).catch(() => {});
     await this.lockClient?.end().catch(() => {});
     this.lockClient = null;
   }
@@ -101,32 +93,20 @@ export class ChatLedger {
     const live = new Set(this.o.inFlight().map((c) => c.chatId));
     for (const id of this.lastCheckpoint.keys()) if (!live.has(id)) this.lastCheckpoint.delete(id);
     if (!changed.length) return;
-    await this.o.pool.query({
-      name: 'chat-checkpoint',
-      text: `update chat_in_flight f set delivered_output = c.n from unnest($1::uuid[], $2::int8[]) as c(id, n)
-             where f.id = c.id and f.settled_at is null`,
-      values: [changed.map((c) => c.chatId), changed.map((c) => c.outputTokens)],
-    });
+    await checkpointDeliveries(this.o.pool, changed.map((c) => c.chatId), changed.map((c) => c.outputTokens));
     for (const c of changed) this.lastCheckpoint.set(c.chatId, c.outputTokens);
   }
 
   /** Settles every open chat of dead instances; returns how many. */
   async recoverDead(): Promise<number> {
-    const { rows } = await this.o.pool.query<{ instance_id: string }>(
-      `select distinct f.instance_id from chat_in_flight f left join gateway_instance g on g.id = f.instance_id
-       where f.settled_at is null and f.instance_id <> $1
-         and (g.id is null or g.heartbeat_at < now() - make_interval(secs => $2::float8 / 1000))`,
-      [this.o.instanceId, this.o.deadAfterMs ?? 15_000],
-    );
     const dead: string[] = [];
-    for (const { instance_id } of rows) {
-      // Free lock: its holder's session is gone. (Taken and released at once, in one implicit transaction.)
-      const { rows: probe } = await this.o.pool.query<{ free: boolean }>('select pg_try_advisory_xact_lock(hashtextextended($1, 0)) as free', [instance_id]);
-      if (probe[0]?.free) dead.push(instance_id);
+    for (const instance of await staleInstancesWithOpenChats(this.o.pool, this.o.instanceId, this.o.deadAfterMs ?? 15_000)) {
+      // Free lock: its holder's session is gone.
+      if (await instanceLockIsFree(this.o.pool, instance)) dead.push(instance);
     }
     if (!dead.length) return 0;
     const recovered = await this.recover(dead);
-    await this.o.pool.query('delete from gateway_instance where id = any($1) and not exists (select 1 from chat_in_flight f where f.instance_id = gateway_instance.id and f.settled_at is null)', [dead]);
+    await forgetInstances(this.o.pool, dead);
     if (recovered) this.o.logger.warn({ chats: recovered, instances: dead }, 'chats of stopped gateway instances settled as interrupted');
     return recovered;
   }
@@ -135,12 +115,7 @@ export class ChatLedger {
   private async recover(instances: string[] | 'all'): Promise<number> {
     let total = 0;
     for (;;) {
-      const { rows } = await this.o.pool.query<OpenChatRow>(
-        `select id, request_id, instance_id, user_id, model, prompt_hash, via, to_char(day, 'YYYY-MM-DD') as day,
-                reserved_input, reserved_output, delivered_output, extract(epoch from now() - started_at) * 1000 as age_ms
-         from chat_in_flight where settled_at is null and ($1::text[] is null or instance_id = any($1)) order by id limit 500`,
-        [instances === 'all' ? null : instances],
-      );
+      const rows = await openChatsOf(this.o.pool, instances === 'all' ? null : instances);
       if (!rows.length) return total;
       await settleChats(this.o.pool, rows.map(interrupted));
       total += rows.length;
@@ -148,7 +123,7 @@ export class ChatLedger {
   }
 
   private async heartbeat(): Promise<void> {
-    await this.o.pool.query('update gateway_instance set heartbeat_at = now() where id = $1', [this.o.instanceId]);
+    await heartbeat(this.o.pool, this.o.instanceId);
     // After a database restart the lock session is gone: take it again.
     if (!this.o.exclusive && !this.lockClient) await this.lock();
   }
@@ -159,8 +134,7 @@ export class ChatLedger {
       if (this.lockClient === client) this.lockClient = null;
     });
     await client.connect();
-    const { rows } = await client.query<{ locked: boolean }>(LOCK_SQL, [this.o.instanceId]);
-    if (!rows[0]?.locked) {
+    if (!(await lockInstance(client, this.o.instanceId))) {
       await client.end();
       throw new Error(`another running gateway uses the instance id "${this.o.instanceId}"; give each instance its own ZERO_INSTANCE_ID`);
     }
@@ -168,7 +142,7 @@ export class ChatLedger {
   }
 
   private async purge(): Promise<void> {
-    await this.o.pool.query('delete from chat_in_flight where settled_at < now() - make_interval(secs => $1::float8 / 1000)', [this.o.keepSettledMs ?? 3_600_000]);
+    await purgeSettledChats(this.o.pool, this.o.keepSettledMs ?? 3_600_000);
   }
 
   private every(ms: number, task: () => Promise<unknown>): void {

@@ -1,29 +1,7 @@
 import type { Pool } from 'pg';
 import { AppError } from '../../errors.ts';
 import { startOfNextDay } from '../../util/time-zone.ts';
-
-export interface Reservation {
-  userId: string;
-  day: string;
-  inputTokens: number;
-  outputTokens: number;
-}
-
-/** The chat's write-ahead record, stored with its reservation (see migration 0008). */
-export interface LedgerEntry {
-  chatId: string;
-  requestId: string;
-  instanceId: string;
-  apiKeyId: string | null;
-  model: string;
-  promptHash: string;
-  via: string;
-}
-
-// The database function admit_chat (server/db/functions/admit_chat.sql) does it all in one call:
-// today's counter grows only while both limits still cover the request, hard-stop budgets hold
-// the chat's worst-case cost, and the chat is written ahead in the ledger when both held.
-const ADMIT_SQL = 'select status, output_limit, budget_id, spent, held, amount, input_cost, output_per_million from admit_chat($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)';
+import { admitChatRow, quotaState, type LedgerEntry, type QuotaLimits, type Reservation } from './metering.store.ts';
 
 /** The hard-stop budgets over a chat, and how to word a refusal. */
 export interface BudgetHold {
@@ -54,35 +32,6 @@ const STATE_SQL = `select q.daily_input_limit as il, q.daily_output_limit as ol,
   coalesce(c.input_tokens, 0) as iu, coalesce(c.output_tokens, 0) as ou
   from (select 1) one left join quota q on q.user_id = $1 left join quota_counter c on c.user_id = $1 and c.day = $2`;
 
-interface AdmitRow {
-  status: 'ok' | 'quota' | 'budget';
-  output_limit: string | null;
-  budget_id: string | null;
-  spent: string | null;
-  held: string | null;
-  amount: string | null;
-  input_cost: string | null;
-  output_per_million: string | null;
-}
-
-export interface QuotaLimits {
-  dailyInputLimit: number | null;
-  dailyOutputLimit: number | null;
-  inputUsed: number;
-  outputUsed: number;
-}
-
-export async function quotaState(pool: Pool, userId: string, day: string): Promise<QuotaLimits> {
-  const { rows } = await pool.query<{ il: string | null; ol: string | null; iu: string; ou: string }>({ name: 'quota-state', text: STATE_SQL, values: [userId, day] });
-  const row = rows[0];
-  return {
-    dailyInputLimit: row?.il == null ? null : Number(row.il),
-    dailyOutputLimit: row?.ol == null ? null : Number(row.ol),
-    inputUsed: Number(row?.iu ?? 0),
-    outputUsed: Number(row?.ou ?? 0),
-  };
-}
-
 /**
  * Reserves the estimated tokens of one request against the user's daily quota
  * and writes the chat ahead in the ledger, atomically, or throws QUOTA_EXCEEDED
@@ -96,16 +45,12 @@ export async function reserveQuota(
   let state: QuotaLimits;
   let inputShort: boolean;
   for (let attempt = 0; ; attempt++) {
-    const { rows } = await pool.query<AdmitRow>({
-      name: 'chat-admit',
-      text: ADMIT_SQL,
-      values: [
-        userId, day, inputTokens, outputTokens,
-        ledger.chatId, ledger.requestId, ledger.instanceId, ledger.apiKeyId, ledger.model, ledger.promptHash, ledger.via,
-        budgets?.budgetIds ?? [], budgets?.period.period ?? null, budgets?.period.from ?? null, budgets?.period.until ?? null,
-      ],
-    });
-    const admitted = rows[0];
+    const admitted = await admitChatRow(
+      pool,
+      { userId, day, inputTokens, outputTokens },
+      ledger,
+      budgets && { ids: budgets.budgetIds, period: budgets.period.period, from: budgets.period.from, until: budgets.period.until },
+    );
     if (admitted.status === 'ok') return { userId, day, inputTokens, outputTokens, outputLimited: admitted.output_limit !== null };
     if (admitted.status === 'budget') {
       const committed = Number(admitted.spent) + Number(admitted.held);

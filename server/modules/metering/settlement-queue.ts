@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { isDatabaseUnavailable } from '../../db/unavailable.ts';
-import { settleChats, type ChatSettlement } from './settle-chat.ts';
+import { settleChats, type ChatSettlement } from './metering.store.ts';
 import type { SettlementSpool } from './settlement-spool.ts';
 
 interface Waiting {

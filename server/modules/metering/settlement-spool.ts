@@ -1,6 +1,6 @@
 import { mkdir, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ChatSettlement } from './settle-chat.ts';
+import type { ChatSettlement } from './metering.store.ts';
 
 /**
  * A local, durable outbox for settlements the database could not take: an

@@ -1,5 +1,5 @@
 -- Meters and audits a batch of finished chats in one statement (called by
--- server/modules/metering/settle-chat.ts). Per chat: the quota reservation
+-- server/modules/metering/metering.store.ts). Per chat: the quota reservation
 -- recorded at admission (chat_in_flight) is released in favour of the real
 -- counts (a chat whose admission row is missing adds its counts), usage is added
 -- priced at the model's price at this moment (cost is historical: a later price
