@@ -31,12 +31,13 @@ export interface RedisConnections {
 }
 
 /** Longest a command may take before it counts as failed (a Redis that hangs rather than refuses). */
-const COMMAND_TIMEOUT_MS = 500;
+const COMMAND_TIMEOUT_MS = 1_000;
 
 export async function connectRedis(options: RedisOptions, logger: Logger): Promise<RedisConnections> {
   let down = false;
+  let closing = false;
   const outage = (error: Error | undefined) => {
-    if (down) return;
+    if (down || closing) return;
     down = true;
     logger.warn({ err: error, redis: redactUrl(options.url) }, 'redis unreachable; rate limits follow ZERO_RATE_LIMIT_FAIL and instances hear each other again when it returns');
   };
@@ -89,7 +90,7 @@ export async function connectRedis(options: RedisOptions, logger: Logger): Promi
       }
     },
     async close() {
-      down = false;
+      closing = true;
       await Promise.all([commands, subscriber].map((c) => c.quit().catch(() => c.disconnect())));
     },
   };
