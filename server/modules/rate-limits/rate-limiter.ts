@@ -24,6 +24,7 @@ export interface RateLimitStatus {
 
 /** An admitted chat's counters, for adding its output tokens at settlement. */
 export interface RateLimitTicket {
+  /** Empty when no tokens limit applies (output tokens are then not counted). */
   counters: Pick<CounterCheck, 'key' | 'userId'>[];
   status: RateLimitStatus;
 }
@@ -74,7 +75,9 @@ export class RateLimiter {
     if (keyLimit) applied.push({ limit: keyLimit, check: { key: `k:${viewer.credentialId}`, userId: viewer.userId, requestsPerMinute: keyLimit.requestsPerMinute, tokensPerMinute: keyLimit.tokensPerMinute } });
     if (applied.length === 0) return null;
 
-    const tokens = promptTokens();
+    // Tokens are counted only where a tokens limit applies: requests-only limits never estimate the prompt or add output.
+    const countsTokens = applied.some((a) => a.check.tokensPerMinute !== null);
+    const tokens = countsTokens ? promptTokens() : 0;
     let result;
     try {
       result = await this.counters.take(applied.map((a) => a.check), tokens);
@@ -84,14 +87,14 @@ export class RateLimiter {
     this.reachable();
     if (!result.admitted) throw refusal(applied, result.counts, tokens, result.nowMs);
     return {
-      counters: applied.map(({ check }) => ({ key: check.key, userId: check.userId })),
+      counters: countsTokens ? applied.map(({ check }) => ({ key: check.key, userId: check.userId })) : [],
       status: statusOf(applied, result.counts, { requests: 1, tokens }, result.nowMs),
     };
   }
 
   /** Adds a settled chat's output tokens to its counters (in the background). */
   settle(ticket: RateLimitTicket | null | undefined, outputTokens: number): void {
-    if (!ticket || outputTokens <= 0) return;
+    if (!ticket || ticket.counters.length === 0 || outputTokens <= 0) return;
     const adding = this.counters.add(ticket.counters, outputTokens).then(
       () => this.reachable(),
       (error) => void this.unreachable(error, false),
