@@ -111,13 +111,22 @@ export async function createPostgresBus(connectionString: string, logger: Logger
 
   const notifier = new pg.Pool({ connectionString, max: 1, connectionTimeoutMillis: 5_000 });
   notifier.on('error', () => {});
+  // Settled chats are published many times a second: an outage is logged once, not per message.
+  let failing = false;
   return {
     kind: 'postgres',
     publish(topic, payload) {
       handlers.deliver(topic, payload, logger);
-      notifier.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify({ o: origin, t: topic, p: payload })]).catch((error) => {
-        logger.warn({ err: error, topic }, 'could not tell the other instances');
-      });
+      notifier.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify({ o: origin, t: topic, p: payload })]).then(
+        () => {
+          if (failing) logger.info('telling the other instances works again');
+          failing = false;
+        },
+        (error) => {
+          if (!failing) logger.warn({ err: error, topic }, 'could not tell the other instances (logged once until it works again)');
+          failing = true;
+        },
+      );
     },
     subscribe: (topic, handler) => handlers.add(topic, handler),
     async close() {

@@ -23,6 +23,8 @@ let redis: PrivateRedis;
 let a: TestGateway;
 let b: TestGateway;
 let closed: TestGateway;
+let late: TestGateway | undefined;
+let redisOptions: { redis: { url: string; prefix: string }; poolMax: number };
 const logs: { gateway: string; msg: string }[] = [];
 const logger = (gateway: string) =>
   pino({ level: 'info' }, { write: (line: string) => void logs.push({ gateway, msg: JSON.parse(line).msg }) });
@@ -30,12 +32,14 @@ const logger = (gateway: string) =>
 beforeAll(async () => {
   if (skip) return;
   redis = await startPrivateRedis();
-  const options = { redis: { url: redis.url, prefix: testRedisPrefix() } };
-  a = await startTestGateway({ ...options, logger: logger('a') });
-  b = await startSecondGateway(a, { ...options, logger: logger('b') });
-  closed = await startSecondGateway(a, { ...options, rateLimitFail: 'closed', logger: logger('closed') });
+  // Four instances beside other test files on one PostgreSQL: small pools.
+  redisOptions = { redis: { url: redis.url, prefix: testRedisPrefix() }, poolMax: 3 };
+  a = await startTestGateway({ ...redisOptions, logger: logger('a') });
+  b = await startSecondGateway(a, { ...redisOptions, logger: logger('b') });
+  closed = await startSecondGateway(a, { ...redisOptions, rateLimitFail: 'closed', logger: logger('closed') });
 });
 afterAll(async () => {
+  await late?.close();
   await closed?.close();
   await b?.close();
   await a?.close();
@@ -88,7 +92,10 @@ test.skipIf(skip)('Redis stopped mid-run fails no chat; readiness says so; limit
   const refused = await chat(closed, limited.key);
   expect(refused.errors?.[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 });
   expect(codeOf(await chat(closed, free.key))).toBeUndefined();
-  await sleep(500);
+  // An instance started while Redis is down starts and serves all the same.
+  late = await startSecondGateway(a, { ...redisOptions, logger: logger('late') });
+  expect(codeOf(await chat(late, limited.key))).toBeUndefined();
+  expect((await readiness(late)).body.status).toBe('degraded');
 
   phase = 'returning';
   await redis.start();
@@ -118,4 +125,7 @@ test.skipIf(skip)('Redis stopped mid-run fails no chat; readiness says so; limit
   await until('the lower limit refuses on B', async () => codeOf(await chat(b, limited.key)) === 'RATE_LIMITED', 2_000);
   expect(performance.now() - changedAt).toBeLessThan(1_000);
   expect(codeOf(await chat(closed, limited.key))).toBe('RATE_LIMITED');
+  // The instance that started during the outage joined the bus when Redis came: it heard the change too.
+  expect(codeOf(await chat(late, limited.key))).toBe('RATE_LIMITED');
+  expect((await readiness(late)).body.status).toBe('ok');
 });

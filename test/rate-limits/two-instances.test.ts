@@ -44,8 +44,9 @@ describe.each([
     if (skip) return;
     const redis = useRedis ? { url: TEST_REDIS_URL, prefix } : undefined;
     const config = pricedConfig();
-    a = await startTestGateway({ config, redis });
-    b = await startSecondGateway(a, { config, redis });
+    // Small pools: these files run beside others on one PostgreSQL (max_connections 100 here).
+    a = await startTestGateway({ config, redis, poolMax: 4 });
+    b = await startSecondGateway(a, { config, redis, poolMax: 4 });
     httpA = await listen(a);
   });
   afterAll(async () => {
