@@ -1,4 +1,5 @@
 import { builder } from '../../builder.ts';
+import { signedIn } from '../service-context.ts';
 import { ApiKey } from '../api-keys/api-key.entity.ts';
 import { ApiKeyType } from '../api-keys/api-keys.graphql.ts';
 import { Role } from '../roles/role.entity.ts';
@@ -38,7 +39,7 @@ builder.queryField('rateLimits', (t) =>
     description: 'Rate limits, optionally of one scope or one user, role or API key',
     authScopes: { anyPermission: [...readLimits.anyPermission] },
     args: { scope: t.arg({ type: RateLimitScopeEnum }), targetId: t.arg.id() },
-    resolve: (_root, args, ctx) => listRateLimits(ctx, { scope: args.scope, targetId: args.targetId ? String(args.targetId) : null }),
+    resolve: (_root, args, ctx) => listRateLimits(signedIn(ctx), { scope: args.scope, targetId: args.targetId ? String(args.targetId) : null }),
   }),
 );
 
@@ -53,12 +54,12 @@ builder.mutationFields((t) => ({
       requestsPerMinute: t.arg.int(),
       tokensPerMinute: t.arg({ type: 'Long' }),
     },
-    resolve: (_root, args, ctx) => setRateLimit(ctx, args.scope, String(args.targetId), args.requestsPerMinute, args.tokensPerMinute),
+    resolve: (_root, args, ctx) => setRateLimit(signedIn(ctx), args.scope, String(args.targetId), args.requestsPerMinute, args.tokensPerMinute),
   }),
   clearRateLimit: t.boolean({
     description: 'Removes the rate limit of a user, role or API key; false when it had none',
     authScopes: { permission: 'quotas:write' },
     args: { scope: t.arg({ type: RateLimitScopeEnum, required: true }), targetId: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => clearRateLimit(ctx, args.scope, String(args.targetId)),
+    resolve: (_root, args, ctx) => clearRateLimit(signedIn(ctx), args.scope, String(args.targetId)),
   }),
 }));

@@ -1,6 +1,6 @@
 import { badInput, notFound } from '../../errors.ts';
 import { appendAuditRecord, diff } from '../audit/audit.service.ts';
-import type { ServiceContext } from '../service-context.ts';
+import type { SignedInContext } from '../service-context.ts';
 import { deleteRateLimit, listRateLimits as listStored, lockRateLimit, targetExists, upsertRateLimit, type RateLimitRow, type RateLimitScope } from './rate-limits.store.ts';
 
 const MAX_REQUESTS_PER_MINUTE = 10_000_000;
@@ -23,7 +23,7 @@ function checkTarget(scope: RateLimitScope, targetId: string): void {
 }
 
 /** Limits, optionally of one scope or target. */
-export function listRateLimits(ctx: ServiceContext, filter: { scope?: RateLimitScope | null; targetId?: string | null }): Promise<RateLimitRow[]> {
+export function listRateLimits(ctx: SignedInContext, filter: { scope?: RateLimitScope | null; targetId?: string | null }): Promise<RateLimitRow[]> {
   if (filter.targetId && !UUID.test(filter.targetId)) return Promise.resolve([]);
   return listStored(ctx.em, filter);
 }
@@ -34,7 +34,7 @@ export function listRateLimits(ctx: ServiceContext, filter: { scope?: RateLimitS
  * instance applies it within milliseconds.
  */
 export async function setRateLimit(
-  ctx: ServiceContext,
+  ctx: SignedInContext,
   scope: RateLimitScope,
   targetId: string,
   requestsPerMinute: number | null | undefined,
@@ -49,7 +49,7 @@ export async function setRateLimit(
     const before = await lockRateLimit(em, scope, targetId);
     const saved = await upsertRateLimit(em, scope, targetId, requests, tokens);
     appendAuditRecord(em, {
-      actorId: ctx.viewer!.userId,
+      actorId: ctx.viewer.userId,
       action: 'ratelimit.update',
       targetType: TARGET[scope].type,
       targetId,
@@ -66,13 +66,13 @@ export async function setRateLimit(
 }
 
 /** Removes a limit; false when there was none. Audited as `ratelimit.clear` with the limit removed. */
-export async function clearRateLimit(ctx: ServiceContext, scope: RateLimitScope, targetId: string): Promise<boolean> {
+export async function clearRateLimit(ctx: SignedInContext, scope: RateLimitScope, targetId: string): Promise<boolean> {
   checkTarget(scope, targetId);
   const removed = await ctx.em.transactional(async (em) => {
     const before = await deleteRateLimit(em, scope, targetId);
     if (!before) return null;
     appendAuditRecord(em, {
-      actorId: ctx.viewer!.userId,
+      actorId: ctx.viewer.userId,
       action: 'ratelimit.clear',
       targetType: TARGET[scope].type,
       targetId,
