@@ -43,7 +43,7 @@ describe('rate limits through GraphQL', () => {
     expect(codeOf(await gw.gql('{ rateLimits { scope } }', {}, user.key))).toBe('FORBIDDEN');
   });
 
-  test('bad input is refused by field; an unknown target is NOT_FOUND', async ({ gw }) => {
+  test('bad input is refused by field; a target that does not exist is NOT_FOUND', async ({ gw }) => {
     const user = await chatUser(gw);
     const set = (scope: string, t: string, r: unknown, k: unknown = null) =>
       gw.gql('mutation($s: RateLimitScope!, $t: ID!, $r: Int, $k: Long) { setRateLimit(scope: $s, targetId: $t, requestsPerMinute: $r, tokensPerMinute: $k) { scope } }', { s: scope, t, r, k }, gw.adminToken);
@@ -52,7 +52,7 @@ describe('rate limits through GraphQL', () => {
     expect((await set('USER', user.id, null, -5)).errors![0].extensions!.field).toBe('tokensPerMinute');
     expect(codeOf(await set('USER', user.id, null, null))).toBe('BAD_USER_INPUT');
     expect(codeOf(await set('ROLE', user.id, 5))).toBe('NOT_FOUND');
-    expect(codeOf(await set('API_KEY', 'not-a-uuid', 5))).toBe('NOT_FOUND');
+    expect(codeOf(await set('API_KEY', 'not-a-uuid', 5))).toBe('BAD_USER_INPUT');
     expect(codeOf(await set('API_KEY', user.keyId, 5))).toBeUndefined();
   });
 });

@@ -71,7 +71,13 @@ describe.each([
     await setRateLimit(a, 'API_KEY', keyed.keyId, 7);
     await sleep(300);
     await awayFromMinuteBoundary(15_000);
-    const burst = (key: string) => Promise.all(Array.from({ length: 60 }, (_, i) => chat(i % 2 ? a : b, key, prompt)));
+    // One user's burst at a time, settled before the next: batches that settle several users' chats on
+    // both instances at once can deadlock on quota counters (settle_chats updates them in no fixed order).
+    const burst = async (key: string) => {
+      const results = await Promise.all(Array.from({ length: 60 }, (_, i) => chat(i % 2 ? a : b, key, prompt)));
+      await Promise.all([a.gateway.app.settlements.idle(), b.gateway.app.settlements.idle()]);
+      return results;
+    };
     const r = await burst(requests.key);
     const t = await burst(tokens.key);
     const k = await burst(keyed.key);
