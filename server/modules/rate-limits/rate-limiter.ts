@@ -168,8 +168,9 @@ function refusal(applied: Applied[], counts: WindowCounts[], tokens: number, now
       if (waitMs > 0 && (!worst || waitMs > worst.waitMs)) worst = { dimension, limit, waitMs };
     }
   });
-  // Counters moved between the check and this reading (another instance): the shortest honest answer.
-  worst ??= { dimension: 'requests', limit: applied[0].limit, waitMs: 1 };
+  // The counts read back look as if the request fitted: they were read before a concurrent chat (on
+  // PostgreSQL, the statement's snapshot) took the room. Name a limit that applies; retry in a second.
+  worst ??= fallback(applied);
   const { dimension, limit, waitMs } = worst;
   const perMinute = limit[PER_MINUTE[dimension]]!;
   const from = limit[FROM[dimension]]!;
@@ -195,4 +196,12 @@ function refusal(applied: Applied[], counts: WindowCounts[], tokens: number, now
     retryAfterMs: waitMs,
     retryAfterSeconds: Math.ceil(waitMs / 1000),
   });
+}
+
+function fallback(applied: Applied[]): { dimension: Dimension; limit: EffectiveLimit; waitMs: number } {
+  for (const { limit } of applied) {
+    if (limit.requestsPerMinute !== null) return { dimension: 'requests', limit, waitMs: 1_000 };
+    if (limit.tokensPerMinute !== null) return { dimension: 'tokens', limit, waitMs: 1_000 };
+  }
+  throw new Error('a rate limit refused a chat without any limit applying');
 }
