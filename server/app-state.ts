@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { CredentialCache } from './modules/auth/credential-cache.ts';
 import type { CredentialChanges } from './modules/auth/credential-changes.ts';
 import type { ClusterBus } from './cluster/bus.ts';
+import type { RedisConnections } from './cluster/redis.ts';
+import type { RateLimiter } from './modules/rate-limits/index.ts';
 import type { GatewayConfig } from './config/index.ts';
 import type { Router } from './router/index.ts';
 import type { LoadFailure } from './plugin-host/index.ts';
@@ -62,8 +64,12 @@ export interface AppState {
   credentialCache: CredentialCache;
   /** Tells every instance that credentials changed (caches dropped, live subscriptions re-checked). */
   credentials: CredentialChanges;
-  /** Messages between the instances that share the database. */
+  /** Messages between the instances that share the database (Redis, PostgreSQL, or in process). */
   bus: ClusterBus;
+  /** Set when REDIS_URL is: the bus and rate-limit counters live there. */
+  redis?: RedisConnections;
+  /** Requests and tokens per minute per user, role and API key. */
+  rateLimits: RateLimiter;
   /** IANA time zone that defines "today" for daily usage and quotas. */
   timezone: string;
   sessionTtlMs: number;

@@ -18,7 +18,9 @@ import { LoginThrottle } from './modules/auth/login-throttle.ts';
 import { bootstrap, type BootstrapResult } from './modules/auth/auth.service.ts';
 import { CredentialCache } from './modules/auth/credential-cache.ts';
 import { CredentialChanges } from './modules/auth/credential-changes.ts';
-import { createLocalBus, createPostgresBus } from './cluster/bus.ts';
+import { createLocalBus, createPostgresBus, createRedisBus, type ClusterBus } from './cluster/bus.ts';
+import { connectRedis, type RedisConnections } from './cluster/redis.ts';
+import { createRateLimiter, type RateLimitFailMode } from './modules/rate-limits/index.ts';
 import { assertTimeZone } from './util/days.ts';
 import { defaultConfig, type GatewayConfig } from './config/index.ts';
 import { startProviders } from './providers.ts';
@@ -55,6 +57,13 @@ export interface GatewayOptions {
   ledger?: { checkpointEveryMs?: number; recoverEveryMs?: number; deadAfterMs?: number };
   /** Reverse proxies in front of the gateway whose `x-forwarded-for` entries are believed (ZERO_TRUST_PROXY); 0 by default. */
   trustProxyHops?: number;
+  /**
+   * Redis (REDIS_URL) for what the instances share: the cluster bus and rate-limit counters.
+   * `prefix` (default `zero:`) goes before every key and channel.
+   */
+  redis?: { url: string; prefix?: string };
+  /** While rate-limit counters cannot be reached: admit (`open`, the default) or refuse chats under a limit (ZERO_RATE_LIMIT_FAIL). */
+  rateLimitFail?: RateLimitFailMode;
 }
 
 export interface Gateway {
@@ -87,6 +96,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   }
   let orm: MikroORM | undefined;
   let sql: SqlPools | undefined;
+  let redis: RedisConnections | undefined;
+  let bus: ClusterBus | undefined;
   try {
     // On the embedded server every pool shares its few connections; it queues queries itself.
     orm = await initOrm({ clientUrl, poolMax: embedded ? 1 : options.poolMax, log: (m) => logger.debug(m) });
@@ -96,7 +107,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const boot = await bootstrap(orm.em.fork(), options.admin ?? {});
     await seedPrices(sql.durable, config.pricing);
     const providers = await startProviders(config, logger);
-    const budgets = createBudgetRuntime(sql.durable, config, timezone, logger);
+    if (options.redis) redis = await connectRedis({ url: options.redis.url, prefix: options.redis.prefix ?? 'zero:' }, logger);
+    // Instances hear each other through Redis, else through PostgreSQL; the embedded database has one instance.
+    bus = redis ? await createRedisBus(redis, logger) : embedded ? createLocalBus() : await createPostgresBus(clientUrl, logger);
+    logger.info({ bus: bus.kind }, 'cluster bus');
+    const budgets = createBudgetRuntime(sql.durable, config, timezone, logger, bus);
     const auditSealer = new AuditSealer(sql.durable, logger);
     const chatRollup = new ChatRollup(sql.durable, auditSealer, timezone, logger);
     const instanceId = options.instanceId ?? randomUUID();
@@ -116,9 +131,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ...options.ledger,
     });
     await ledger.start();
-    const events = createUsageEvents();
-    // Instances on one PostgreSQL hear each other through it; the embedded database has one instance.
-    const bus = embedded ? createLocalBus() : await createPostgresBus(clientUrl, logger);
+    const events = createUsageEvents(bus);
+    const rateLimits = await createRateLimiter({ pool: sql.relaxed, bus, redis, embedded: Boolean(embedded), failMode: options.rateLimitFail ?? 'open', logger });
     const credentialCache = new CredentialCache();
     const background = new Set<Promise<unknown>>();
     const chat = createChatService({
@@ -129,6 +143,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // DLP needs the app's policy cache and event writer; the chat core sees only this function.
       screen: (caller, prompt, model) => screenPrompt({ ...caller, app }, prompt, model),
       budgets: budgets.guard,
+      rateLimits,
       quota: { pool: sql.relaxed, timezone },
       settlements,
       events,
@@ -155,6 +170,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       credentialCache,
       credentials: new CredentialChanges(credentialCache, bus),
       bus,
+      redis,
+      rateLimits,
       timezone,
       sessionTtlMs: options.sessionTtlMs ?? 12 * 3600_000,
       background,
@@ -178,19 +195,24 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         await app.settlements.idle();
         app.settlements.stop();
         await ledger.stop();
-        await bus.close();
+        await rateLimits.close();
+        events.close();
+        await bus!.close();
         await spool.close();
         await budgets.monitor.stop();
         await app.auditRetention.stop();
         await app.chatRollup.stop();
         await app.auditSealer.stop();
         await providers.close();
+        await redis?.close();
         await sql!.close();
         await orm!.close(true);
         await embedded?.stop();
       },
     };
   } catch (error) {
+    await bus?.close().catch(() => {});
+    await redis?.close().catch(() => {});
     await sql?.close().catch(() => {});
     await orm?.close(true).catch(() => {});
     await embedded?.stop().catch(() => {});

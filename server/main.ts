@@ -47,6 +47,8 @@ const gateway = await createGateway({
   // Stable across restarts of this instance, so a restart settles the chats a crash cut at once.
   instanceId: env.instanceId ?? `${hostname()}:${port}`,
   maxConcurrentChats: env.maxConcurrentChats,
+  redis: env.redisUrl ? { url: env.redisUrl, prefix: env.redisPrefix } : undefined,
+  rateLimitFail: env.rateLimitFail,
 });
 
 const admin = gateway.bootstrap.createdAdmin;

@@ -11,5 +11,6 @@ import './modules/chat/providers.graphql.ts';
 import './modules/dlp/dlp.graphql.ts';
 import './modules/executive/executive.graphql.ts';
 import './modules/budgets/budgets.graphql.ts';
+import './modules/rate-limits/rate-limits.graphql.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

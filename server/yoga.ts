@@ -85,7 +85,11 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
     context: (initial) => createContext(app, { ...initial, requestId: initial.request ? requestIdOf(initial.request) : undefined }),
     plugins: [
       useRequestId(logger),
-      useHealthAndReadiness(app.orm, () => ({ draining: app.chats.draining, spooledSettlements: app.settlements.backlog })),
+      useHealthAndReadiness(app.orm, () => ({
+        draining: app.chats.draining,
+        spooledSettlements: app.settlements.backlog,
+        optional: app.redis ? { redis: () => app.redis!.check() } : undefined,
+      })),
       useAdminConsole({ distDir: CONSOLE_DIST_DIR }),
       useRestApi(app, fetchGraphQL),
       useJsonBody(options.maxBodyBytes),

@@ -97,6 +97,17 @@ const cases: Case[] = [
   { name: 'deleteRole', field: 'deleteRole', expect: [U, F, F, OK], op: async (w, p) => ({ query: 'mutation($id: ID!) { deleteRole(id: $id) }', variables: { id: await w.api.createRole(`doomed-${p}`, []) } }) },
   { name: 'setUserRoles', field: 'setUserRoles', expect: [U, F, F, OK], op: (w) => ({ query: 'mutation($id: ID!, $r: [ID!]!) { setUserRoles(userId: $id, roleIds: $r) { roles { name } } }', variables: { id: w.ids.other, r: [w.ids.memberRole] } }) },
   { name: 'setQuota', field: 'setQuota', expect: [U, F, F, OK], op: (w) => ({ query: 'mutation($id: ID!) { setQuota(userId: $id, dailyInputLimit: 1000, dailyOutputLimit: 500) { dailyInputLimit } }', variables: { id: w.ids.other } }) },
+  { name: 'rateLimits', field: 'rateLimits', expect: [U, F, OK, OK], op: () => ({ query: '{ rateLimits { scope targetId requestsPerMinute } }' }) },
+  { name: 'setRateLimit', field: 'setRateLimit', expect: [U, F, F, OK], op: (w) => ({ query: 'mutation($id: ID!) { setRateLimit(scope: USER, targetId: $id, requestsPerMinute: 1000) { requestsPerMinute } }', variables: { id: w.ids.other } }) },
+  {
+    name: 'clearRateLimit',
+    field: 'clearRateLimit',
+    expect: [U, F, F, OK],
+    op: async (w) => {
+      await w.api.must('mutation($id: ID!) { setRateLimit(scope: ROLE, targetId: $id, tokensPerMinute: 1000000) { scope } }', { id: w.ids.auditorRole });
+      return { query: 'mutation($id: ID!) { clearRateLimit(scope: ROLE, targetId: $id) }', variables: { id: w.ids.auditorRole } };
+    },
+  },
   { name: 'createApiKey (your own)', field: 'createApiKey', expect: [U, OK, OK, OK], op: () => ({ query: 'mutation { createApiKey(name: "mine") { secret } }' }) },
   { name: 'createApiKey (for someone else)', field: 'createApiKey', expect: [U, F, F, OK], op: (w) => ({ query: 'mutation($u: ID!) { createApiKey(userId: $u, name: "theirs") { secret } }', variables: { u: w.ids.other } }) },
   { name: 'models', field: 'models', expect: [U, OK, OK, OK], op: () => ({ query: '{ models { name primary { provider } } }' }) },

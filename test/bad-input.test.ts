@@ -174,7 +174,7 @@ describe('bad input gets a typed error and the server keeps serving', () => {
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
     const ready = await fetch(`${url}/readyz`);
-    expect(await ready.json()).toEqual({ status: 'ok' });
+    expect(await ready.json()).toEqual({ status: 'ok', dependencies: { database: { ok: true } } });
     const r = await post(`${url}/graphql`, JSON.stringify({ query: '{ me { email } }' }), { authorization: `Bearer ${gw.adminToken}` });
     expect(r.status).toBe(200);
     expect(r.body.data.me.email).toBe('admin@test.local');

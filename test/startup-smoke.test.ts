@@ -31,7 +31,7 @@ describe('npm start on the embedded database, driven over HTTP', () => {
   test('first start: serves /healthz and /readyz, prints a generated admin password once', { timeout: 90_000 }, async () => {
     server = await startServerProcess(env);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ status: 'ok', dependencies: { database: { ok: true } } });
     const printed = /email: (\S+)\s+password: (\S+)/.exec(server.output());
     expect(printed).not.toBeNull();
     const [, email, password] = printed!;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import type { RedisConnections } from './redis.ts';
 
 type Handler = (payload: unknown) => void;
 
@@ -12,6 +13,8 @@ type Handler = (payload: unknown) => void;
  * "look again" (a credential changed, an alert was raised).
  */
 export interface ClusterBus {
+  /** `local` reaches this process only (the embedded database admits one gateway). */
+  readonly kind: 'local' | 'postgres' | 'redis';
   publish(topic: string, payload: unknown): void;
   subscribe(topic: string, handler: Handler): () => void;
   close(): Promise<void>;
@@ -42,6 +45,7 @@ class Handlers {
 export function createLocalBus(): ClusterBus {
   const handlers = new Handlers();
   return {
+    kind: 'local',
     publish: (topic, payload) => handlers.deliver(topic, payload),
     subscribe: (topic, handler) => handlers.add(topic, handler),
     close: async () => {},
@@ -107,12 +111,22 @@ export async function createPostgresBus(connectionString: string, logger: Logger
 
   const notifier = new pg.Pool({ connectionString, max: 1, connectionTimeoutMillis: 5_000 });
   notifier.on('error', () => {});
+  // Settled chats are published many times a second: an outage is logged once, not per message.
+  let failing = false;
   return {
+    kind: 'postgres',
     publish(topic, payload) {
       handlers.deliver(topic, payload, logger);
-      notifier.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify({ o: origin, t: topic, p: payload })]).catch((error) => {
-        logger.warn({ err: error, topic }, 'could not tell the other instances');
-      });
+      notifier.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify({ o: origin, t: topic, p: payload })]).then(
+        () => {
+          if (failing) logger.info('telling the other instances works again');
+          failing = false;
+        },
+        (error) => {
+          if (!failing) logger.warn({ err: error, topic }, 'could not tell the other instances (logged once until it works again)');
+          failing = true;
+        },
+      );
     },
     subscribe: (topic, handler) => handlers.add(topic, handler),
     async close() {
@@ -120,6 +134,57 @@ export async function createPostgresBus(connectionString: string, logger: Logger
       clearTimeout(retry);
       await listener?.end().catch(() => {});
       await notifier.end().catch(() => {});
+    },
+  };
+}
+
+/**
+ * Redis pub/sub: one channel (under the configured prefix) for every topic,
+ * on the subscriber connection, which ioredis resubscribes after a reconnect.
+ * While Redis is unreachable a publish still reaches this instance's handlers
+ * and is lost for the others (logged once per outage by the connection);
+ * when the subscriber is back, handlers hear `bus.reconnected` and look again.
+ */
+export async function createRedisBus(redis: RedisConnections, logger: Logger): Promise<ClusterBus> {
+  const origin = randomUUID();
+  const channel = `${redis.prefix}bus`;
+  const handlers = new Handlers();
+  let readyBefore = redis.subscriber.status === 'ready';
+  const onMessage = (from: string, message: string) => {
+    if (from !== channel) return;
+    try {
+      const { o, t, p } = JSON.parse(message) as { o: string; t: string; p: unknown };
+      if (o !== origin) handlers.deliver(t, p, logger);
+    } catch {
+      // not ours
+    }
+  };
+  const onReady = () => {
+    // The first ready is the start; every later one follows an outage, whose messages are lost.
+    if (readyBefore) handlers.deliver('bus.reconnected', null, logger);
+    readyBefore = true;
+  };
+  redis.subscriber.on('message', onMessage);
+  redis.subscriber.on('ready', onReady);
+  // Redis down at start: the subscription is made when it comes (ioredis resubscribes what was asked).
+  await redis.subscriber.subscribe(channel).catch(() => {
+    const retry = () => void redis.subscriber.subscribe(channel).catch(() => {});
+    redis.subscriber.once('ready', retry);
+  });
+  return {
+    kind: 'redis',
+    publish(topic, payload) {
+      handlers.deliver(topic, payload, logger);
+      if (!redis.up) return;
+      redis.commands.publish(channel, JSON.stringify({ o: origin, t: topic, p: payload })).catch(() => {
+        // The connection logs the outage once; the others look again when it ends.
+      });
+    },
+    subscribe: (topic, handler) => handlers.add(topic, handler),
+    async close() {
+      redis.subscriber.off('message', onMessage);
+      redis.subscriber.off('ready', onReady);
+      await redis.subscriber.unsubscribe(channel).catch(() => {});
     },
   };
 }

@@ -33,6 +33,12 @@ export interface ServerEnv {
   maxConcurrentChats: number;
   /** Proxies in front of the gateway whose x-forwarded-for is believed (0: none). */
   trustProxyHops: number;
+  /** Redis for what several instances share (REDIS_URL); unset: PostgreSQL, or in process on the embedded database. */
+  redisUrl?: string;
+  /** Put before every Redis key and channel (ZERO_REDIS_PREFIX). */
+  redisPrefix?: string;
+  /** While rate-limit counters cannot be reached: admit (`open`) or refuse chats under a limit (`closed`). */
+  rateLimitFail: 'open' | 'closed';
 }
 
 /** Parses the process environment; throws a ConfigError naming every bad variable. */
@@ -69,6 +75,11 @@ export function parseEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     issues.push({ path: 'ZERO_TRUST_PROXY', message: (error as Error).message.replace(/^ZERO_TRUST_PROXY /, '') });
   }
 
+  const redisUrl = set('REDIS_URL');
+  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) issues.push({ path: 'REDIS_URL', message: 'must be a redis:// or rediss:// URL' });
+  const rateLimitFail = set('ZERO_RATE_LIMIT_FAIL') ?? 'open';
+  if (rateLimitFail !== 'open' && rateLimitFail !== 'closed') issues.push({ path: 'ZERO_RATE_LIMIT_FAIL', message: `must be open or closed, got "${rateLimitFail}"` });
+
   const result: ServerEnv = {
     port: number('PORT', { integer: true, max: 65_535 }) ?? 4430,
     host: set('HOST') ?? '127.0.0.1',
@@ -90,6 +101,9 @@ export function parseEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     shutdownGraceMs: number('ZERO_SHUTDOWN_GRACE_MS', { integer: true }) ?? 30_000,
     maxConcurrentChats: number('ZERO_MAX_CONCURRENT_CHATS', { integer: true }) ?? 1024,
     trustProxyHops,
+    redisUrl,
+    redisPrefix: set('ZERO_REDIS_PREFIX'),
+    rateLimitFail: rateLimitFail as ServerEnv['rateLimitFail'],
   };
   if (issues.length) throw new ConfigError('(environment variables)', issues);
   return result;

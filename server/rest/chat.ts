@@ -1,6 +1,7 @@
 import type { AppState } from '../app-state.ts';
 import { badInput } from '../errors.ts';
 import type { ChatInput } from '../modules/chat/chat-input.ts';
+import { rateLimitHeaders } from '../modules/rate-limits/index.ts';
 import { authenticate, readJsonBody } from './rest-context.ts';
 
 const ROLES = ['system', 'user', 'assistant'] as const;
@@ -27,7 +28,7 @@ export async function postChat(app: AppState, request: Request, requestId: strin
     request_id: c.requestId,
     chat_id: c.chatId,
     audit_id: c.auditId,
-  });
+  }, { headers: rateLimitHeaders(c.rateLimit ?? undefined) });
 }
 
 /** The seed's body as a ChatInput, with a BAD_USER_INPUT naming the field that is wrong. */

@@ -6,6 +6,7 @@ import type { Viewer } from '../modules/auth/viewer.ts';
 import type { Permission } from '../modules/roles/permissions.ts';
 import { readLimited } from '../util/read-limited.ts';
 import { containsNul } from '../util/nul.ts';
+import { rateLimitHeaders, type RateLimitStatus } from '../modules/rate-limits/index.ts';
 
 /** The same error codes as GraphQL, as a JSON body with the matching HTTP status. */
 export function errorResponse(error: unknown, requestId: string): Response {
@@ -18,6 +19,8 @@ export function errorResponse(error: unknown, requestId: string): Response {
   const headers: Record<string, string> = { 'x-request-id': requestId };
   const retryAfter = coded.details?.retryAfterSeconds;
   if (typeof retryAfter === 'number') headers['retry-after'] = String(Math.ceil(retryAfter));
+  // A rate limit's refusal carries OpenAI's x-ratelimit-* headers and retry-after(-ms).
+  if (coded.code === 'RATE_LIMITED' && coded.details?.rateLimit) Object.assign(headers, rateLimitHeaders(coded.details.rateLimit as RateLimitStatus, coded.details.retryAfterMs as number | undefined));
   return Response.json({ error: { code: coded.code, message: coded.message, ...coded.details, requestId } }, { status: httpStatusOf(coded.code), headers });
 }
 

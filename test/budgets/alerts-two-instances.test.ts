@@ -50,7 +50,7 @@ test.skipIf(skip)('two gateway instances racing to evaluate the same crossing ra
   // The receiver got each alert exactly once.
   const ids = receiver.calls.map((c) => c.body.id);
   expect(ids.sort()).toEqual(alerts.edges.map((e: any) => e.node.id).sort());
-  // B's subscribers see every alert once, whichever instance raised it (the rest arrive by B's poll).
+  // B's subscribers see every alert once, whichever instance raised it (A's over the cluster bus; a catch-up read adds nothing twice).
   await b.gateway.app.budgets.monitor.publishOthers();
   await b.gateway.app.budgets.monitor.publishOthers();
   await new Promise((r) => setTimeout(r, 20));

@@ -17,6 +17,8 @@ describe('environment variables', () => {
   it('an empty environment gives the documented defaults', () => {
     expect(parseEnv({})).toMatchObject({ port: 4430, host: '127.0.0.1', dataDir: '.zero', logLevel: 'info', production: false, corsOrigins: [] });
     expect(parseEnv({}).maxBodyBytes).toBeUndefined();
+    expect(parseEnv({})).toMatchObject({ redisUrl: undefined, rateLimitFail: 'open' });
+    expect(parseEnv({ REDIS_URL: 'redis://127.0.0.1:6379', ZERO_REDIS_PREFIX: 'gw1:', ZERO_RATE_LIMIT_FAIL: 'closed' })).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379', redisPrefix: 'gw1:', rateLimitFail: 'closed' });
   });
 
   it('reads numbers, seconds and origins', () => {
@@ -50,6 +52,8 @@ describe('environment variables', () => {
     ['LOG_LEVEL', 'loud'],
     ['ZERO_MAX_CONCURRENT_CHATS', 'many'],
     ['ZERO_SHUTDOWN_GRACE_MS', '-1'],
+    ['REDIS_URL', '127.0.0.1:6379'],
+    ['ZERO_RATE_LIMIT_FAIL', 'sometimes'],
   ])('%s=%s refuses to start, naming the variable', (name, value) => {
     expect(refusal({ [name]: value })).toContain(`${name}:`);
   });

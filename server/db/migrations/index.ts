@@ -8,6 +8,7 @@ import { Migration0007AuditPartitions } from './0007-audit-partitions.ts';
 import { Migration0008ChatLedger } from './0008-chat-ledger.ts';
 import { Migration0009LoginThrottle } from './0009-login-throttle.ts';
 import { Migration0010BudgetHolds } from './0010-budget-holds.ts';
+import { Migration0011RateLimits } from './0011-rate-limits.ts';
 
 /** Migrations in order. Listed explicitly so they load the same under tsx, vitest and a bundle. */
 export const migrationsList = [
@@ -21,4 +22,5 @@ export const migrationsList = [
   { name: '0008-chat-ledger', class: Migration0008ChatLedger },
   { name: '0009-login-throttle', class: Migration0009LoginThrottle },
   { name: '0010-budget-holds', class: Migration0010BudgetHolds },
+  { name: '0011-rate-limits', class: Migration0011RateLimits },
 ];

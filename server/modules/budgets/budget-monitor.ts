@@ -3,6 +3,8 @@ import { createPubSub } from 'graphql-yoga';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { AlertsConfig } from '../../config/index.ts';
+import type { ClusterBus } from '../../cluster/bus.ts';
+import { relayOverBus, type Relay } from '../../cluster/relay.ts';
 import { backoffDelay } from '../../router/backoff.ts';
 import { PeriodicTask, type PassReason, type PeriodicTaskStats } from '../../util/periodic-task.ts';
 import { budgetPeriod } from './budget-period.ts';
@@ -24,8 +26,11 @@ import { postWebhook, redactedUrl, webhookBody } from './webhooks.ts';
  * MIN_INTERVAL_MS) and one also runs every `intervalMs` to catch budget changes
  * made on other instances. Each new alert is posted to every configured webhook
  * by the instance that created it, with retries, each try recorded on the
- * alert. Subscribers of every instance get it: the creator publishes at once,
- * the others find it within `pollMs`.
+ * alert. Subscribers of every instance get it: the creator publishes it at
+ * once, to its own subscribers and over the cluster bus to the others'; after
+ * the bus was cut off, each instance looks up the last minute's alerts once.
+ * Without a bus (a monitor built alone) it polls for other instances' alerts
+ * every `pollMs` instead.
  */
 export class BudgetMonitor {
   readonly pubsub = createPubSub<{ budgetAlert: [BudgetAlert] }>();
@@ -38,11 +43,12 @@ export class BudgetMonitor {
   private readonly closing = new AbortController();
   /** Ids of recent alerts already published here (a minute's worth), so none is published twice. */
   private readonly published = new Map<string, number>();
+  private readonly relay: Relay<BudgetAlert> | undefined;
 
   constructor(
     private readonly pool: Pool,
     private readonly logger: Logger,
-    private readonly options: { timeZone: string; currency: string; alerts: AlertsConfig; intervalMs?: number; pollMs?: number },
+    private readonly options: { timeZone: string; currency: string; alerts: AlertsConfig; intervalMs?: number; pollMs?: number; bus?: ClusterBus },
   ) {
     this.evaluation = new PeriodicTask({
       name: 'budget evaluation',
@@ -53,11 +59,22 @@ export class BudgetMonitor {
       run: (reason) => this.evaluationPass(reason),
     });
     this.poll = new PeriodicTask({ name: 'budget alert poll', intervalMs: options.pollMs ?? 2_000, logger, run: () => this.publishOthers() });
+    const { bus } = options;
+    if (bus) {
+      this.relay = relayOverBus<BudgetAlert>(bus, 'budgets.alerts', {
+        deliver: (alert) => this.publish(alert),
+        revive: (wire) => ({ ...(wire as BudgetAlert), at: new Date((wire as { at: string }).at) }),
+        maxDelayMs: 0,
+      });
+      // Alerts raised elsewhere while the bus was down were not heard: look them up once.
+      bus.subscribe('bus.reconnected', () => void this.publishOthers().catch((error) => this.logger.warn({ err: error }, 'budget alert catch-up failed')));
+    }
   }
 
   start(): void {
     this.evaluation.start();
-    this.poll.start();
+    // The cluster bus brings other instances' alerts; polling is only for a monitor without one.
+    if (!this.relay) this.poll.start();
   }
 
   stats(): PeriodicTaskStats[] {
@@ -103,6 +120,7 @@ export class BudgetMonitor {
     // Cut backoff waits short: a delivery still pending at shutdown stays recorded as pending.
     this.closing.abort();
     await Promise.all([this.evaluation.stop(), this.poll.stop()]);
+    this.relay?.close();
     await this.idle();
   }
 
@@ -123,6 +141,7 @@ export class BudgetMonitor {
     for (const alert of alerts) {
       this.logger.info({ alertId: alert.id, budgetId: alert.budgetId, threshold: alert.threshold, period: alert.period }, 'budget alert');
       this.publish(alert);
+      this.relay?.send(alert);
       this.options.alerts.webhooks.forEach((_w, i) => this.startDelivery(alert, i));
     }
     return alerts;

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { GatewayConfig, PricingConfig } from '../../config/index.ts';
+import type { ClusterBus } from '../../cluster/bus.ts';
 import { BudgetGuard } from './budget-guard.ts';
 import { BudgetMonitor } from './budget-monitor.ts';
 import { insertMissingPrices } from './budgets.store.ts';
@@ -11,11 +12,11 @@ export interface BudgetRuntime {
   monitor: BudgetMonitor;
 }
 
-export function createBudgetRuntime(pool: Pool, config: GatewayConfig, timeZone: string, logger: Logger): BudgetRuntime {
+export function createBudgetRuntime(pool: Pool, config: GatewayConfig, timeZone: string, logger: Logger, bus?: ClusterBus): BudgetRuntime {
   const currency = config.pricing.currency;
   return {
     guard: new BudgetGuard(pool, timeZone, currency),
-    monitor: new BudgetMonitor(pool, logger, { timeZone, currency, alerts: config.alerts }),
+    monitor: new BudgetMonitor(pool, logger, { timeZone, currency, alerts: config.alerts, bus }),
   };
 }
 

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { AppError } from '../../errors.ts';
 import { dayIn } from '../../util/days.ts';
-import { promptTokenBound } from '../metering/token-estimate.ts';
+import { estimatePromptTokens, promptTokenBound } from '../metering/token-estimate.ts';
 import { promptTokensWithMargin } from '../metering/token-count.ts';
 import { BudgetShortfall, reserveQuota, type BudgetHold } from '../metering/quota-reservation.ts';
 import { quotaState, type LedgerEntry, type Reservation } from '../metering/metering.store.ts';
 import { promptHash, validateChatInput, type ChatInput } from './chat-input.ts';
 import type { ChatEntry, ChatCaller } from './chat.types.ts';
+import type { RateLimiter, RateLimitTicket } from '../rate-limits/rate-limiter.ts';
 
 /** Output tokens reserved when the client sets no maxTokens; settlement replaces it with the real count. */
 export const DEFAULT_OUTPUT_RESERVE = 1024;
@@ -20,6 +21,8 @@ export interface AdmitDeps {
   screen(ctx: ChatCaller, input: ChatInput, model: string): Promise<ChatInput>;
   /** The hard-stop budgets over the user, whose worst-case cost admission holds; null when none applies. */
   budgets: { check(userId: string, roleIds: readonly string[]): Promise<BudgetHold | null> };
+  /** Requests and tokens per minute: counted at admission (prompt estimate), output added at settlement. */
+  rateLimits: Pick<RateLimiter, 'admit' | 'settle'>;
   /** The pool quota reservations run on, and the time zone that defines "today". */
   quota: { pool: Pool; timezone: string };
   /** This gateway instance, recorded with every chat it admits (crash recovery settles by instance). */
@@ -36,6 +39,8 @@ export interface Admission {
   /** SHA-256 of the prompt as the client sent it. */
   promptHash: string;
   reservation: Reservation;
+  /** The rate-limit counters this chat was counted on (null when no limit applies), and the figures after it. */
+  rateLimit: RateLimitTicket | null;
   /**
    * The output cap sent upstream and enforced on the stream: the request's maxTokens, or,
    * when a quota or hard-stop budget limits the user, what was reserved. Unset when nothing limits the answer.
@@ -49,8 +54,8 @@ export interface Admission {
 
 /**
  * Admits a chat: validates it, screens it (a blocked prompt reserves nothing
- * and goes nowhere), checks hard-stop budgets, and reserves its tokens against
- * the daily quota. Throws a coded AppError when the chat may not run.
+ * and goes nowhere), checks hard-stop budgets, counts it against rate limits,
+ * and reserves its tokens against the daily quota. Throws a coded AppError when the chat may not run.
  */
 export async function admitChat(deps: AdmitDeps, ctx: ChatCaller, input: ChatInput, via: ChatEntry, startedAt = performance.now()): Promise<Admission> {
   const { viewer } = ctx;
@@ -58,6 +63,7 @@ export async function admitChat(deps: AdmitDeps, ctx: ChatCaller, input: ChatInp
   const hash = promptHash(input);
   const screened = await deps.screen(ctx, input, input.model);
   const budgets = await deps.budgets.check(viewer.userId, viewer.roleIds);
+  const rateLimit = await deps.rateLimits.admit(viewer, () => estimatePromptTokens(screened.messages));
   const ledger: LedgerEntry = {
     chatId: randomUUID(),
     requestId: ctx.requestId,
@@ -69,7 +75,7 @@ export async function admitChat(deps: AdmitDeps, ctx: ChatCaller, input: ChatInp
   };
   const reservation = await reserve(deps.quota, viewer.userId, screened, ledger, budgets);
   const limited = reservation.outputLimited || budgets !== null;
-  return { chatId: ledger.chatId, via, input: screened, promptHash: hash, reservation, maxTokens: input.maxTokens ?? (limited ? reservation.outputTokens : undefined), startedAt, requestId: ctx.requestId };
+  return { chatId: ledger.chatId, via, input: screened, promptHash: hash, reservation, rateLimit, maxTokens: input.maxTokens ?? (limited ? reservation.outputTokens : undefined), startedAt, requestId: ctx.requestId };
 }
 
 async function reserve(

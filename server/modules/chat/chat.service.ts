@@ -127,6 +127,7 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
       requestId: ctx.requestId,
       chatId: admission.chatId,
       auditId: settled!.auditId,
+      rateLimit: admission.rateLimit?.status ?? null,
     },
   };
 }

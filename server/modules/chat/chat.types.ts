@@ -2,6 +2,7 @@ import type { TokenUsage } from '../../../plugins/plugin-api.ts';
 import type { Attempt } from '../../router/index.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer.ts';
+import type { RateLimitStatus } from '../rate-limits/rate-limiter.ts';
 
 /** Which door a chat came through; recorded in its audit record. */
 export type ChatEntry = 'mutation' | 'subscription' | 'rest' | 'openai' | 'anthropic';
@@ -39,6 +40,8 @@ export interface ChatResult {
   chatId: string;
   /** The chat's audit record; null while it waits in the local spool because the database was unreachable. */
   auditId: string | null;
+  /** The rate limits that apply, as of admission (for `x-ratelimit-*` headers); null when none does. */
+  rateLimit: RateLimitStatus | null;
 }
 
 export type ChatEvent = { type: 'delta'; text: string } | { type: 'done'; result: ChatResult };

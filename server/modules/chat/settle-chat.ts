@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { countUsage } from '../metering/token-count.ts';
 import { billableUsage } from '../metering/usage-check.ts';
 import type { SettlementQueue } from '../metering/settlement-queue.ts';
+import type { RateLimiter } from '../rate-limits/rate-limiter.ts';
 import type { UsageEvents } from '../usage/usage-events.ts';
 import type { Admission } from './admit-chat.ts';
 import { responseHash } from './chat-input.ts';
@@ -15,6 +16,8 @@ export interface SettleDeps {
   settlements: SettlementQueue;
   /** The live feed of settled chats. */
   events: UsageEvents;
+  /** Adds the output tokens to the rate-limit counters the chat was admitted on. */
+  rateLimits: Pick<RateLimiter, 'admit' | 'settle'>;
   /** Keep prompt and answer text in the audit record (config `audit.storePromptText`). */
   storePromptText: boolean;
   logger: Logger;
@@ -60,6 +63,7 @@ export async function settleChat(deps: SettleDeps, ctx: ChatCaller, admission: A
   } else {
     usage = await usageOfUnfinished(input.messages, text, failure, kind);
   }
+  deps.rateLimits.settle(admission.rateLimit, usage.outputTokens);
   const attempts = done?.attempts ?? (failure instanceof RouterError ? failure.attempts : []);
   const provider = done?.provider ?? (failure instanceof StreamInterruptedError ? failure.provider : attempts.at(-1)?.provider ?? '');
   const latencyMs = performance.now() - admission.startedAt;

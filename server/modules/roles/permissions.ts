@@ -3,7 +3,7 @@ export const PERMISSIONS = [
   { name: 'users:read', group: 'Users', description: "See every user, their roles, quota, usage today and API keys" },
   { name: 'users:write', group: 'Users', description: 'Create, edit, suspend and delete users; assign roles' },
   { name: 'roles:write', group: 'Roles', description: 'Create, edit and delete roles' },
-  { name: 'quotas:write', group: 'Quotas', description: "Set users' daily token quotas" },
+  { name: 'quotas:write', group: 'Quotas', description: "Set users' daily token quotas and the rate limits of users, roles and API keys" },
   { name: 'apikeys:write', group: 'API keys', description: 'Create and revoke API keys for other users' },
   { name: 'usage:read', group: 'Usage', description: "See everyone's token usage" },
   { name: 'audit:read', group: 'Audit', description: 'Read the audit log' },

@@ -1,4 +1,6 @@
 import { createPubSub } from 'graphql-yoga';
+import type { ClusterBus } from '../../cluster/bus.ts';
+import { relayOverBus } from '../../cluster/relay.ts';
 
 /** One settled chat, as the live dashboard sees it. */
 export interface UsageEvent {
@@ -15,13 +17,29 @@ export interface UsageEvent {
   latencyMs: number;
 }
 
+/** The bus topic that carries settled chats between instances. */
+export const USAGE_EVENTS_TOPIC = 'usage.events';
+
 /**
- * In-process event bus for live views. Each gateway instance publishes the
- * chats it settled; a console connected to one instance sees that instance's
- * events (totals always come from the database).
+ * The live feed of settled chats. Each instance publishes the chats it settles
+ * to its own subscribers at once and, over the cluster bus, to every other
+ * instance's within about 50 ms (totals always come from the database).
  */
-export function createUsageEvents() {
-  return createPubSub<{ usage: [UsageEvent] }>();
+export function createUsageEvents(bus: ClusterBus) {
+  const pubsub = createPubSub<{ usage: [UsageEvent] }>();
+  const relay = relayOverBus<UsageEvent>(bus, USAGE_EVENTS_TOPIC, {
+    deliver: (event) => pubsub.publish('usage', event),
+    revive: (wire) => ({ ...(wire as UsageEvent), at: new Date((wire as { at: string }).at) }),
+  });
+  return {
+    publish(topic: 'usage', event: UsageEvent): void {
+      pubsub.publish(topic, event);
+      relay.send(event);
+    },
+    subscribe: pubsub.subscribe.bind(pubsub) as typeof pubsub.subscribe,
+    /** Sends what is queued for the other instances. */
+    close: () => relay.close(),
+  };
 }
 
 export type UsageEvents = ReturnType<typeof createUsageEvents>;
