@@ -173,8 +173,10 @@ export async function lockInstance(client: pg.Client, instanceId: string): Promi
 export async function checkpointDeliveries(pool: Pool, chatIds: string[], outputTokens: number[]): Promise<void> {
   await pool.query({
     name: 'chat-checkpoint',
-    text: `update chat_in_flight f set delivered_output = c.n from unnest($1::uuid[], $2::int8[]) as c(id, n)
-           where f.id = c.id and f.settled_at is null`,
+    // Rows locked in id order, as settle_chats locks them, so the two never deadlock.
+    text: `with c as (select * from unnest($1::uuid[], $2::int8[]) as c(id, n)),
+           locked as (select f.id from chat_in_flight f join c on c.id = f.id where f.settled_at is null order by f.id for update of f)
+           update chat_in_flight f set delivered_output = c.n from c, locked where f.id = c.id and f.id = locked.id`,
     values: [chatIds, outputTokens],
   });
 }
