@@ -5,20 +5,32 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../fixtures/database.ts';
 import { startLoadBalancer, nginxAvailable, type LoadBalancer } from '../fixtures/nginx.ts';
 import { startServerProcess, type ServerProcess } from '../fixtures/server-process.ts';
+import { sseSubscribe } from '../fixtures/http.ts';
 import { gqlHttp, login, sql, streamChat } from '../reliability/helpers.ts';
 
 const ADMIN = { email: 'admin@cluster.local', password: 'cluster-admin-password-1' };
 const WORDS = Array.from({ length: 30 }, (_, i) => `w${i}`).join(' ');
 
-/** Three gateway instances (as `npm start` runs them) on one PostgreSQL database, behind nginx. */
-describe.runIf(Boolean(inject('databaseBaseUrl')) && nginxAvailable())('three instances behind a load balancer', () => {
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * Three gateway instances (as `npm start` runs them) on one PostgreSQL database, behind nginx:
+ * coordinated through Redis, and again through PostgreSQL alone (LISTEN/NOTIFY).
+ */
+describe.runIf(Boolean(inject('databaseBaseUrl')) && nginxAvailable()).each([
+  { through: 'Redis', redis: true },
+  { through: 'PostgreSQL alone', redis: false },
+])('three instances behind a load balancer, coordinated through $through', ({ redis }) => {
   let db: TestDatabase;
   const dir = mkdtempSync(join(tmpdir(), 'zero-cluster-'));
   const configPath = join(dir, 'zero.config.json');
   const instances: (ServerProcess | undefined)[] = [];
   let lb: LoadBalancer;
   let admin = '';
+  const prefix = `zero-test-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}:`;
   const env = (id: string) => ({
+    REDIS_URL: redis ? REDIS_URL : undefined,
+    ZERO_REDIS_PREFIX: prefix,
     DATABASE_URL: db.url,
     ZERO_CONFIG: configPath,
     ZERO_DATA_DIR: join(dir, id),
@@ -105,6 +117,50 @@ describe.runIf(Boolean(inject('databaseBaseUrl')) && nginxAvailable())('three in
     const { budgetStatus } = await must('query($id: ID!) { budgetStatus(id: $id) { spent } }', { id: createBudget.id });
     expect(budgetStatus.spent).toBeLessThanOrEqual(300);
     expect(results.filter((r, i) => !(i % 2) && r === 'BUDGET_EXCEEDED').length).toBeGreaterThan(0);
+  });
+
+  test("one user's rate limit holds over the instances under 300 concurrent chats", { timeout: 120_000 }, async () => {
+    const r = await member('rate@cluster.local');
+    await must('mutation($u: ID!) { setRateLimit(scope: USER, targetId: $u, requestsPerMinute: 40) { requestsPerMinute } }', { u: r.id });
+    await new Promise((res) => setTimeout(res, 500)); // every instance has heard of the limit
+    const results = await Promise.all(Array.from({ length: 300 }, () => chatOnce(r.key)));
+    expect(results.filter((x) => x === 'ok').length).toBeLessThanOrEqual(40);
+    expect(results.filter((x) => x === 'ok').length).toBeGreaterThan(20);
+    expect(new Set(results.filter((x) => x !== 'ok'))).toEqual(new Set(['RATE_LIMITED']));
+  });
+
+  test('subscribers on one instance see the chats and budget alerts served by the others', { timeout: 60_000 }, async () => {
+    const [a, b, c] = instances.map((i) => i!.url);
+    const feed = new AbortController();
+    const seen: any[] = [];
+    const alerts: any[] = [];
+    const usage = (async () => {
+      try {
+        for await (const p of sseSubscribe(a, 'subscription { usageEvents { model user { email } } }', {}, admin, feed.signal)) seen.push(p.data?.usageEvents);
+      } catch {
+        // aborted at the end
+      }
+    })();
+    const alerting = (async () => {
+      try {
+        for await (const p of sseSubscribe(a, 'subscription { budgetAlerts { threshold budget { scope } } }', {}, admin, feed.signal)) alerts.push(p.data?.budgetAlerts);
+      } catch {
+        // aborted at the end
+      }
+    })();
+    await new Promise((res) => setTimeout(res, 500));
+    const f = await member('feed@cluster.local');
+    // 20 CNY a chat at these prices: the first chat crosses 50% of a 30 CNY budget, on instance B or C.
+    await must('mutation($u: ID!) { createBudget(input: { scope: USER, userId: $u, amount: 30, thresholds: [50] }) { id } }', { u: f.id });
+    for (const url of [b, c, b, c]) expect(await chatOnce(f.key, url)).toBe('ok');
+    const deadline = performance.now() + 5000;
+    while ((seen.filter((e) => e?.user?.email === 'feed@cluster.local').length < 4 || alerts.length < 1) && performance.now() < deadline) {
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    feed.abort();
+    await Promise.all([usage, alerting]);
+    expect(seen.filter((e) => e?.user?.email === 'feed@cluster.local')).toHaveLength(4);
+    expect(alerts).toContainEqual({ threshold: 50, budget: { scope: 'USER' } });
   });
 
   test('a key revoked or a user suspended through one instance is refused by every instance within 1 s', async () => {

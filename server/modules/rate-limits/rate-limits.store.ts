@@ -83,9 +83,13 @@ export async function deleteRateLimit(em: EntityManager, scope: RateLimitScope, 
 
 const NOW_MS = `(extract(epoch from now()) * 1000)`;
 const WINDOW = `floor(${NOW_MS} / $1::float8)::int8`;
-const WEIGHT = `(($1::float8 - (${NOW_MS} - floor(${NOW_MS} / $1::float8) * $1::float8)) / $1::float8)`;
-const CURRENT = (column: string) => `case when c.window_index = ${WINDOW} then c.${column} else 0 end`;
-const PREVIOUS = (column: string) => `case when c.window_index = ${WINDOW} then c.prev_${column} when c.window_index = ${WINDOW} - 1 then c.${column} else 0 end`;
+// The row's window when a concurrent statement (whose now() was later) already moved it past ours: a
+// counter never goes back to an older window, so a statement that waited across a boundary cannot reset it.
+const EFFECTIVE = `greatest(${WINDOW}, c.window_index)`;
+// How much of the previous window still counts: all of it while our clock is not yet inside the row's window.
+const WEIGHT = `((($1::float8 - least($1::float8, greatest(0, ${NOW_MS} - ${EFFECTIVE} * $1::float8))) / $1::float8))`;
+const CURRENT = (column: string) => `case when c.window_index = ${EFFECTIVE} then c.${column} else 0 end`;
+const PREVIOUS = (column: string) => `case when c.window_index = ${EFFECTIVE} then c.prev_${column} when c.window_index = ${EFFECTIVE} - 1 then c.${column} else 0 end`;
 const LIMIT = (column: string) => `(select i.${column} from input i where i.key = c.key)`;
 
 /**
@@ -105,7 +109,7 @@ const TAKE_SQL = `with input as (
     where (i.requests_limit < 0 or 1 <= i.requests_limit) and (i.tokens_limit < 0 or $5::int8 <= i.tokens_limit)
     order by i.key
     on conflict (key) do update set
-      window_index = ${WINDOW},
+      window_index = ${EFFECTIVE},
       requests = ${CURRENT('requests')} + 1,
       tokens = ${CURRENT('tokens')} + $5::int8,
       prev_requests = ${PREVIOUS('requests')},
@@ -178,7 +182,7 @@ export async function addCounterTokens(pool: Pool, windowMs: number, keys: strin
     text: `insert into rate_limit_counter as c (key, window_index, requests, tokens, prev_requests, prev_tokens)
       select k, ${WINDOW}, 0, $3::int8, 0, 0 from unnest($2::text[]) as k order by k
       on conflict (key) do update set
-        window_index = ${WINDOW},
+        window_index = ${EFFECTIVE},
         requests = ${CURRENT('requests')},
         tokens = ${CURRENT('tokens')} + $3::int8,
         prev_requests = ${PREVIOUS('requests')},
