@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAIStyleWire } from '../../test/conformance/openai-style-wire.ts';
 import { drain, runProviderConformance } from '../../test/conformance/provider-conformance.ts';
 import { startFakeOpenAI } from '../../test/fakes/openai.ts';
 import type { FakeUpstream } from '../../test/fakes/fake-server.ts';
@@ -7,10 +8,21 @@ import plugin from './index.ts';
 
 runProviderConformance({
   plugin,
-  startFake: () => startFakeOpenAI({ apiKey: 'sk-test' }),
+  startFake: (o) => startFakeOpenAI({ apiKey: 'sk-test', ...o }),
   model: 'gpt-4o-mini',
   instance: { apiKey: 'sk-test' },
   countsMissingUsage: true,
+  features: {
+    wire: openAIStyleWire('gpt-4o-mini', { maxTokensField: 'max_completion_tokens', endUserField: 'safety_identifier', includeUsage: true }),
+    toolCallIds: 'vendor',
+    streamsToolArguments: true,
+    reportsCachedTokens: true,
+  },
+  embeddings: {
+    model: 'text-embedding-3-small',
+    path: '/v1/embeddings',
+    body: (input, dimensions, user) => ({ model: 'text-embedding-3-small', input, encoding_format: 'float', ...(dimensions && { dimensions }), ...(user && { user }) }),
+  },
 });
 
 describe('openai plugin', () => {
@@ -48,6 +60,37 @@ describe('openai plugin', () => {
     const out = await drain(p, { model: 'm', messages: [{ role: 'user', content: 'x' }], signal: new AbortController().signal });
     expect(out.error).toMatchObject({ kind: 'timeout', retryable: true });
     expect(performance.now() - start).toBeLessThan(2400);
+    await p.close?.();
+  });
+
+  it('passes a data URL given as an image URL through unchanged, and leaves out tool_choice when no tools are offered', async () => {
+    const p = make();
+    const url = 'data:image/jpeg;base64,/9j/4AAQ';
+    await drain(p, {
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: [{ type: 'image', source: { kind: 'url', url } }] }],
+      toolChoice: 'required',
+      signal: new AbortController().signal,
+    });
+    const seen = fake.requests.at(-1)!;
+    expect(seen.problems).toEqual([]);
+    expect(seen.body.messages).toEqual([{ role: 'user', content: [{ type: 'image_url', image_url: { url } }] }]);
+    expect(seen.body.tool_choice).toBeUndefined();
+    await p.close?.();
+  });
+
+  it('refuses a named tool choice that names no offered tool before sending', async () => {
+    const p = make();
+    const before = fake.requests.length;
+    const out = await drain(p, {
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'x' }],
+      tools: [{ name: 'a', parameters: { type: 'object' } }],
+      toolChoice: { name: 'b' },
+      signal: new AbortController().signal,
+    });
+    expect(out.error).toMatchObject({ kind: 'bad_request', message: 'invalid request: tool choice names "b", which is not among the tools offered' });
+    expect(fake.requests.length).toBe(before);
     await p.close?.();
   });
 

@@ -34,6 +34,7 @@ export function anthropicDialect(o: FakeOptions = {}): Dialect {
       }
       return null;
     },
+    problems: () => [],
     authorized: (h, key) => h['x-api-key'] === key,
     errorBody: (status, message) => ({ type: 'error', error: { type: errorType(status), message } }),
     streamContentType: 'text/event-stream',

@@ -41,6 +41,7 @@ export function geminiDialect(o: FakeOptions = {}): Dialect {
       }
       return null;
     },
+    problems: () => [],
     authorized: (h, key) => h['x-goog-api-key'] === key,
     errorBody(status, message) {
       const error: Record<string, unknown> = { code: status, message, status: STATUS_NAMES[status] ?? 'UNKNOWN' };

@@ -20,6 +20,7 @@ export function ollamaDialect(o: FakeOptions = {}): Dialect {
       if (method === 'GET' && path === '/api/version') return { kind: 'json', body: { version: '0.9.0-fake' } };
       return null;
     },
+    problems: () => [],
     authorized: (h, key) => h.authorization === `Bearer ${key}`,
     errorBody: (_status, message) => ({ error: message }),
     streamContentType: 'application/x-ndjson',
