@@ -37,7 +37,7 @@ export interface ConformanceSpec<Options> {
    */
   countsMissingUsage?: boolean;
   /** Plugin API 2: the vendor's request for each feature scenario, or the plugin's refusal of it. */
-  features?: FeatureSpec;
+  features: FeatureSpec;
   /** The vendor's embeddings request; absent when the plugin has no embeddings. */
   embeddings?: EmbeddingSpec;
 }
@@ -87,7 +87,7 @@ export function runProviderConformance<Options>(spec: ConformanceSpec<Options>):
       apiKey: spec.instance?.apiKey,
       options: plugin.configSchema.parse(spec.instance?.options ?? {}),
     });
-  if (spec.features) runFeatureConformance(plugin, spec.features, { model, startFake: spec.startFake, make: create });
+  runFeatureConformance(plugin, spec.features, { model, startFake: spec.startFake, make: create });
   runEmbeddingConformance(plugin, spec.embeddings, { startFake: () => spec.startFake(), make: create });
   describe(`${plugin.id} plugin conformance`, () => {
     let fake: FakeUpstream;
