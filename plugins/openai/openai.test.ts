@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAIStyleWire } from '../../test/conformance/openai-style-wire.ts';
 import { drain, runProviderConformance } from '../../test/conformance/provider-conformance.ts';
@@ -92,6 +94,34 @@ describe('openai plugin', () => {
     expect(out.error).toMatchObject({ kind: 'bad_request', message: 'invalid request: tool choice names "b", which is not among the tools offered' });
     expect(fake.requests.length).toBe(before);
     await p.close?.();
+  });
+
+  it("shows a structured-output refusal as text and says content_filter", async () => {
+    // OpenAI sends a refusal in its own field, streamed and whole; the fakes script no refusals, so a bare server does.
+    const chunk = (delta: unknown, finish: string | null = null) => `data: ${JSON.stringify({ choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    const usage = { prompt_tokens: 5, completion_tokens: 4 };
+    const server = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        if (JSON.parse(raw).stream) {
+          res.writeHead(200, { 'content-type': 'text/event-stream' });
+          res.end(chunk({ refusal: "I can't " }) + chunk({ refusal: 'help with that.' }) + chunk({}, 'stop') + `data: ${JSON.stringify({ choices: [], usage })}\n\ndata: [DONE]\n\n`);
+        } else {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: "I can't help with that." }, finish_reason: 'stop' }], usage }));
+        }
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const p = plugin.create({ instanceId: 'oa', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, options: plugin.configSchema.parse({}) });
+    for (const stream of [true, false]) {
+      const out = await drain(p, { model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }], stream, signal: new AbortController().signal });
+      expect(out.deltas.join('')).toBe("I can't help with that.");
+      expect(out.finishReason).toBe('content_filter');
+    }
+    await p.close?.();
+    await new Promise((r) => server.close(r));
   });
 
   it('parses the Go durations of x-ratelimit-reset-*', () => {
