@@ -20,11 +20,6 @@ export interface OpenAIWireConfig extends OpenAIRequestSettings {
   countMissingUsage: boolean;
 }
 
-/** Builds the JSON body of POST /chat/completions. */
-export function chatBody(req: ChatRequest, cfg: OpenAIRequestSettings, stream: boolean): string {
-  return JSON.stringify(openAIChatBody(req, cfg, stream));
-}
-
 interface WireToolCall {
   index?: number;
   id?: string;
@@ -61,7 +56,8 @@ function toolCallChunk(c: WireToolCall, fallbackIndex: number): ChatChunk {
 /** Streams one chat: text and tool-call deltas, then a usage chunk (reported, or counted when allowed). */
 export async function* openAIChat(cfg: OpenAIWireConfig, req: ChatRequest): AsyncGenerator<ChatChunk> {
   const stream = req.stream !== false;
-  const body = chatBody(req, cfg, stream);
+  // Translate first: a refusal is thrown before anything goes upstream.
+  const body = JSON.stringify(openAIChatBody(req, cfg, stream));
   const res = await cfg.client.send(
     {
       method: 'POST',
