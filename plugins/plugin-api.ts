@@ -222,10 +222,17 @@ export class ProviderError extends Error {
   readonly retryable: boolean;
   /** Upstream's requested delay (from `retry-after`), in milliseconds. */
   readonly retryAfterMs?: number;
+  /**
+   * Set when the plugin refused the request before sending anything because its
+   * vendor lacks a feature the request uses (see `unsupportedFeature`). The
+   * router then tries the next provider without counting it against this one,
+   * and shows the message (the gateway's own words, never the upstream's).
+   */
+  readonly unsupportedFeature?: string;
 
   constructor(
     message: string,
-    init: { kind: ProviderErrorKind; status?: number; retryable: boolean; retryAfterMs?: number; cause?: unknown },
+    init: { kind: ProviderErrorKind; status?: number; retryable: boolean; retryAfterMs?: number; cause?: unknown; unsupportedFeature?: string },
   ) {
     super(message, { cause: init.cause });
     this.name = 'ProviderError';
@@ -233,7 +240,21 @@ export class ProviderError extends Error {
     this.status = init.status;
     this.retryable = init.retryable;
     this.retryAfterMs = init.retryAfterMs;
+    this.unsupportedFeature = init.unsupportedFeature;
   }
+}
+
+/**
+ * The refusal of a feature the vendor lacks, thrown by `chat` or `embed` before
+ * anything goes upstream: a `bad_request` whose message names the feature and
+ * the provider, e.g. `unsupportedFeature('image URLs', 'ollama', 'it takes images as base64 data only')`.
+ */
+export function unsupportedFeature(feature: string, provider: string, why?: string): ProviderError {
+  return new ProviderError(`${feature} not supported by ${provider}${why ? `: ${why}` : ''}`, {
+    kind: 'bad_request',
+    retryable: false,
+    unsupportedFeature: feature,
+  });
 }
 
 /** Type helper so a plugin file gets full inference: `export default definePlugin({...})`. */

@@ -12,7 +12,12 @@ import { createSecretMasker, maskPromptText } from './util/secret-mask.ts';
  */
 export async function startProviders(config: GatewayConfig, logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<ProviderRuntime> {
   const booted = await bootProviders({ config, logger, env });
-  const router = createRouter({ config, providers: booted.providers, onAttemptFailure: logAttemptFailure(logger, providerKeys(config, env)) });
+  const router = createRouter({
+    config,
+    providers: booted.providers,
+    features: booted.features,
+    onAttemptFailure: logAttemptFailure(logger, providerKeys(config, env)),
+  });
   logger.info({ plugins: [...booted.plugins.keys()], providers: [...booted.providers.keys()], models: config.models.map((m) => m.name) }, 'providers ready');
   return {
     router,
@@ -36,7 +41,11 @@ export function providerKeys(config: Pick<GatewayConfig, 'providers'>, env: Node
 export function logAttemptFailure(logger: Logger, keys: string[]) {
   const mask = createSecretMasker(keys);
   return ({ requestId, provider, model, error, request }: AttemptFailure) => {
-    const texts = [...request.messages.map((m) => contentText(m.content)), ...(request.stop ?? [])];
+    // Embedding inputs, and everything of a chat that reaches the vendor as text (tool call arguments too).
+    const texts =
+      'input' in request
+        ? request.input
+        : [...request.messages.flatMap((m) => [contentText(m.content), ...(m.toolCalls ?? []).map((c) => c.arguments)]), ...(request.stop ?? [])];
     let upstream = error.message;
     for (let cause = error.cause as Error | undefined, depth = 0; cause && depth < 3; cause = cause.cause as Error | undefined, depth++) {
       if (cause.message && !upstream.includes(cause.message)) upstream += `; cause: ${cause.message}`;

@@ -3,6 +3,7 @@
  * (openai, openrouter, openai-compatible). Not a provider itself.
  */
 import type { ChatChunk, ChatRequest, ModelInfo, TokenUsage } from '../plugin-api.ts';
+import { openAIChatBody, type OpenAIRequestSettings } from './openai-request.ts';
 import { errorForStatus, header, parseJsonSafe, parseRetryAfter, snippet, streamError, type HeaderValue } from './errors.ts';
 import { bodyError, readJson, type HttpErrorClassifier, type UpstreamClient } from './http.ts';
 import { parseSse } from './sse.ts';
@@ -10,64 +11,82 @@ import { countUsage } from './tokens.ts';
 import { finishReasonOf, OPENAI_FINISH } from './finish-reason.ts';
 
 /** How one OpenAI-style vendor differs from the others. */
-export interface OpenAIWireConfig {
+export interface OpenAIWireConfig extends OpenAIRequestSettings {
   client: UpstreamClient;
   /** Static per-instance headers (auth, attribution). */
   headers: Record<string, string>;
   classify: HttpErrorClassifier;
-  /** OpenAI renamed `max_tokens`; most compatible servers still only know the old name. */
-  maxTokensField: 'max_tokens' | 'max_completion_tokens';
-  /** Send `stream_options.include_usage`; some older servers reject unknown fields. */
-  includeUsage: boolean;
   /** Count with js-tiktoken when the upstream sends no usage. */
   countMissingUsage: boolean;
 }
 
-/** Builds the JSON body of POST /chat/completions. */
-export function chatBody(req: ChatRequest, cfg: OpenAIWireConfig, stream: boolean): string {
-  const body: Record<string, unknown> = { model: req.model, messages: req.messages, stream };
-  if (stream && cfg.includeUsage) body.stream_options = { include_usage: true };
-  if (req.temperature !== undefined) body.temperature = req.temperature;
-  if (req.maxTokens !== undefined) body[cfg.maxTokensField] = req.maxTokens;
-  if (req.stop?.length) body.stop = req.stop;
-  return JSON.stringify(body);
+interface WireToolCall {
+  index?: number;
+  id?: string;
+  function?: { name?: string; arguments?: string };
 }
 
 interface CompletionChunk {
-  choices?: { delta?: { content?: string | null }; message?: { content?: string | null }; finish_reason?: string | null }[];
-  usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
+  choices?: {
+    delta?: { content?: string | null; refusal?: string | null; tool_calls?: WireToolCall[] };
+    message?: { content?: string | null; refusal?: string | null; tool_calls?: WireToolCall[] };
+    finish_reason?: string | null;
+  }[];
+  usage?: { prompt_tokens?: number; completion_tokens?: number; prompt_tokens_details?: { cached_tokens?: number } | null } | null;
   error?: { code?: number | string; message?: string };
 }
 
 function usageOf(u: CompletionChunk['usage']): TokenUsage | undefined {
   if (!u || typeof u.prompt_tokens !== 'number') return undefined;
-  return { inputTokens: u.prompt_tokens, outputTokens: u.completion_tokens ?? 0 };
+  const usage: TokenUsage = { inputTokens: u.prompt_tokens, outputTokens: u.completion_tokens ?? 0 };
+  const cached = u.prompt_tokens_details?.cached_tokens;
+  if (typeof cached === 'number') usage.cachedInputTokens = cached;
+  return usage;
 }
 
-/** Streams one chat: deltas, then a usage chunk (reported, or counted when allowed). */
+/** One streamed tool-call delta as a chunk: only the fields this piece carries. */
+function toolCallChunk(c: WireToolCall, fallbackIndex: number): ChatChunk {
+  const chunk: Extract<ChatChunk, { type: 'tool_call' }> = { type: 'tool_call', index: c.index ?? fallbackIndex };
+  if (c.id) chunk.id = c.id;
+  if (c.function?.name) chunk.name = c.function.name;
+  if (c.function?.arguments) chunk.arguments = c.function.arguments;
+  return chunk;
+}
+
+/** Streams one chat: text and tool-call deltas, then a usage chunk (reported, or counted when allowed). */
 export async function* openAIChat(cfg: OpenAIWireConfig, req: ChatRequest): AsyncGenerator<ChatChunk> {
   const stream = req.stream !== false;
+  // Translate first: a refusal is thrown before anything goes upstream.
+  const body = JSON.stringify(openAIChatBody(req, cfg, stream));
   const res = await cfg.client.send(
     {
       method: 'POST',
       path: '/chat/completions',
       headers: { ...cfg.headers, 'content-type': 'application/json', accept: stream ? 'text/event-stream' : 'application/json' },
-      body: chatBody(req, cfg, stream),
+      body,
       signal: req.signal,
     },
     cfg.classify,
   );
-  let text = '';
+  // What was answered, for counting when the upstream reports no usage.
+  let answered = '';
   let usage: TokenUsage | undefined;
   let finishReason: string | undefined;
+  let refused = false;
   if (!stream) {
     const json = (await readJson(res, req.signal)) as CompletionChunk;
     const choice = json.choices?.[0];
     if (!choice) throw streamError('upstream answer has no choices', false);
-    text = choice.message?.content ?? '';
+    const text = (choice.message?.content ?? '') + (choice.message?.refusal ?? '');
+    refused = Boolean(choice.message?.refusal);
     usage = usageOf(json.usage);
     finishReason = choice.finish_reason ?? undefined;
+    answered = text;
     if (text) yield { type: 'delta', text };
+    for (const [i, c] of (choice.message?.tool_calls ?? []).entries()) {
+      answered += (c.function?.name ?? '') + (c.function?.arguments ?? '');
+      yield toolCallChunk({ ...c, index: i }, i);
+    }
   } else {
     let done = false;
     try {
@@ -81,10 +100,16 @@ export async function* openAIChat(cfg: OpenAIWireConfig, req: ChatRequest): Asyn
         // OpenRouter reports an upstream failure after the 200 as an error chunk.
         if (chunk.error) throw midStreamError(chunk.error);
         const choice = chunk.choices?.[0];
-        const delta = choice?.delta?.content;
+        // A structured-output refusal arrives in its own field; the caller still sees it as text.
+        const delta = (choice?.delta?.content ?? '') + (choice?.delta?.refusal ?? '');
+        if (choice?.delta?.refusal) refused = true;
         if (delta) {
-          text += delta;
+          answered += delta;
           yield { type: 'delta', text: delta };
+        }
+        for (const c of choice?.delta?.tool_calls ?? []) {
+          answered += (c.function?.name ?? '') + (c.function?.arguments ?? '');
+          yield toolCallChunk(c, 0);
         }
         if (choice?.finish_reason) finishReason = choice.finish_reason;
         usage = usageOf(chunk.usage) ?? usage;
@@ -98,9 +123,10 @@ export async function* openAIChat(cfg: OpenAIWireConfig, req: ChatRequest): Asyn
   }
   if (!usage) {
     if (!cfg.countMissingUsage) throw streamError('upstream sent no usage', false);
-    usage = await countUsage(req.messages, text);
+    usage = await countUsage(req.messages, answered);
   }
-  yield { type: 'usage', usage, finishReason: finishReasonOf(finishReason, OPENAI_FINISH) };
+  const reason = refused && finishReason === 'stop' ? 'content_filter' : finishReason;
+  yield { type: 'usage', usage, finishReason: finishReasonOf(reason, OPENAI_FINISH) };
 }
 
 function midStreamError(e: NonNullable<CompletionChunk['error']>) {

@@ -7,6 +7,8 @@ export default definePlugin({
   id: 'anthropic',
   apiVersion: PLUGIN_API_VERSION,
   description: 'Anthropic Messages API (Claude)',
+  // JSON schema through structured outputs; JSON object through a forced tool (see request.ts). No embeddings API.
+  features: { tools: true, images: true, jsonObject: true, jsonSchema: true, embeddings: false },
   configSchema: anthropicOptionsSchema,
   create: createAnthropicProvider,
 });

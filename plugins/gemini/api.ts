@@ -12,8 +12,10 @@ export function geminiHeaders(apiKey: string | undefined): Record<string, string
   return apiKey ? { 'x-goog-api-key': apiKey } : {};
 }
 
+/** A model id without the API's `models/` prefix (both spellings are accepted). */
+export const modelId = (model: string) => (model.startsWith('models/') ? model.slice(7) : model);
+
 /** Accepts both `gemini-2.0-flash` and the API's own `models/gemini-2.0-flash`. */
-export function modelPath(model: string, method: 'generateContent' | 'streamGenerateContent'): string {
-  const id = model.startsWith('models/') ? model.slice(7) : model;
-  return `/models/${encodeURIComponent(id)}:${method}${method === 'streamGenerateContent' ? '?alt=sse' : ''}`;
+export function modelPath(model: string, method: 'generateContent' | 'streamGenerateContent' | 'batchEmbedContents'): string {
+  return `/models/${encodeURIComponent(modelId(model))}:${method}${method === 'streamGenerateContent' ? '?alt=sse' : ''}`;
 }

@@ -7,6 +7,7 @@ export default definePlugin({
   id: 'gemini',
   apiVersion: PLUGIN_API_VERSION,
   description: 'Google Gemini API (generateContent)',
+  features: { tools: true, images: true, jsonObject: true, jsonSchema: true, embeddings: true },
   configSchema: geminiOptionsSchema,
   create: createGeminiProvider,
 });

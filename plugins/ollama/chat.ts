@@ -1,25 +1,16 @@
-/** Ollama /api/chat: request body and NDJSON/JSON transforms. */
-import type { ChatChunk, ChatRequest, TokenUsage } from '../plugin-api.ts';
+/** Ollama /api/chat: the call and its NDJSON/JSON transforms (text, whole tool calls, usage). */
+import { randomBytes } from 'node:crypto';
+import type { ChatChunk, ChatRequest, FinishReason, TokenUsage } from '../plugin-api.ts';
 import { streamError } from '../_shared/errors.ts';
+import { finishReasonOf, OPENAI_FINISH } from '../_shared/finish-reason.ts';
 import { bodyError, readJson, type UpstreamClient } from '../_shared/http.ts';
 import { parseNdjson } from '../_shared/ndjson.ts';
 import type { OllamaOptions } from './api.ts';
 import { classifyOllamaError } from './errors.ts';
-import { finishReasonOf, OPENAI_FINISH } from '../_shared/finish-reason.ts';
-
-export function chatBody(req: ChatRequest, o: OllamaOptions, stream: boolean): string {
-  const options: Record<string, unknown> = {};
-  if (req.temperature !== undefined) options.temperature = req.temperature;
-  if (req.maxTokens !== undefined) options.num_predict = req.maxTokens;
-  if (req.stop?.length) options.stop = req.stop;
-  if (o.numCtx) options.num_ctx = o.numCtx;
-  const body: Record<string, unknown> = { model: req.model, messages: req.messages, stream, options };
-  if (o.keepAlive) body.keep_alive = o.keepAlive;
-  return JSON.stringify(body);
-}
+import { chatBody } from './request.ts';
 
 interface ChatLine {
-  message?: { content?: string };
+  message?: { content?: string; tool_calls?: { id?: string; function?: { name?: string; arguments?: unknown } }[] };
   done?: boolean;
   done_reason?: string;
   prompt_eval_count?: number;
@@ -30,6 +21,22 @@ interface ChatLine {
 // Ollama omits prompt_eval_count when the whole prompt came from its KV cache, hence the 0 default.
 const usageOf = (l: ChatLine): TokenUsage => ({ inputTokens: l.prompt_eval_count ?? 0, outputTokens: l.eval_count ?? 0 });
 
+/** Servers before tool-call ids send none; the caller needs one to answer each call. */
+const callId = () => `call_${randomBytes(12).toString('hex')}`;
+
+/** A line's text and whole tool calls as chunks. */
+function* chunksOf(l: ChatLine, calls: { count: number }): Generator<ChatChunk> {
+  if (l.message?.content) yield { type: 'delta', text: l.message.content };
+  for (const c of l.message?.tool_calls ?? []) {
+    const args = c.function?.arguments;
+    yield { type: 'tool_call', index: calls.count++, id: c.id || callId(), name: c.function?.name ?? '', arguments: typeof args === 'string' ? args : JSON.stringify(args ?? {}) };
+  }
+}
+
+/** Ollama ends a turn that calls tools with `stop`; the caller is told it stopped for tool calls. */
+const finishOf = (raw: string | undefined, calls: number): FinishReason | undefined =>
+  calls > 0 && (raw === 'stop' || raw === undefined) ? 'tool_calls' : finishReasonOf(raw, OPENAI_FINISH);
+
 export async function* ollamaChat(
   client: UpstreamClient,
   headers: Record<string, string>,
@@ -37,22 +44,24 @@ export async function* ollamaChat(
   req: ChatRequest,
 ): AsyncGenerator<ChatChunk> {
   const stream = req.stream !== false;
+  const body = JSON.stringify(chatBody(req, o, stream));
   const res = await client.send(
     {
       method: 'POST',
       path: '/api/chat',
       headers: { ...headers, 'content-type': 'application/json' },
-      body: chatBody(req, o, stream),
+      body,
       signal: req.signal,
     },
     classifyOllamaError,
   );
+  const calls = { count: 0 };
   if (!stream) {
     const json = (await readJson(res, req.signal)) as ChatLine;
     if (json.error) throw streamError(`upstream error: ${json.error}`, true);
     if (!json.done) throw streamError('malformed /api/chat answer', false);
-    if (json.message?.content) yield { type: 'delta', text: json.message.content };
-    yield { type: 'usage', usage: usageOf(json), finishReason: finishReasonOf(json.done_reason, OPENAI_FINISH) };
+    yield* chunksOf(json, calls);
+    yield { type: 'usage', usage: usageOf(json), finishReason: finishOf(json.done_reason, calls.count) };
     return;
   }
   let last: ChatLine | undefined;
@@ -61,7 +70,7 @@ export async function* ollamaChat(
       const line = value as ChatLine;
       if (!line || typeof line !== 'object') throw streamError('malformed stream line', false);
       if (line.error) throw streamError(`upstream error mid-stream: ${line.error}`, true);
-      if (line.message?.content) yield { type: 'delta', text: line.message.content };
+      yield* chunksOf(line, calls);
       if (line.done) {
         last = line;
         break;
@@ -73,5 +82,5 @@ export async function* ollamaChat(
     if (!res.body.destroyed) res.body.destroy();
   }
   if (!last) throw streamError('upstream stream ended without done:true', true);
-  yield { type: 'usage', usage: usageOf(last), finishReason: finishReasonOf(last.done_reason, OPENAI_FINISH) };
+  yield { type: 'usage', usage: usageOf(last), finishReason: finishOf(last.done_reason, calls.count) };
 }

@@ -7,6 +7,8 @@ export default definePlugin({
   id: 'ollama',
   apiVersion: PLUGIN_API_VERSION,
   description: 'Ollama local models (/api/chat)',
+  // Images as base64 only (URLs are refused by name); no tool_choice beyond auto and none.
+  features: { tools: true, images: true, jsonObject: true, jsonSchema: true, embeddings: true },
   configSchema: ollamaOptionsSchema,
   create: createOllamaProvider,
 });

@@ -3,6 +3,7 @@ import type { Provider, ProviderInit } from '../plugin-api.ts';
 import { createUpstreamClient, probe } from '../_shared/http.ts';
 import { DEFAULT_BASE_URL, ollamaHeaders, type OllamaOptions } from './api.ts';
 import { ollamaChat } from './chat.ts';
+import { ollamaEmbed } from './embed.ts';
 import { listOllamaModels, ollamaVersion } from './models.ts';
 
 export function createOllamaProvider(init: ProviderInit<OllamaOptions>): Provider {
@@ -10,6 +11,7 @@ export function createOllamaProvider(init: ProviderInit<OllamaOptions>): Provide
   const headers = ollamaHeaders(init.apiKey);
   return {
     chat: (req) => ollamaChat(client, headers, init.options, req),
+    embed: (req) => ollamaEmbed(client, headers, init.options, req),
     listModels: (signal) => listOllamaModels(client, headers, signal),
     health: (signal) => probe(() => ollamaVersion(client, headers, signal)),
     close: () => client.close(),

@@ -9,6 +9,11 @@ export const compatibleOptionsSchema = httpOptionsSchema.extend({
   streamUsage: z.boolean().default(true),
   /** Field name for the token limit; OpenAI's newer `max_completion_tokens` is rarely supported elsewhere. */
   maxTokensField: z.enum(['max_tokens', 'max_completion_tokens']).default('max_tokens'),
+  /**
+   * The server answers POST /embeddings. Set false for one that does not: the
+   * instance then has no `embed` and the router never asks it for embeddings.
+   */
+  embeddings: z.boolean().default(true),
 });
 export type CompatibleOptions = z.infer<typeof compatibleOptionsSchema>;
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAIStyleWire } from '../../test/conformance/openai-style-wire.ts';
 import { drain, runProviderConformance } from '../../test/conformance/provider-conformance.ts';
 import type { FakeUpstream } from '../../test/fakes/fake-server.ts';
 import { startFakeOpenAI } from '../../test/fakes/openai.ts';
@@ -7,9 +8,20 @@ import plugin from './index.ts';
 
 runProviderConformance({
   plugin,
-  startFake: () => startFakeOpenAI(),
+  startFake: (o) => startFakeOpenAI(o),
   model: 'Qwen/Qwen2.5-7B-Instruct',
   countsMissingUsage: true,
+  features: {
+    wire: openAIStyleWire('Qwen/Qwen2.5-7B-Instruct', { maxTokensField: 'max_tokens', endUserField: 'user', includeUsage: true }),
+    toolCallIds: 'vendor',
+    streamsToolArguments: true,
+    reportsCachedTokens: true,
+  },
+  embeddings: {
+    model: 'BAAI/bge-m3',
+    path: '/v1/embeddings',
+    body: (input, dimensions, user) => ({ model: 'BAAI/bge-m3', input, encoding_format: 'float', ...(dimensions && { dimensions }), ...(user && { user }) }),
+  },
 });
 
 describe('openai-compatible plugin', () => {
@@ -44,6 +56,19 @@ describe('openai-compatible plugin', () => {
     await drain(p, { model: 'm', messages, signal: new AbortController().signal });
     expect(fake.requests.at(-1)!.headers['api-key']).toBe('secret');
     expect(fake.requests.at(-1)!.headers.authorization).toBeUndefined();
+    await p.close?.();
+  });
+
+  it('counts embedding tokens when the server reports none', async () => {
+    const p = make();
+    const out = await p.embed!({ model: 'bge', input: ['hello world'], signal: new AbortController().signal });
+    expect(out.usage.inputTokens).toBe(2);
+    await p.close?.();
+  });
+
+  it('offers no embed when the server has no /embeddings (options.embeddings false)', async () => {
+    const p = make({ embeddings: false });
+    expect(p.embed).toBeUndefined();
     await p.close?.();
   });
 

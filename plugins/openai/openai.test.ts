@@ -1,4 +1,7 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAIStyleWire } from '../../test/conformance/openai-style-wire.ts';
 import { drain, runProviderConformance } from '../../test/conformance/provider-conformance.ts';
 import { startFakeOpenAI } from '../../test/fakes/openai.ts';
 import type { FakeUpstream } from '../../test/fakes/fake-server.ts';
@@ -7,10 +10,21 @@ import plugin from './index.ts';
 
 runProviderConformance({
   plugin,
-  startFake: () => startFakeOpenAI({ apiKey: 'sk-test' }),
+  startFake: (o) => startFakeOpenAI({ apiKey: 'sk-test', ...o }),
   model: 'gpt-4o-mini',
   instance: { apiKey: 'sk-test' },
   countsMissingUsage: true,
+  features: {
+    wire: openAIStyleWire('gpt-4o-mini', { maxTokensField: 'max_completion_tokens', endUserField: 'safety_identifier', includeUsage: true }),
+    toolCallIds: 'vendor',
+    streamsToolArguments: true,
+    reportsCachedTokens: true,
+  },
+  embeddings: {
+    model: 'text-embedding-3-small',
+    path: '/v1/embeddings',
+    body: (input, dimensions, user) => ({ model: 'text-embedding-3-small', input, encoding_format: 'float', ...(dimensions && { dimensions }), ...(user && { user }) }),
+  },
 });
 
 describe('openai plugin', () => {
@@ -49,6 +63,65 @@ describe('openai plugin', () => {
     expect(out.error).toMatchObject({ kind: 'timeout', retryable: true });
     expect(performance.now() - start).toBeLessThan(2400);
     await p.close?.();
+  });
+
+  it('passes a data URL given as an image URL through unchanged, and leaves out tool_choice when no tools are offered', async () => {
+    const p = make();
+    const url = 'data:image/jpeg;base64,/9j/4AAQ';
+    await drain(p, {
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: [{ type: 'image', source: { kind: 'url', url } }] }],
+      toolChoice: 'required',
+      signal: new AbortController().signal,
+    });
+    const seen = fake.requests.at(-1)!;
+    expect(seen.problems).toEqual([]);
+    expect(seen.body.messages).toEqual([{ role: 'user', content: [{ type: 'image_url', image_url: { url } }] }]);
+    expect(seen.body.tool_choice).toBeUndefined();
+    await p.close?.();
+  });
+
+  it('refuses a named tool choice that names no offered tool before sending', async () => {
+    const p = make();
+    const before = fake.requests.length;
+    const out = await drain(p, {
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'x' }],
+      tools: [{ name: 'a', parameters: { type: 'object' } }],
+      toolChoice: { name: 'b' },
+      signal: new AbortController().signal,
+    });
+    expect(out.error).toMatchObject({ kind: 'bad_request', message: 'invalid request: tool choice names "b", which is not among the tools offered' });
+    expect(fake.requests.length).toBe(before);
+    await p.close?.();
+  });
+
+  it("shows a structured-output refusal as text and says content_filter", async () => {
+    // OpenAI sends a refusal in its own field, streamed and whole; the fakes script no refusals, so a bare server does.
+    const chunk = (delta: unknown, finish: string | null = null) => `data: ${JSON.stringify({ choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    const usage = { prompt_tokens: 5, completion_tokens: 4 };
+    const server = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        if (JSON.parse(raw).stream) {
+          res.writeHead(200, { 'content-type': 'text/event-stream' });
+          res.end(chunk({ refusal: "I can't " }) + chunk({ refusal: 'help with that.' }) + chunk({}, 'stop') + `data: ${JSON.stringify({ choices: [], usage })}\n\ndata: [DONE]\n\n`);
+        } else {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: "I can't help with that." }, finish_reason: 'stop' }], usage }));
+        }
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const p = plugin.create({ instanceId: 'oa', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, options: plugin.configSchema.parse({}) });
+    for (const stream of [true, false]) {
+      const out = await drain(p, { model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }], stream, signal: new AbortController().signal });
+      expect(out.deltas.join('')).toBe("I can't help with that.");
+      expect(out.finishReason).toBe('content_filter');
+    }
+    await p.close?.();
+    await new Promise((r) => server.close(r));
   });
 
   it('parses the Go durations of x-ratelimit-reset-*', () => {

@@ -1,6 +1,6 @@
 /** OpenRouter: OpenAI-style API in front of many vendors' models; mid-stream `error` chunks are handled by the shared parser. */
 import { definePlugin, PLUGIN_API_VERSION } from '../plugin-api.ts';
-import { createOpenAIStyleProvider } from '../_shared/openai-style-provider.ts';
+import { createOpenAIStyleProvider, OPENAI_STYLE_FEATURES } from '../_shared/openai-style-provider.ts';
 import { DEFAULT_BASE_URL, openRouterHeaders, openRouterOptionsSchema } from './api.ts';
 import { classifyOpenRouterError } from './errors.ts';
 
@@ -8,6 +8,7 @@ export default definePlugin({
   id: 'openrouter',
   apiVersion: PLUGIN_API_VERSION,
   description: 'OpenRouter (OpenAI-compatible routing service)',
+  features: { ...OPENAI_STYLE_FEATURES, embeddings: false },
   configSchema: openRouterOptionsSchema,
   create: (init) =>
     createOpenAIStyleProvider({
@@ -18,5 +19,7 @@ export default definePlugin({
       maxTokensField: 'max_tokens',
       includeUsage: true,
       countMissingUsage: true,
+      endUserField: 'user',
+      embeddings: false,
     }),
 });

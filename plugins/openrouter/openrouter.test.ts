@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAIStyleWire } from '../../test/conformance/openai-style-wire.ts';
 import { drain, runProviderConformance } from '../../test/conformance/provider-conformance.ts';
 import type { FakeUpstream } from '../../test/fakes/fake-server.ts';
 import { startFakeOpenRouter } from '../../test/fakes/openrouter.ts';
@@ -6,10 +7,16 @@ import plugin from './index.ts';
 
 runProviderConformance({
   plugin,
-  startFake: () => startFakeOpenRouter({ apiKey: 'or-test' }),
+  startFake: (o) => startFakeOpenRouter({ apiKey: 'or-test', ...o }),
   model: 'openai/gpt-4o-mini',
   instance: { apiKey: 'or-test' },
   countsMissingUsage: true,
+  features: {
+    wire: openAIStyleWire('openai/gpt-4o-mini', { maxTokensField: 'max_tokens', endUserField: 'user', includeUsage: true }),
+    toolCallIds: 'vendor',
+    streamsToolArguments: true,
+    reportsCachedTokens: true,
+  },
 });
 
 describe('openrouter plugin', () => {

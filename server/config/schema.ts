@@ -27,7 +27,43 @@ export const providerSchema = z
   })
   .strict();
 
-const targetSchema = z.object({ provider: id, model: z.string().min(1) }).strict();
+/**
+ * What a model can do beyond plain text. Each flag is optional: unset, it is
+ * derived from the plugins behind the model (true when at least one of its
+ * providers' plugins declares the feature). Set a flag to false for a model that
+ * lacks what its vendor offers (a text-only model, a chat model without
+ * embeddings): the router then refuses that feature for the model before
+ * anything goes upstream. Setting true never gives a plugin a feature it lacks.
+ */
+const capabilityFlags = {
+  /** Image parts in user messages. */
+  vision: z.boolean().optional(),
+  /** Tool definitions, tool choice, tool calls and tool results. */
+  tools: z.boolean().optional(),
+  /** `json_object` and `json_schema` response formats. */
+  json: z.boolean().optional(),
+  /** Embeddings (`router.embed`). */
+  embeddings: z.boolean().optional(),
+};
+
+export const modelCapabilitiesSchema = z
+  .object({
+    ...capabilityFlags,
+    /** Tokens the model reads at most (prompt and answer); shown to clients, not enforced. */
+    contextWindow: z.number().int().positive().optional(),
+    /** Tokens the model writes at most in one answer; shown to clients, not enforced. */
+    maxOutputTokens: z.number().int().positive().optional(),
+  })
+  .strict();
+
+const targetSchema = z
+  .object({
+    provider: id,
+    model: z.string().min(1),
+    /** Turns features off for this target only, e.g. a text-only fallback model behind a vision-capable primary. */
+    capabilities: z.object(capabilityFlags).strict().optional(),
+  })
+  .strict();
 
 /** A gateway model name and the provider models behind it, tried in order. */
 export const modelSchema = z
@@ -35,6 +71,7 @@ export const modelSchema = z
     name: z.string().min(1),
     primary: targetSchema,
     fallbacks: z.array(targetSchema).default([]),
+    capabilities: modelCapabilitiesSchema.optional(),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 /** Start-up convenience: load plugins named by the config, then create its provider instances. */
-import type { Provider, ProviderPlugin } from '../../plugins/plugin-api.ts';
+import type { PluginFeatures, Provider, ProviderPlugin } from '../../plugins/plugin-api.ts';
 import type { GatewayConfig } from '../config/schema.ts';
 import { createProviders } from './create-providers.ts';
 import { loadPlugins, type HostLogger, type LoadFailure } from './load-plugins.ts';
@@ -8,6 +8,8 @@ export interface BootedProviders {
   plugins: Map<string, ProviderPlugin>;
   /** Running instances by id; hand this to `createRouter`. */
   providers: Map<string, Provider>;
+  /** What each running instance can serve, by id; hand this to `createRouter` too. */
+  features: Map<string, PluginFeatures>;
   /** Refused plugins and unavailable instances, each by name with the reason. */
   failures: { plugins: LoadFailure[]; providers: LoadFailure[] };
   /** Closes every instance's connection pool. */
@@ -30,6 +32,7 @@ export async function bootProviders(o: {
   return {
     plugins: loaded.plugins,
     providers: created.providers,
+    features: created.features,
     failures: { plugins: loaded.failures, providers: created.failures },
     async close() {
       await Promise.allSettled([...created.providers.values()].map((p) => p.close?.()));

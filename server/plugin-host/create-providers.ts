@@ -1,5 +1,5 @@
 /** Turns the config's provider entries into running Provider instances. */
-import { contentText, type Provider, type ProviderPlugin } from '../../plugins/plugin-api.ts';
+import { contentText, TEXT_ONLY, type PluginFeatures, type Provider, type ProviderPlugin } from '../../plugins/plugin-api.ts';
 import type { ProviderConfig } from '../config/schema.ts';
 import type { HostLogger, LoadFailure } from './load-plugins.ts';
 
@@ -15,7 +15,19 @@ export interface CreateProvidersOptions {
 export interface CreatedProviders {
   /** Running instances by instance id; a failed instance is absent (the router treats it as unavailable). */
   providers: Map<string, Provider>;
+  /** What each running instance can serve, by instance id (see `featuresOf`); hand it to `createRouter`. */
+  features: Map<string, PluginFeatures>;
   failures: LoadFailure[];
+}
+
+/**
+ * The features an instance serves: its plugin's declaration (text only for
+ * version 1 plugins and plugins that declare none), with embeddings only when
+ * the instance really has `embed`.
+ */
+export function featuresOf(plugin: ProviderPlugin<any>, provider: Provider): PluginFeatures {
+  if (plugin.apiVersion === 1 || !plugin.features) return TEXT_ONLY;
+  return { ...plugin.features, embeddings: plugin.features.embeddings && typeof provider.embed === 'function' };
 }
 
 /**
@@ -26,6 +38,7 @@ export interface CreatedProviders {
 export function createProviders(o: CreateProvidersOptions): CreatedProviders {
   const env = o.env ?? process.env;
   const providers = new Map<string, Provider>();
+  const features = new Map<string, PluginFeatures>();
   const failures: LoadFailure[] = [];
   for (const cfg of o.providers) {
     const fail = (reason: string) => failures.push({ id: cfg.id, reason });
@@ -51,21 +64,26 @@ export function createProviders(o: CreateProvidersOptions): CreatedProviders {
     try {
       const provider = plugin.create({ instanceId: cfg.id, baseUrl: cfg.baseUrl, apiKey, options: parsed.data });
       providers.set(cfg.id, plugin.apiVersion === 1 ? adaptVersion1(provider) : provider);
+      features.set(cfg.id, featuresOf(plugin, provider));
+      if (plugin.features?.embeddings && !provider.embed) o.logger?.warn({ provider: cfg.id }, 'plugin declares embeddings but the instance has no embed; served without them');
     } catch (err) {
       fail(`create failed: ${(err as Error).message ?? err}`);
     }
   }
   for (const f of failures) o.logger?.warn({ provider: f.id, reason: f.reason }, 'provider unavailable');
-  return { providers, failures };
+  return { providers, features, failures };
 }
 
 /**
  * A version 1 provider reads every message's content as a string: hand it the
- * text (the router never sends it images or tools, as it declares no features).
+ * text (the router never sends it images or tools, as it serves it text only).
+ * Version 1 knew no `embed`, so whatever such an object carries is not offered.
  */
 function adaptVersion1(provider: Provider): Provider {
   return {
-    ...provider,
     chat: (request) => provider.chat({ ...request, messages: request.messages.map((m) => ({ role: m.role, content: contentText(m.content) })) }),
+    listModels: (signal) => provider.listModels(signal),
+    health: (signal) => provider.health(signal),
+    close: provider.close ? () => provider.close!() : undefined,
   };
 }

@@ -1,5 +1,7 @@
 /** Checks that an imported module is a usable ProviderPlugin, with a reason when it is not. */
-import { PLUGIN_API_VERSION, SUPPORTED_PLUGIN_API_VERSIONS, type ProviderPlugin } from '../../plugins/plugin-api.ts';
+import { PLUGIN_API_VERSION, SUPPORTED_PLUGIN_API_VERSIONS, type PluginFeatures, type ProviderPlugin } from '../../plugins/plugin-api.ts';
+
+const FEATURE_KEYS = ['tools', 'images', 'jsonObject', 'jsonSchema', 'embeddings'] as const satisfies readonly (keyof PluginFeatures)[];
 
 export type PluginCheck = { ok: true; plugin: ProviderPlugin } | { ok: false; reason: string };
 
@@ -17,5 +19,10 @@ export function validatePlugin(moduleOrPlugin: unknown): PluginCheck {
   if (!schema || typeof schema.safeParse !== 'function') return { ok: false, reason: 'configSchema must be a zod schema' };
   if (typeof p.create !== 'function') return { ok: false, reason: 'create must be a function' };
   if (p.description !== undefined && typeof p.description !== 'string') return { ok: false, reason: 'description must be a string' };
+  if (p.features !== undefined) {
+    const f = p.features as Record<string, unknown> | null;
+    const missing = FEATURE_KEYS.filter((k) => typeof f?.[k] !== 'boolean');
+    if (!f || typeof f !== 'object' || missing.length) return { ok: false, reason: `features must declare ${FEATURE_KEYS.join(', ')} as booleans (missing or wrong: ${missing.join(', ')})` };
+  }
   return { ok: true, plugin: p as unknown as ProviderPlugin };
 }

@@ -11,9 +11,10 @@ export interface Attempt {
   error?: string;
   /**
    * Failure class: a ProviderErrorKind, or why the provider was skipped: `circuit_open`,
-   * `unavailable` (not loaded), `overloaded` (at its concurrency limit).
+   * `unavailable` (not loaded), `overloaded` (at its concurrency limit), `unsupported`
+   * (it cannot serve a feature the request uses; nothing was sent, the circuit is untouched).
    */
-  code?: ProviderErrorKind | 'circuit_open' | 'unavailable' | 'overloaded';
+  code?: ProviderErrorKind | 'circuit_open' | 'unavailable' | 'overloaded' | 'unsupported';
   /** Upstream HTTP status, when there was one. */
   status?: number;
   latencyMs: number;
@@ -24,7 +25,10 @@ export type RouterErrorCode =
   | 'MODEL_NOT_FOUND'
   /** Every provider in the chain failed or was skipped. */
   | 'PROVIDER_UNAVAILABLE'
-  /** An upstream refused the request itself (400/413/422); trying elsewhere would not help. */
+  /**
+   * An upstream refused the request itself (400/413/422), so trying elsewhere would not help;
+   * or no provider of the model can serve a feature the request uses (nothing was sent).
+   */
   | 'BAD_REQUEST'
   /** The caller aborted. */
   | 'ABORTED'

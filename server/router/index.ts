@@ -13,4 +13,7 @@ export {
   type RouterOptions,
   type RouterRequest,
   type AttemptFailure,
+  type EmbedResult,
+  type EmbedRouterRequest,
 } from './router.ts';
+export { modelCapabilities, requiredFeatures, unsupportedReason, type ModelCapabilities, type RequestFeature } from './features.ts';

@@ -98,6 +98,34 @@ describe('gateway config', () => {
     );
   });
 
+  it('reads model capabilities and per-target overrides, refusing unknown keys and bad sizes by path', () => {
+    const providers = [{ id: 'oa', plugin: 'openai' }];
+    const cfg = parseConfig({
+      providers,
+      models: [
+        {
+          name: 'gpt',
+          primary: { provider: 'oa', model: 'gpt-4o', capabilities: { vision: false } },
+          capabilities: { tools: true, json: true, embeddings: false, contextWindow: 128000, maxOutputTokens: 16384 },
+        },
+      ],
+    });
+    expect(cfg.models[0].capabilities).toEqual({ tools: true, json: true, embeddings: false, contextWindow: 128000, maxOutputTokens: 16384 });
+    expect(cfg.models[0].primary.capabilities).toEqual({ vision: false });
+    expect(
+      issues(() =>
+        parseConfig({
+          providers,
+          models: [{ name: 'x', primary: { provider: 'oa', model: 'm', capabilities: { contextWindow: 10 } }, capabilities: { audio: true, contextWindow: 0 } }],
+        }),
+      ),
+    ).toEqual([
+      { path: 'models[0].primary.capabilities.contextWindow', message: 'unknown key' },
+      { path: 'models[0].capabilities.contextWindow', message: 'Number must be greater than 0' },
+      { path: 'models[0].capabilities.audio', message: 'unknown key' },
+    ]);
+  });
+
   it('puts the file path and key paths in the error message', () => {
     const path = write('msg.json', { resilience: { maxBackoffMs: 10, baseBackoffMs: 100 } });
     expect(() => loadConfig(path, {})).toThrow(`invalid config ${path}:\n  resilience.maxBackoffMs: must be >= baseBackoffMs`);

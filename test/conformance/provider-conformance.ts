@@ -15,13 +15,18 @@ import {
   type ProviderPlugin,
   type TokenUsage,
 } from '../../plugins/plugin-api.ts';
-import { refusedUrl, type FakeUpstream } from '../fakes/fake-server.ts';
+import { refusedUrl, type FakeOptions, type FakeUpstream } from '../fakes/fake-server.ts';
+import { runEmbeddingConformance, type EmbeddingSpec } from './embedding-conformance.ts';
+import { runFeatureConformance, type FeatureSpec } from './feature-conformance.ts';
+
+export type { EmbeddingSpec } from './embedding-conformance.ts';
+export type { FeatureSpec, WireExpectation } from './feature-conformance.ts';
 
 /** What a plugin author supplies. */
 export interface ConformanceSpec<Options> {
   plugin: ProviderPlugin<Options>;
-  /** Starts a fake upstream for this vendor; the suite closes it in afterAll. */
-  startFake: () => Promise<FakeUpstream>;
+  /** Starts a fake upstream for this vendor (with the suite's options, e.g. a usage to report); the suite closes it in afterAll. */
+  startFake: (options?: FakeOptions) => Promise<FakeUpstream>;
   /** The provider's model id to request. */
   model: string;
   /** Raw `options` for the instance (validated through the plugin's schema) and the API key. */
@@ -31,12 +36,17 @@ export interface ConformanceSpec<Options> {
    * the suite then checks counted usage on a stream without usage.
    */
   countsMissingUsage?: boolean;
+  /** Plugin API 2: the vendor's request for each feature scenario, or the plugin's refusal of it. */
+  features: FeatureSpec;
+  /** The vendor's embeddings request; absent when the plugin has no embeddings. */
+  embeddings?: EmbeddingSpec;
 }
 
 /** Collected outcome of one chat: deltas in order, the usage chunk and the error, if any. */
 export interface ChatOutcome {
   deltas: string[];
   usage?: TokenUsage;
+  finishReason?: string;
   chunks: ChatChunk[];
   error?: ProviderError;
 }
@@ -48,7 +58,10 @@ export async function drain(provider: Provider, req: ChatRequest, onChunk?: (c: 
     for await (const c of provider.chat(req)) {
       out.chunks.push(c);
       if (c.type === 'delta') out.deltas.push(c.text);
-      else if (c.type === 'usage') out.usage = c.usage;
+      else if (c.type === 'usage') {
+        out.usage = c.usage;
+        out.finishReason = c.finishReason;
+      }
       onChunk?.(c);
     }
   } catch (err) {
@@ -67,17 +80,20 @@ function expectError(out: ChatOutcome, kind: ProviderErrorKind, retryable: boole
 /** Registers the conformance tests for one plugin. */
 export function runProviderConformance<Options>(spec: ConformanceSpec<Options>): void {
   const { plugin, model } = spec;
+  const create = (baseUrl: string) =>
+    plugin.create({
+      instanceId: `conformance-${plugin.id}`,
+      baseUrl,
+      apiKey: spec.instance?.apiKey,
+      options: plugin.configSchema.parse(spec.instance?.options ?? {}),
+    });
+  runFeatureConformance(plugin, spec.features, { model, startFake: spec.startFake, make: create });
+  runEmbeddingConformance(plugin, spec.embeddings, { startFake: () => spec.startFake(), make: create });
   describe(`${plugin.id} plugin conformance`, () => {
     let fake: FakeUpstream;
     let provider: Provider;
     let dead: Provider;
-    const make = (baseUrl: string) =>
-      plugin.create({
-        instanceId: `conformance-${plugin.id}`,
-        baseUrl,
-        apiKey: spec.instance?.apiKey,
-        options: plugin.configSchema.parse(spec.instance?.options ?? {}),
-      });
+    const make = create;
     const request = (extra: Partial<ChatRequest> = {}): ChatRequest => ({
       model,
       messages: [

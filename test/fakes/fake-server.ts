@@ -1,10 +1,14 @@
 /**
  * Shared machinery of the fake vendor upstreams: a real HTTP server on
- * 127.0.0.1 (random port) that records every request and injects faults per
- * request. Each vendor file supplies a `Dialect` with its wire format.
+ * 127.0.0.1 (random port) that records every request, checks it against the
+ * vendor's request shape (answering the vendor's 400 when it does not fit, as
+ * the real API would), answers chats with text or scripted tool calls and
+ * embeddings with deterministic vectors, and injects faults per request. Each
+ * vendor file supplies a `Dialect` with its wire format.
  */
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ZodType } from 'zod';
 import type { TokenUsage } from '../../plugins/plugin-api.ts';
 
 /** A fault applied to the next request(s); see `FakeUpstream.setFault`. */
@@ -47,6 +51,8 @@ export interface RecordedRequest {
   stream?: boolean;
   /** `performance.now()` when the request arrived (same clock as the test process). */
   receivedAt: number;
+  /** What did not fit the vendor's request shape; the fake answered 400. Empty when the request was valid. */
+  problems: string[];
   /** True when the client closed the connection before the response was complete. */
   clientClosed: boolean;
   /** Resolves once the response finished or the connection closed. */
@@ -66,6 +72,11 @@ export interface FakeUpstream {
   requests: RecordedRequest[];
   /** Queues a fault for the next `times` requests (default: all following ones). `null` clears the queue. */
   setFault(fault: Fault | null, opts?: { times?: number }): void;
+  /**
+   * What the next `times` chats answer (default: all following ones) instead of the plain reply:
+   * text and/or tool calls, in the vendor's wire format. `null` goes back to the plain reply.
+   */
+  setAnswer(answer: FakeAnswer | null, opts?: { times?: number }): void;
   /** Closes the server and every open connection. */
   close(): Promise<void>;
 }
@@ -81,7 +92,20 @@ export interface FakeOptions {
   record?: boolean;
 }
 
-/** One write of a stream; `delta` marks writes that carry reply text. */
+/** A tool call the fake answers with; `arguments` is JSON text. */
+export interface FakeToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+/** A scripted answer: text first (if any), then tool calls (if any). */
+export interface FakeAnswer {
+  text?: string;
+  toolCalls?: FakeToolCall[];
+}
+
+/** One write of a stream; `delta` marks writes that carry reply text or a piece of a tool call. */
 export interface Piece {
   wire: string;
   delta?: boolean;
@@ -94,20 +118,63 @@ export interface ChatRoute {
   stream: boolean;
 }
 
+/** What an embeddings request resolves to. */
+export interface EmbedRoute {
+  kind: 'embed';
+  model?: string;
+  /** The texts to embed, in order, wherever the vendor puts them. */
+  input: string[];
+  /** The vector size asked for, if any. */
+  dimensions?: number;
+}
+
+/** What the fake answers an embeddings request with: one vector per input. */
+export function fakeEmbedding(text: string, dimensions = 4): number[] {
+  const v: number[] = [];
+  for (let i = 0; i < dimensions; i++) v.push(Number((((text.length * (i + 1)) % 97) / 97 + (text.charCodeAt(i % Math.max(text.length, 1)) || 0) / 1000).toFixed(6)));
+  return v;
+}
+
+/** The usage the fake reports for an embeddings request: one token per word. */
+export const fakeEmbeddingUsage = (input: string[]): TokenUsage => ({ inputTokens: input.reduce((n, t) => n + (t.match(/\S+/g)?.length ?? 0), 0), outputTokens: 0 });
+
+/** Splits JSON text into a few pieces, the way vendors stream tool arguments. */
+export function argumentPieces(json: string, pieces = 3): string[] {
+  if (json.length < pieces) return [json];
+  const size = Math.ceil(json.length / pieces);
+  const out: string[] = [];
+  for (let i = 0; i < json.length; i += size) out.push(json.slice(i, i + size));
+  return out;
+}
+
+/** A vendor request shape's problems, as readable lines (`messages.1.content: Required`). */
+export function shapeProblems(schema: ZodType, body: unknown): string[] {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+}
+
 /** A vendor's wire format, as the fake speaks it. */
 export interface Dialect {
   /** Path prefix the plugin's base URL carries (e.g. `/v1`). */
   prefix: string;
   /** Model ids the models endpoint lists. */
   models: string[];
-  /** Routes a request to a chat or a JSON answer; null means 404. */
-  route(method: string, path: string, body: any): ChatRoute | { kind: 'json'; body: unknown } | null;
+  /** Routes a request to a chat, an embedding or a JSON answer; null means 404. */
+  route(method: string, path: string, body: any): ChatRoute | EmbedRoute | { kind: 'json'; body: unknown } | null;
+  /** What in a chat or embeddings request does not fit the vendor's shape (the fake then answers 400). */
+  problems(route: ChatRoute | EmbedRoute, body: any, path: string): string[];
   authorized(headers: IncomingHttpHeaders, apiKey: string): boolean;
   errorBody(status: number, message: string): unknown;
   streamContentType: string;
-  /** `body` is the parsed request, for vendors whose answer depends on it (OpenAI's `stream_options`). */
-  streamPieces(deltas: string[], usage: TokenUsage | undefined, model: string, body: any): Piece[];
-  jsonAnswer(text: string, usage: TokenUsage | undefined, model: string, body: any): unknown;
+  /**
+   * `body` is the parsed request, for vendors whose answer depends on it (OpenAI's `stream_options`).
+   * `toolCalls` follow the text deltas; each piece of a call counts as a delta for faults.
+   */
+  streamPieces(deltas: string[], usage: TokenUsage | undefined, model: string, body: any, toolCalls: FakeToolCall[]): Piece[];
+  jsonAnswer(text: string, usage: TokenUsage | undefined, model: string, body: any, toolCalls: FakeToolCall[]): unknown;
+  /** The answer to an embeddings request; `usage` is undefined under the `noUsage` fault. */
+  embedAnswer?(vectors: number[][], usage: TokenUsage | undefined, model: string, body: any): unknown;
   malformedPiece: string;
   streamErrorPiece(status: number, message: string): string;
 }
@@ -124,6 +191,13 @@ export async function startFake(dialect: Dialect, opts: FakeOptions = {}): Promi
   const models = dialect.models;
   const requests: RecordedRequest[] = [];
   const faults: { fault: Fault; left: number }[] = [];
+  const answers: { answer: FakeAnswer; left: number }[] = [];
+  const takeAnswer = (): FakeAnswer | undefined => {
+    const next = answers[0];
+    if (!next) return undefined;
+    if (--next.left <= 0) answers.shift();
+    return next.answer;
+  };
 
   const takeFaults = (): Fault[] => {
     const taken: Fault[] = [];
@@ -150,6 +224,7 @@ export async function startFake(dialect: Dialect, opts: FakeOptions = {}): Promi
       path: req.url ?? '/',
       headers: req.headers,
       body,
+      problems: [],
       clientClosed: false,
       settled: new Promise<void>((r) => (settle = r)),
     };
@@ -188,14 +263,28 @@ export async function startFake(dialect: Dialect, opts: FakeOptions = {}): Promi
       return res.end(JSON.stringify(route.body));
     }
     record.model = route.model;
-    record.stream = route.stream;
+    record.problems = dialect.problems(route, body, record.path);
+    if (record.problems.length) {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify(dialect.errorBody(400, `invalid request: ${record.problems.join('; ')}`)));
+    }
     const model = route.model ?? 'unknown';
+    if (route.kind === 'embed') {
+      const vectors = route.input.map((text) => fakeEmbedding(text, route.dimensions));
+      const answer = dialect.embedAnswer!(vectors, find('noUsage') ? undefined : fakeEmbeddingUsage(route.input), model, body);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify(answer));
+    }
+    record.stream = route.stream;
     const sentUsage = find('noUsage') ? undefined : usage;
+    const scripted = takeAnswer();
+    const text = scripted ? (scripted.text ?? '') : reply;
+    const toolCalls = scripted?.toolCalls ?? [];
     if (!route.stream) {
       res.writeHead(200, { 'content-type': 'application/json' });
-      return res.end(JSON.stringify(dialect.jsonAnswer(reply, sentUsage, model, body)));
+      return res.end(JSON.stringify(dialect.jsonAnswer(text, sentUsage, model, body, toolCalls)));
     }
-    await writeStream(res, dialect, dialect.streamPieces(wordDeltas(reply), sentUsage, model, body), {
+    await writeStream(res, dialect, dialect.streamPieces(wordDeltas(text), sentUsage, model, body, toolCalls), {
       cut: find('cut'),
       malformed: find('malformed'),
       slow: find('slow'),
@@ -214,6 +303,10 @@ export async function startFake(dialect: Dialect, opts: FakeOptions = {}): Promi
     setFault(fault, o = {}) {
       if (!fault) faults.length = 0;
       else faults.push({ fault, left: o.times ?? Infinity });
+    },
+    setAnswer(answer, o = {}) {
+      answers.length = 0;
+      if (answer) answers.push({ answer, left: o.times ?? Infinity });
     },
     async close() {
       server.closeAllConnections();

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { TEXT_ONLY, type ChatChunk, type ChatRequest, type ProviderPlugin } from '../../plugins/plugin-api.ts';
 import { defaultConfig, parseConfig } from '../../server/config/load-config.ts';
 import { bootProviders } from '../../server/plugin-host/boot-providers.ts';
 import { createProviders } from '../../server/plugin-host/create-providers.ts';
@@ -46,5 +48,45 @@ describe('booting providers from the default config', () => {
     for await (const ev of router.stream('mock-large', { messages: [{ role: 'user', content: 'ping' }] })) if (ev.type === 'delta') text += ev.text;
     expect(text).toBe('You said: ping');
     await booted.close();
+  });
+});
+
+describe('declared features per instance', () => {
+  const schema = z.object({});
+  const chatOf = (seen: unknown[]) =>
+    async function* (req: ChatRequest): AsyncGenerator<ChatChunk> {
+      seen.push(req.messages);
+      yield { type: 'usage', usage: { inputTokens: 1, outputTokens: 1 } };
+    };
+  const base = { listModels: async () => [], health: async () => ({ ok: true, latencyMs: 0 }) };
+  const ALL = { tools: true, images: true, jsonObject: true, jsonSchema: true, embeddings: true };
+
+  it('hands the router the features of each instance: declared, embeddings only with embed, text only for version 1', async () => {
+    const seen: unknown[] = [];
+    const embed = async () => ({ embeddings: [], usage: { inputTokens: 0 } });
+    const plugins = new Map<string, ProviderPlugin<any>>([
+      ['full', { id: 'full', apiVersion: 2, features: ALL, configSchema: schema, create: () => ({ ...base, chat: chatOf(seen), embed }) }],
+      ['no-embed', { id: 'no-embed', apiVersion: 2, features: ALL, configSchema: schema, create: () => ({ ...base, chat: chatOf(seen) }) }],
+      ['legacy', { id: 'legacy', apiVersion: 1, features: ALL, configSchema: schema, create: () => ({ ...base, chat: chatOf(seen), embed }) }],
+      ['plain', { id: 'plain', apiVersion: 2, configSchema: schema, create: () => ({ ...base, chat: chatOf(seen) }) }],
+    ]);
+    const warnings: unknown[] = [];
+    const { providers, features } = createProviders({
+      providers: [...plugins.keys()].map((id) => ({ id, plugin: id, options: {} })),
+      plugins,
+      logger: { info() {}, warn: (obj) => warnings.push(obj) },
+    });
+    expect(Object.fromEntries(features)).toEqual({
+      full: ALL,
+      'no-embed': { ...ALL, embeddings: false },
+      legacy: TEXT_ONLY,
+      plain: TEXT_ONLY,
+    });
+    expect(warnings).toEqual([{ provider: 'no-embed' }]);
+    // A version 1 instance gets text content and offers no embed even if its object has one.
+    expect(providers.get('legacy')!.embed).toBeUndefined();
+    const parts = [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'a' }, { type: 'image' as const, source: { kind: 'url' as const, url: 'https://x/y.png' } }, { type: 'text' as const, text: 'b' }] }];
+    for await (const _ of providers.get('legacy')!.chat({ model: 'm', messages: parts, signal: new AbortController().signal }));
+    expect(seen).toEqual([[{ role: 'user', content: 'ab' }]]);
   });
 });

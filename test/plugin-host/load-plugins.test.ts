@@ -44,4 +44,14 @@ describe('plugin discovery and validation', () => {
     expect(validatePlugin({ id: 'x' })).toEqual({ ok: false, reason: 'apiVersion is missing' });
     expect(validatePlugin({ id: 'x', apiVersion: 1, configSchema: {} })).toEqual({ ok: false, reason: 'configSchema must be a zod schema' });
   });
+
+  it('refuses a plugin whose declared features are not the five booleans, by name of what is wrong', () => {
+    const base = { id: 'x', apiVersion: 2, configSchema: { safeParse() {} }, create() {} };
+    expect(validatePlugin({ ...base, features: { tools: true, images: 'yes' } })).toEqual({
+      ok: false,
+      reason: 'features must declare tools, images, jsonObject, jsonSchema, embeddings as booleans (missing or wrong: images, jsonObject, jsonSchema, embeddings)',
+    });
+    expect(validatePlugin({ ...base, features: { tools: true, images: false, jsonObject: false, jsonSchema: false, embeddings: false } })).toMatchObject({ ok: true });
+    expect(validatePlugin(base)).toMatchObject({ ok: true });
+  });
 });

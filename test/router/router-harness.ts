@@ -1,6 +1,7 @@
 /** Builds routers over real plugins and fake upstreams for the scenario tests. */
-import type { Provider, ProviderPlugin } from '../../plugins/plugin-api.ts';
+import type { PluginFeatures, Provider, ProviderPlugin } from '../../plugins/plugin-api.ts';
 import { parseConfig } from '../../server/config/load-config.ts';
+import { featuresOf } from '../../server/plugin-host/create-providers.ts';
 import { RouterError } from '../../server/router/errors.ts';
 import { createRouter, type AttemptFailure, type Router, type RouterEvent, type RouterRequest } from '../../server/router/router.ts';
 
@@ -13,6 +14,8 @@ export interface InstanceSpec {
   baseUrl?: string;
   options?: unknown;
   apiKey?: string;
+  /** This target's capability overrides in the model `m`. */
+  capabilities?: Partial<Record<'vision' | 'tools' | 'json' | 'embeddings', boolean>>;
 }
 
 export interface Harness {
@@ -25,26 +28,31 @@ export interface Harness {
 export function harness(
   instances: InstanceSpec[],
   resilience: Record<string, unknown> = {},
-  extra: { skipCreate?: string[]; onAttemptFailure?: (failure: AttemptFailure) => void } = {},
+  extra: { skipCreate?: string[]; onAttemptFailure?: (failure: AttemptFailure) => void; capabilities?: Record<string, unknown>; maxConcurrent?: number } = {},
 ): Harness {
+  const target = (i: InstanceSpec) => ({ provider: i.id, model: 'fake-model-a', ...(i.capabilities && { capabilities: i.capabilities }) });
   const config = parseConfig({
-    providers: instances.map((i) => ({ id: i.id, plugin: i.plugin.id, baseUrl: i.baseUrl })),
+    providers: instances.map((i) => ({ id: i.id, plugin: i.plugin.id, baseUrl: i.baseUrl, ...(extra.maxConcurrent && { maxConcurrent: extra.maxConcurrent }) })),
     models: [
       {
         name: 'm',
-        primary: { provider: instances[0].id, model: 'fake-model-a' },
-        fallbacks: instances.slice(1).map((i) => ({ provider: i.id, model: 'fake-model-a' })),
+        primary: target(instances[0]),
+        fallbacks: instances.slice(1).map(target),
+        ...(extra.capabilities && { capabilities: extra.capabilities }),
       },
     ],
     resilience: { ...FAST, ...resilience },
   });
   const providers = new Map<string, Provider>();
+  const features = new Map<string, PluginFeatures>();
   for (const i of instances) {
     if (extra.skipCreate?.includes(i.id)) continue;
-    providers.set(i.id, i.plugin.create({ instanceId: i.id, baseUrl: i.baseUrl, apiKey: i.apiKey, options: i.plugin.configSchema.parse(i.options ?? {}) }));
+    const provider = i.plugin.create({ instanceId: i.id, baseUrl: i.baseUrl, apiKey: i.apiKey, options: i.plugin.configSchema.parse(i.options ?? {}) });
+    providers.set(i.id, provider);
+    features.set(i.id, featuresOf(i.plugin, provider));
   }
   return {
-    router: createRouter({ config, providers, random: () => 0, onAttemptFailure: extra.onAttemptFailure }),
+    router: createRouter({ config, providers, features, random: () => 0, onAttemptFailure: extra.onAttemptFailure }),
     providers,
     async close() {
       await Promise.all([...providers.values()].map((p) => p.close?.()));
