@@ -70,15 +70,26 @@ const ChatDelta = builder.objectRef<Extract<ChatEvent, { type: 'delta' }>>('Chat
   fields: (t) => ({ text: t.exposeString('text') }),
 });
 
+const ChatToolCallDelta = builder.objectRef<Extract<ChatEvent, { type: 'tool_call' }>>('ChatToolCallDelta').implement({
+  description: 'A piece of a tool call: the first piece of an index carries id and name, later ones pieces of the arguments JSON',
+  authScopes: { loggedIn: true },
+  fields: (t) => ({
+    index: t.exposeInt('index'),
+    id: t.string({ nullable: true, resolve: (d) => d.id ?? null }),
+    name: t.string({ nullable: true, resolve: (d) => d.name ?? null }),
+    arguments: t.string({ nullable: true, resolve: (d) => d.arguments ?? null }),
+  }),
+});
+
 const ChatCompleted = builder.objectRef<Extract<ChatEvent, { type: 'done' }>>('ChatCompleted').implement({
   authScopes: { loggedIn: true },
   fields: (t) => ({ result: t.field({ type: ChatResultType, resolve: (e) => e.result }) }),
 });
 
 const ChatEventType = builder.unionType('ChatEvent', {
-  description: 'Text deltas in order, then one ChatCompleted',
-  types: [ChatDelta, ChatCompleted],
-  resolveType: (event) => (event.type === 'delta' ? ChatDelta : ChatCompleted),
+  description: 'Text deltas and tool-call pieces in order, then one ChatCompleted',
+  types: [ChatDelta, ChatToolCallDelta, ChatCompleted],
+  resolveType: (event) => (event.type === 'delta' ? ChatDelta : event.type === 'tool_call' ? ChatToolCallDelta : ChatCompleted),
 });
 
 function toChatInput(input: { model: string; messages: { role: 'SYSTEM' | 'USER' | 'ASSISTANT'; content: string }[]; temperature?: number | null; maxTokens?: number | null; stop?: string[] | null }): ChatInput {
