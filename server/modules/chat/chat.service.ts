@@ -218,7 +218,7 @@ class ShutdownCut extends Error {
   }
 }
 
-function databaseUnavailable(): AppError {
+export function databaseUnavailable(): AppError {
   return new AppError('SERVICE_UNAVAILABLE', "The gateway's database is unreachable; retry the chat shortly", { retryAfterSeconds: 2 });
 }
 
@@ -227,7 +227,8 @@ function outcomeOfFailure(error: unknown, abort: AbortSignal): ChatOutcomeKind {
   return abort.aborted ? 'disconnected' : 'failed';
 }
 
-function toAppError(error: unknown, delivered: string, usage: TokenUsage | undefined): unknown {
+/** A router or shutdown failure as the coded error clients get (shared with the embeddings service). */
+export function toAppError(error: unknown, delivered: string, usage: TokenUsage | undefined): unknown {
   if (error instanceof ShutdownCut) {
     return delivered
       ? new AppError('STREAM_INTERRUPTED', `The answer was cut off after ${delivered.length} characters: ${error.message}`, { usage, retryAfterSeconds: 1 })
