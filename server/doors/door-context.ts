@@ -93,7 +93,7 @@ export async function* prepend<T>(first: IteratorResult<T>, rest: AsyncGenerator
     yield first.value;
     yield* rest;
   } finally {
-    await rest.return(undefined as never);
+    await rest.return(undefined);
   }
 }
 
@@ -121,7 +121,7 @@ export function sseResponse<T>(source: AsyncGenerator<T>, frames: (item: T) => s
       }
     },
     async cancel() {
-      await source.return(undefined as never);
+      await source.return(undefined);
     },
   });
   return new Response(stream, { status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', ...headers } });

@@ -28,24 +28,53 @@ export type BudgetScope =
   /** One user */
   | 'USER';
 
+/** One part of a message: text or an image (exactly one) */
+export type ChatContentPartInput = {
+  image?: ChatImageInput | null | undefined;
+  text?: string | null | undefined;
+};
+
+/** An image: a URL, or base64 data with its media type (image/png, image/jpeg, image/gif, image/webp) */
+export type ChatImageInput = {
+  /** Base64 bytes; hashed into the prompt hash, never stored */
+  data?: string | null | undefined;
+  mediaType?: string | null | undefined;
+  url?: string | null | undefined;
+};
+
 export type ChatInput = {
+  /** Your own id for the end user; passed to vendors that take one and kept in the audit record */
+  endUser?: string | null | undefined;
   /** Cap on output tokens; reserved against the daily output quota */
   maxTokens?: number | null | undefined;
   messages: Array<ChatMessageInput>;
   /** A gateway model name (see Query.models) */
   model: string;
+  responseFormat?: ResponseFormatInput | null | undefined;
+  seed?: number | null | undefined;
   stop?: Array<string> | null | undefined;
   temperature?: number | null | undefined;
+  toolChoice?: ToolChoiceInput | null | undefined;
+  tools?: Array<ToolInput> | null | undefined;
+  topP?: number | null | undefined;
 };
 
 export type ChatMessageInput = {
-  content: string;
+  /** Plain text; or send parts */
+  content?: string | null | undefined;
+  /** Text and images (images in user messages only) */
+  parts?: Array<ChatContentPartInput> | null | undefined;
   role: ChatRole;
+  /** TOOL messages: the id of the call this is the result of */
+  toolCallId?: string | null | undefined;
+  /** ASSISTANT messages: the tools it called */
+  toolCalls?: Array<ToolCallInput> | null | undefined;
 };
 
 export type ChatRole =
   | 'ASSISTANT'
   | 'SYSTEM'
+  | 'TOOL'
   | 'USER';
 
 export type CircuitState =
@@ -120,10 +149,50 @@ export type ExecutiveTrendGranularity =
   | 'MONTH'
   | 'WEEK';
 
+export type ResponseFormatInput = {
+  /** JSON_SCHEMA: the schema name */
+  name?: string | null | undefined;
+  /** JSON_SCHEMA: the JSON Schema the answer must fit */
+  schema?: unknown;
+  strict?: boolean | null | undefined;
+  type: ResponseFormatType;
+};
+
+export type ResponseFormatType =
+  | 'JSON_OBJECT'
+  | 'JSON_SCHEMA'
+  | 'TEXT';
+
 export type RoleInput = {
   description?: string | null | undefined;
   name?: string | null | undefined;
   permissions?: Array<string> | null | undefined;
+};
+
+export type ToolCallInput = {
+  /** The JSON text of the arguments, as the model produced it */
+  arguments: string;
+  id: string;
+  name: string;
+};
+
+/** A mode, or the name of the one tool the model must call */
+export type ToolChoiceInput = {
+  mode?: ToolChoiceMode | null | undefined;
+  name?: string | null | undefined;
+};
+
+export type ToolChoiceMode =
+  | 'AUTO'
+  | 'NONE'
+  | 'REQUIRED';
+
+export type ToolInput = {
+  description?: string | null | undefined;
+  name: string;
+  /** A JSON Schema object */
+  parameters: unknown;
+  strict?: boolean | null | undefined;
 };
 
 export type UpdateBudgetInput = {
@@ -406,6 +475,7 @@ export type ChatStreamSubscriptionVariables = Exact<{
 export type ChatStreamSubscription = { chat:
     | { __typename: 'ChatCompleted', result: { text: string, provider: string, model: string, requestedModel: string, latencyMs: number, finishReason: string | null, requestId: string, auditId: string | null, usage: { inputTokens: number, outputTokens: number }, attempts: Array<{ provider: string, model: string, error: string | null, code: string | null, status: number | null, latencyMs: number }> } }
     | { __typename: 'ChatDelta', text: string }
+    | { __typename: 'ChatToolCallDelta' }
    };
 
 export type PriceFieldsFragment = { model: string, inputPerMillion: number, outputPerMillion: number, currency: string, updatedAt: string };
