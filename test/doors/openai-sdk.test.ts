@@ -171,3 +171,16 @@ test('a failure after streaming began ends the stream with the error event; what
   expect(audit.metadata).toMatchObject({ via: 'openai', outcome: 'interrupted' });
   expect(audit.output_tokens).toBeGreaterThan(0);
 });
+
+test('a body over the limit is refused with 413 in each vendor\'s error body, before it is read', async () => {
+  const post = (path: string, headers: Record<string, string>) =>
+    d.gw.gateway.yoga.fetch(`http://gateway${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(64 * 1024 * 1024), ...headers }, body: '{}' });
+  const openai = await post('/v1/chat/completions', { authorization: `Bearer ${d.keys.member}` });
+  expect(openai.status).toBe(413);
+  expect((await openai.json()).error).toMatchObject({ type: 'invalid_request_error', code: 'payload_too_large' });
+  const anthropic = await post('/v1/messages', { 'x-api-key': d.keys.member });
+  expect(anthropic.status).toBe(413);
+  expect(await anthropic.json()).toMatchObject({ type: 'error', error: { type: 'request_too_large' } });
+  const unknown = await d.gw.gateway.yoga.fetch('http://gateway/v1/nothing-here', { headers: { authorization: `Bearer ${d.keys.member}` } });
+  expect(unknown.status).toBe(404);
+});
