@@ -122,3 +122,11 @@ test('a failure after streaming began ends with the error event; what was delive
   expect(audit.metadata).toMatchObject({ via: 'anthropic', outcome: 'interrupted' });
   expect(audit.output_tokens).toBeGreaterThan(0);
 });
+
+test('structured outputs (output_config.format json_schema) answer JSON valid against the schema', async () => {
+  const schema = { type: 'object', properties: { city: { type: 'string' }, rainy: { type: 'boolean' } }, required: ['city', 'rainy'], additionalProperties: false };
+  const params = { model: 'mock-small', max_tokens: 100, messages: [{ role: 'user', content: 'Weather as JSON' }], output_config: { format: { type: 'json_schema', schema } } };
+  const r = await client(d.keys.member).messages.create(params as unknown as Anthropic.MessageCreateParamsNonStreaming);
+  const text = r.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
+  expect(JSON.parse(text)).toEqual({ city: 'example', rainy: true });
+});

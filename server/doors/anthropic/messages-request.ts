@@ -32,7 +32,7 @@ export function toMessagesRequest(body: Record<string, unknown>, needMaxTokens =
       stop: (stop as string[] | undefined) ?? null,
       tools: toTools(body.tools),
       toolChoice: toToolChoice(body.tool_choice),
-      responseFormat: toOutputFormat(body.output_format),
+      responseFormat: toOutputFormat(isRecord(body.output_config) && body.output_config.format != null ? body.output_config.format : body.output_format),
       endUser: typeof metadata.user_id === 'string' ? metadata.user_id : null,
     },
     stream: field.boolean(body, 'stream') ?? false,
@@ -115,9 +115,9 @@ function toToolChoice(raw: unknown): ToolChoice | null {
   throw badInput('tool_choice.type must be auto, any, tool (with name) or none', 'tool_choice');
 }
 
-/** Anthropic's structured outputs (`output_format: {type: "json_schema", schema}`). */
+/** Anthropic's structured outputs: `output_config.format` (or the beta's `output_format`), `{type: "json_schema", schema}`. */
 function toOutputFormat(raw: unknown): ResponseFormat | null {
   if (raw == null) return null;
   if (isRecord(raw) && raw.type === 'json_schema' && isRecord(raw.schema)) return { type: 'json_schema', name: 'output', schema: raw.schema };
-  throw badInput('output_format must be {type: "json_schema", schema}', 'output_format');
+  throw badInput('output_config.format must be {type: "json_schema", schema}', 'output_config');
 }
