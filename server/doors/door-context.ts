@@ -4,7 +4,8 @@
  * core knows it, the request body, and the error classes every vendor answers
  * in its own words. Each door calls the chat core directly; none re-enters yoga.
  */
-import type { AppState } from '../app-state.ts';
+import { inBackground, type AppState } from '../app-state.ts';
+import { ApiKey } from '../modules/api-keys/api-key.entity.ts';
 import { AppError, httpStatusOf } from '../errors.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { resolveViewer } from '../modules/auth/resolve-viewer.ts';
@@ -19,6 +20,11 @@ export const DOOR_MAX_BODY_BYTES = 32 * 1024 * 1024;
 export async function doorCaller(app: AppState, authorization: string | null, requestId: string): Promise<ChatCaller> {
   const resolved = await resolveViewer(() => app.orm.em.fork(), app.credentialCache, authorization);
   if (!resolved) throw new AppError('UNAUTHENTICATED', 'Missing API key: send a gateway API key as the SDK\'s API key');
+  if (resolved.touchApiKeyId) {
+    // The key's "last used" in the console, as for GraphQL calls (at most once a minute per key).
+    const id = resolved.touchApiKeyId;
+    inBackground(app, () => app.orm.em.fork().nativeUpdate(ApiKey, { id }, { lastUsedAt: new Date() }));
+  }
   if (!resolved.viewer.permissions.has('chat')) throw new AppError('FORBIDDEN', 'Not allowed: this key\'s user lacks the chat permission');
   return { viewer: resolved.viewer, requestId, em: app.orm.em.fork() };
 }

@@ -27,7 +27,7 @@ export async function postChatCompletions(app: AppState, request: Request, reque
     prepend(first, events),
     (e) => writer.event(e),
     (error) => writer.start() + openaiErrorFrame(codedError(error)),
-    answerHeaders(requestId, first.done ? null : first.value.type === 'done' ? first.value.result.rateLimit : null),
+    answerHeaders(requestId, !first.done && first.value.type === 'done' ? first.value.result.rateLimit : null),
   );
 }
 
