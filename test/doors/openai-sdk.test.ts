@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { adminApi } from '../fixtures/admin-api.ts';
 import { startDoorsGateway, type DoorsGateway } from './doors-gateway.ts';
 
 let d: DoorsGateway;
@@ -183,4 +184,21 @@ test('a body over the limit is refused with 413 in each vendor\'s error body, be
   expect(await anthropic.json()).toMatchObject({ type: 'error', error: { type: 'request_too_large' } });
   const unknown = await d.gw.gateway.yoga.fetch('http://gateway/v1/nothing-here', { headers: { authorization: `Bearer ${d.keys.member}` } });
   expect(unknown.status).toBe(404);
+});
+
+test('a rate-limit refusal is a RateLimitError with retry-after and the x-ratelimit-* headers; answers carry the limits too', async () => {
+  const api = adminApi(d.gw);
+  const userId = await api.createUser('limited@doors.test', { roleIds: [await api.roleId('member')] });
+  const key = await api.createApiKey(userId);
+  await api.must('mutation($k: ID!) { setRateLimit(scope: API_KEY, targetId: $k, requestsPerMinute: 1) { requestsPerMinute } }', { k: key.id });
+  const c = client(key.secret);
+  const ok = await c.chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'one' }] }).withResponse();
+  expect(ok.response.headers.get('x-ratelimit-limit-requests')).toBe('1');
+  expect(ok.response.headers.get('x-ratelimit-remaining-requests')).toBe('0');
+  const refused = await c.chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'two' }] }).catch((e) => e);
+  expect(refused).toBeInstanceOf(OpenAI.RateLimitError);
+  expect(refused.code).toBe('rate_limit_exceeded');
+  expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  expect(refused.headers.get('x-ratelimit-limit-requests')).toBe('1');
+  expect(refused.headers.get('x-ratelimit-remaining-requests')).toBe('0');
 });
