@@ -1,7 +1,8 @@
 /**
  * The gateway's own cost per chat: the same requests sent straight to a fake
- * OpenAI-compatible upstream and through the gateway (Mutation.chat and the
- * streamed subscription over SSE), at 1 and 50 connections, with wrk as the
+ * OpenAI-compatible upstream and through the gateway (Mutation.chat, the
+ * streamed subscription over SSE, and the OpenAI-compatible door's
+ * POST /v1/chat/completions, JSON and streamed), at 1 and 50 connections, with wrk as the
  * load generator in its own process; then the latency a failover adds when the
  * primary refuses connections, and when its circuit is open.
  *
@@ -111,6 +112,7 @@ function scenarios(upstreamUrl: string, gatewayUrl: string, key: string) {
       headers: auth,
       body: JSON.stringify({ query: 'mutation($i: ChatInput!) { chat(input: $i) { text usage { inputTokens outputTokens } } }', variables: chatInput }),
     },
+    'gateway POST /v1/chat/completions (JSON)': { url: `${gatewayUrl}/v1/chat/completions`, headers: auth, body: JSON.stringify({ model: 'bench', messages }) },
     'direct (stream)': {
       url: `${upstreamUrl}/chat/completions`,
       headers: { 'content-type': 'application/json' },
@@ -120,6 +122,11 @@ function scenarios(upstreamUrl: string, gatewayUrl: string, key: string) {
       url: `${gatewayUrl}/graphql`,
       headers: { ...auth, accept: 'text/event-stream' },
       body: JSON.stringify({ query: 'subscription($i: ChatInput!) { chat(input: $i) { ... on ChatDelta { text } ... on ChatCompleted { result { usage { outputTokens } } } } }', variables: chatInput }),
+    },
+    'gateway POST /v1/chat/completions (stream)': {
+      url: `${gatewayUrl}/v1/chat/completions`,
+      headers: auth,
+      body: JSON.stringify({ model: 'bench', messages, stream: true, stream_options: { include_usage: true } }),
     },
   };
 }
@@ -172,14 +179,16 @@ async function main() {
     };
     const lines = ['| path | connections | requests/s | p50 ms | p99 ms | gateway/direct requests/s | added p50 ms |', '|---|---|---|---|---|---|---|'];
     for (const c of [1, 50]) {
-      for (const [gateway, direct] of [
-        ['gateway Mutation.chat', 'direct (JSON)'],
-        ['gateway Subscription.chat (SSE)', 'direct (stream)'],
+      for (const [direct, ...gateways] of [
+        ['direct (JSON)', 'gateway Mutation.chat', 'gateway POST /v1/chat/completions (JSON)'],
+        ['direct (stream)', 'gateway Subscription.chat (SSE)', 'gateway POST /v1/chat/completions (stream)'],
       ]) {
         const d = row(direct, c);
-        const g = row(gateway, c);
         lines.push(`| ${direct} | ${c} | ${d.rps.toFixed(0)} | ${d.p50.toFixed(3)} | ${d.p99.toFixed(3)} | | |`);
-        lines.push(`| ${gateway} | ${c} | ${g.rps.toFixed(0)} | ${g.p50.toFixed(3)} | ${g.p99.toFixed(3)} | 1/${(d.rps / g.rps).toFixed(1)} | ${(g.p50 - d.p50).toFixed(3)} |`);
+        for (const gateway of gateways) {
+          const g = row(gateway, c);
+          lines.push(`| ${gateway} | ${c} | ${g.rps.toFixed(0)} | ${g.p50.toFixed(3)} | ${g.p99.toFixed(3)} | 1/${(d.rps / g.rps).toFixed(1)} | ${(g.p50 - d.p50).toFixed(3)} |`);
+        }
       }
     }
     lines.push('', '| failover | added p50 ms |', '|---|---|');

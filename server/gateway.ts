@@ -24,7 +24,8 @@ import { createRateLimiter, type RateLimitFailMode } from './modules/rate-limits
 import { assertTimeZone } from './util/days.ts';
 import { defaultConfig, type GatewayConfig } from './config/index.ts';
 import { startProviders } from './providers.ts';
-import { createChatService } from './modules/chat/chat.service.ts';
+import { createChatService, type ChatDeps } from './modules/chat/chat.service.ts';
+import { createEmbeddingService } from './modules/chat/embed-texts.ts';
 import { screenPrompt } from './modules/dlp/dlp.service.ts';
 import { ChatsInFlight } from './modules/chat/chats-in-flight.ts';
 import { ChatLedger } from './modules/metering/chat-ledger.ts';
@@ -135,7 +136,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const rateLimits = await createRateLimiter({ pool: sql.relaxed, bus, redis, embedded: Boolean(embedded), failMode: options.rateLimitFail ?? 'open', logger });
     const credentialCache = new CredentialCache();
     const background = new Set<Promise<unknown>>();
-    const chat = createChatService({
+    const chatDeps: ChatDeps = {
       instanceId,
       inFlight,
       router: providers.router,
@@ -150,7 +151,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       storePromptText: config.audit.storePromptText,
       logger,
       inBackground: (task) => trackInBackground(background, logger, task),
-    });
+    };
+    const chat = createChatService(chatDeps);
+    // Embeddings share the chat core's admission, router, metering and audit.
+    const embeddings = createEmbeddingService(chatDeps);
     const app: AppState = {
       orm,
       config,
@@ -158,6 +162,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       settlements,
       budgets,
       chat,
+      embeddings,
       chats: inFlight,
       events,
       auditSealer,

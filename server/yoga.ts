@@ -6,6 +6,7 @@ import { schema } from './schema.ts';
 import { CONSOLE_DIST_DIR } from './admin-console/ensure-built.ts';
 import { useAdminConsole } from './yoga-plugins/use-admin-console.ts';
 import { useRestApi } from './yoga-plugins/use-rest-api.ts';
+import { useVendorApis } from './yoga-plugins/use-vendor-apis.ts';
 import { createMaskError } from './yoga-plugins/mask-error.ts';
 import { useJsonBody } from './yoga-plugins/use-json-body.ts';
 import { useDocumentLimits } from './yoga-plugins/use-document-limits.ts';
@@ -89,6 +90,7 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
       })),
       useAdminConsole({ distDir: CONSOLE_DIST_DIR }),
       useRestApi(app),
+      useVendorApis(app),
       useJsonBody(options.maxBodyBytes),
       useDocumentLimits({ maxTokens: options.maxTokens, maxAliases: options.maxAliases, maxSelections: options.maxSelections, maxFieldPairs: options.maxFieldPairs }),
       useInputHygiene(),

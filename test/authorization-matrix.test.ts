@@ -113,6 +113,7 @@ const cases: Case[] = [
   { name: 'models', field: 'models', expect: [U, OK, OK, OK], op: () => ({ query: '{ models { name primary { provider } } }' }) },
   { name: 'providers', field: 'providers', expect: [U, F, F, OK], op: () => ({ query: '{ providers { id circuit } }' }) },
   { name: 'chat', field: 'chat', expect: [U, OK, OK, OK], op: () => ({ query: 'mutation { chat(input: { model: "mock-small", messages: [{ role: USER, content: "hi" }] }) { text } }' }) },
+  { name: 'embed', field: 'embed', expect: [U, OK, OK, OK], op: () => ({ query: 'mutation { embed(input: { model: "mock-small", input: ["hi"] }) { inputTokens } }' }) },
   { name: 'revokeAllApiKeys (your own)', field: 'revokeAllApiKeys', expect: [U, OK, OK, OK], op: () => ({ query: 'mutation { revokeAllApiKeys }' }) },
   {
     name: "revokeAllApiKeys (someone else's)",

@@ -1,9 +1,22 @@
 import { builder } from '../../builder.ts';
-import type { ModelDescription, ProviderDescription } from '../../router/index.ts';
+import type { ModelCapabilities, ModelDescription, ProviderDescription } from '../../router/index.ts';
 
 const RouteTarget = builder.objectRef<{ provider: string; model: string }>('RouteTarget').implement({
   authScopes: { loggedIn: true },
   fields: (t) => ({ provider: t.exposeString('provider'), model: t.exposeString('model') }),
+});
+
+const ModelCapabilitiesType = builder.objectRef<ModelCapabilities>('ModelCapabilities').implement({
+  description: "What a model can do: the config's flags, else derived from its providers' plugins; requests using a feature go only to providers able to serve it",
+  authScopes: { loggedIn: true },
+  fields: (t) => ({
+    vision: t.exposeBoolean('vision', { description: 'Images in user messages' }),
+    tools: t.exposeBoolean('tools', { description: 'Tool definitions, tool calls and tool results' }),
+    json: t.exposeBoolean('json', { description: 'JSON object and JSON schema answers' }),
+    embeddings: t.exposeBoolean('embeddings', { description: 'Mutation.embed and POST /v1/embeddings' }),
+    contextWindow: t.int({ nullable: true, resolve: (c) => c.contextWindow }),
+    maxOutputTokens: t.int({ nullable: true, resolve: (c) => c.maxOutputTokens }),
+  }),
 });
 
 const ModelType = builder.objectRef<ModelDescription>('Model').implement({
@@ -13,6 +26,7 @@ const ModelType = builder.objectRef<ModelDescription>('Model').implement({
     name: t.exposeString('name'),
     primary: t.field({ type: RouteTarget, resolve: (m) => m.primary }),
     fallbacks: t.field({ type: [RouteTarget], resolve: (m) => m.fallbacks }),
+    capabilities: t.field({ type: ModelCapabilitiesType, resolve: (m) => m.capabilities }),
   }),
 });
 

@@ -39,6 +39,7 @@ const DlpEventType = builder.objectRef<DlpEvent>('DlpEvent').implement({
     count: t.exposeInt('count'),
     model: t.exposeString('model', { nullable: true }),
     requestId: t.exposeString('requestId', { nullable: true }),
+    unscreenedImages: t.exposeInt('unscreenedImages', { description: 'Images the prompt carried: DLP screens text only, so these passed unscreened' }),
   }),
 });
 
