@@ -80,6 +80,8 @@ async function startGateway(name: string, config: unknown): Promise<{ server: Se
   const dir = mkdtempSync(join(tmpdir(), 'zero-bench-'));
   const configFile = join(dir, 'zero.config.json');
   writeFileSync(configFile, JSON.stringify(config));
+  // BENCH_GATEWAY_ARGS: node flags for the gateway, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it under load.
+  const nodeArgs = process.env.BENCH_GATEWAY_ARGS?.split(' ').filter(Boolean) ?? [];
   const server = await startServerProcess({
     DATABASE_URL: databaseUrl,
     ZERO_CONFIG: configFile,
@@ -87,7 +89,7 @@ async function startGateway(name: string, config: unknown): Promise<{ server: Se
     ZERO_ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
-  });
+  }, 60_000, nodeArgs);
   const { login } = await gql(server.url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password });
   const roles = await gql(server.url, '{ roles { id name } }', {}, login.token);
   const member = roles.roles.find((r: { name: string }) => r.name === 'member').id;
