@@ -1,11 +1,4 @@
--- Seals up to max_rows committed, unsealed audit records into the hash chain, in
--- id order, and moves the chain head. Returns how many; 0 when another sealer
--- (another gateway instance) holds the lock right now.
--- Set-based but for the chain itself: one query encodes every record of the
--- batch (each with the position it is about to get; audit_canonical as ever),
--- the loop only chains the hashes, and one update writes them all (it names
--- the partition key too). Per record that is one hash expression instead of
--- two statements, which made the sealer the largest database cost of a chat.
+-- audit_chain_extend as migration 0016-speed installed it. Frozen: never edit; the current definition is server/db/functions/audit_chain_extend.sql.
 CREATE OR REPLACE FUNCTION public.audit_chain_extend(max_rows integer)
  RETURNS integer
  LANGUAGE plpgsql
