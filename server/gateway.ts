@@ -8,6 +8,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.ts';
 import { initOrm, migrateUp } from './db/orm.ts';
 import { createSqlPools, type SqlPools } from './db/sql-pools.ts';
 import { SettlementQueue } from './modules/metering/settlement-queue.ts';
+import { AdmissionQueue } from './modules/metering/admission-queue.ts';
 import { createUsageEvents } from './modules/usage/usage-events.ts';
 import { AuditSealer } from './modules/audit/audit-sealer.ts';
 import { AuditRetention } from './modules/audit/audit-retention.ts';
@@ -144,7 +145,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       screen: (caller, prompt, model) => screenPrompt({ ...caller, app }, prompt, model),
       budgets: budgets.guard,
       rateLimits,
-      quota: { pool: sql.relaxed, timezone },
+      quota: { pool: sql.relaxed, timezone, admissions: new AdmissionQueue(sql.relaxed) },
       settlements,
       events,
       storePromptText: config.audit.storePromptText,
