@@ -15,7 +15,9 @@
  * metering and audit on PostgreSQL, and the background jobs. Rounds are
  * interleaved and medians reported. BENCH_SECONDS, BENCH_ROUNDS,
  * BENCH_CONNECTIONS (e.g. "50"), BENCH_ONLY (a substring of door names, e.g.
- * "Mutation") and BENCH_FAILOVER=0 narrow a run while working on one path.
+ * "Mutation") and BENCH_FAILOVER=0 narrow a run while working on one path;
+ * BENCH_BASELINE_DIR=<another checkout> runs its gateway beside this one, cell
+ * by cell in the same rounds, so a change is compared under the same load.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -74,7 +76,7 @@ async function gql(url: string, query: string, variables: Record<string, unknown
 }
 
 /** Starts a gateway process on its own database with the given config; returns it and an API key of a member with a quota. */
-async function startGateway(name: string, config: unknown): Promise<{ server: ServerProcess; key: string; dbName: string }> {
+async function startGateway(name: string, config: unknown, checkout?: string): Promise<{ server: ServerProcess; key: string; dbName: string }> {
   const dbName = `zg_bench_${name}`;
   const databaseUrl = await createDatabase(dbName);
   const dir = mkdtempSync(join(tmpdir(), 'zero-bench-'));
@@ -82,7 +84,9 @@ async function startGateway(name: string, config: unknown): Promise<{ server: Se
   writeFileSync(configFile, JSON.stringify(config));
   // BENCH_GATEWAY_ARGS: node flags for the gateway, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it under load.
   const nodeArgs = process.env.BENCH_GATEWAY_ARGS?.split(' ').filter(Boolean) ?? [];
-  const server = await startServerProcess({
+  // Another checkout's gateway (BENCH_BASELINE_DIR) is started by that checkout's own fixture, from its own root.
+  const start: typeof startServerProcess = checkout ? (await import(`${checkout}/test/fixtures/server-process.ts`)).startServerProcess : startServerProcess;
+  const server = await start({
     DATABASE_URL: databaseUrl,
     ZERO_CONFIG: configFile,
     ZERO_ADMIN_EMAIL: ADMIN.email,
@@ -193,6 +197,12 @@ async function main() {
     };
     const doors = DOORS.filter((d) => !ONLY || d.name.includes(ONLY));
     for (const d of doors) cells[d.name] = d.send(a.server.url, a.key);
+    // BENCH_BASELINE_DIR: a second checkout (say, main) run beside this one, cell by cell, to compare changes under the same load.
+    const baselineDir = process.env.BENCH_BASELINE_DIR;
+    const base = baselineDir ? await startGateway('base', providerConfig(upstream.url, dead, 1_000_000_000), baselineDir) : undefined;
+    if (base) started.push(base);
+    const gatewayOf = (cell: string) => (cell.startsWith('baseline ') ? base! : a);
+    if (base) for (const d of doors) cells[`baseline ${d.name}`] = d.send(base.server.url, base.key);
     const results: Record<string, Record<number, Run[]>> = {};
     for (const [name, send] of Object.entries(cells)) {
       results[name] = Object.fromEntries(CONNECTIONS.map((c) => [c, []]));
@@ -202,7 +212,8 @@ async function main() {
     for (let round = 0; round < ROUNDS; round++) {
       for (const connections of CONNECTIONS) {
         for (const [name, send] of Object.entries(cells)) {
-          const meter = await cpuMeter({ gatewayPid: a.server.pid, admin, database: a.dbName });
+          const g = gatewayOf(name);
+          const meter = await cpuMeter({ gatewayPid: g.server.pid, admin, database: g.dbName });
           const r = await load(send, connections, SECONDS);
           const cpu = await meter.read();
           if (r.errors) throw new Error(`${name} at ${connections} connections: ${r.errors} errors`);
@@ -226,10 +237,10 @@ async function main() {
         const base = stream ? 'direct (stream)' : 'direct (JSON)';
         const d = row(base, c);
         lines.push(`| ${base} | ${c} | ${d.rps.toFixed(0)} | | ${d.p50.toFixed(3)} | | ${d.p99.toFixed(3)} | | |`);
-        for (const door of doors.filter((x) => x.stream === stream)) {
-          const g = row(door.name, c);
+        for (const door of doors.filter((x) => x.stream === stream).flatMap((x) => (base ? [x.name, `baseline ${x.name}`] : [x.name]))) {
+          const g = row(door, c);
           lines.push(
-            `| ${door.name} | ${c} | ${g.rps.toFixed(0)} | 1/${(d.rps / g.rps).toFixed(1)} | ${g.p50.toFixed(3)} | ${(g.p50 - d.p50).toFixed(3)} | ${g.p99.toFixed(3)} | ${g.gateway.toFixed(0)} | ${g.postgres.toFixed(0)} |`,
+            `| ${door} | ${c} | ${g.rps.toFixed(0)} | 1/${(d.rps / g.rps).toFixed(1)} | ${g.p50.toFixed(3)} | ${(g.p50 - d.p50).toFixed(3)} | ${g.p99.toFixed(3)} | ${g.gateway.toFixed(0)} | ${g.postgres.toFixed(0)} |`,
           );
         }
       }
