@@ -142,7 +142,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       router: providers.router,
       knownModel: (name) => providers.modelNames.has(name),
       // DLP needs the app's policy cache and event writer; the chat core sees only this function.
-      screen: (caller, prompt, model) => screenPrompt({ ...caller, app }, prompt, model),
+      // Not a spread: the caller's EntityManager is forked on first use, and only a blocked prompt needs one.
+      screen: (caller, prompt, model) => screenPrompt({ viewer: caller.viewer, requestId: caller.requestId, app, get em() { return caller.em; } }, prompt, model),
       budgets: budgets.guard,
       rateLimits,
       quota: { pool: sql.relaxed, timezone, admissions: new AdmissionQueue(sql.relaxed) },
