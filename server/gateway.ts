@@ -8,6 +8,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.ts';
 import { initOrm, migrateUp } from './db/orm.ts';
 import { createSqlPools, type SqlPools } from './db/sql-pools.ts';
 import { SettlementQueue } from './modules/metering/settlement-queue.ts';
+import { AdmissionQueue } from './modules/metering/admission-queue.ts';
 import { createUsageEvents } from './modules/usage/usage-events.ts';
 import { AuditSealer } from './modules/audit/audit-sealer.ts';
 import { AuditRetention } from './modules/audit/audit-retention.ts';
@@ -142,10 +143,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       router: providers.router,
       knownModel: (name) => providers.modelNames.has(name),
       // DLP needs the app's policy cache and event writer; the chat core sees only this function.
-      screen: (caller, prompt, model) => screenPrompt({ ...caller, app }, prompt, model),
+      // Not a spread: the caller's EntityManager is forked on first use, and only a blocked prompt needs one.
+      screen: (caller, prompt, model) => screenPrompt({ viewer: caller.viewer, requestId: caller.requestId, app, get em() { return caller.em; } }, prompt, model),
       budgets: budgets.guard,
       rateLimits,
-      quota: { pool: sql.relaxed, timezone },
+      quota: { pool: sql.relaxed, timezone, admissions: new AdmissionQueue(sql.relaxed) },
       settlements,
       events,
       storePromptText: config.audit.storePromptText,

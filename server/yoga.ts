@@ -70,6 +70,8 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
     graphiql: !options.production,
     batching: false,
     multipart: false,
+    // useJsonBody enforces maxBodyBytes while it reads the body; yoga's own limit would pipe every body through one more stream.
+    maxRequestBodySize: false,
     cors: corsFor(options.corsOrigins),
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
@@ -80,7 +82,8 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
       error: (...args) => logger.debug({ err: args.find((a) => a instanceof Error) }, 'masked error'),
     },
     maskedErrors: { maskError, errorMessage: 'Unexpected error' },
-    context: (initial) => createContext(app, { ...initial, requestId: initial.request ? requestIdOf(initial.request) : undefined }),
+    // `em` and `log` are not in the extension: createContext puts them on the context object as lazy properties.
+    context: (initial) => createContext(app, initial, initial.request ? requestIdOf(initial.request) : undefined) as Promise<Context>,
     plugins: [
       useRequestId(logger),
       useHealthAndReadiness(app.orm, () => ({

@@ -8,6 +8,7 @@ import { BudgetShortfall, reserveQuota, type BudgetHold } from '../metering/quot
 import { quotaState, type LedgerEntry, type Reservation } from '../metering/metering.store.ts';
 import { promptHash, validateChatInput, type ChatInput } from './chat-input.ts';
 import type { ChatEntry, ChatCaller } from './chat.types.ts';
+import type { AdmissionQueue } from '../metering/admission-queue.ts';
 import type { RateLimiter, RateLimitTicket } from '../rate-limits/rate-limiter.ts';
 
 /** Output tokens reserved when the client sets no maxTokens; settlement replaces it with the real count. */
@@ -23,8 +24,8 @@ export interface AdmitDeps {
   budgets: { check(userId: string, roleIds: readonly string[]): Promise<BudgetHold | null> };
   /** Requests and tokens per minute: counted at admission (prompt estimate), output added at settlement. */
   rateLimits: Pick<RateLimiter, 'admit' | 'settle'>;
-  /** The pool quota reservations run on, and the time zone that defines "today". */
-  quota: { pool: Pool; timezone: string };
+  /** The pool quota reservations run on, group admission over it, and the time zone that defines "today". */
+  quota: { pool: Pool; timezone: string; admissions?: AdmissionQueue };
   /** This gateway instance, recorded with every chat it admits (crash recovery settles by instance). */
   instanceId: string;
 }
@@ -96,7 +97,7 @@ async function reserve(
   let budgetCapped = false;
   for (;;) {
     try {
-      return await reserveQuota(pool, { userId, day, inputTokens, outputTokens, timezone, ledger, budgets: budgets ?? undefined });
+      return await reserveQuota(quota, { userId, day, inputTokens, outputTokens, timezone, ledger, budgets: budgets ?? undefined });
     } catch (error) {
       if (error instanceof BudgetShortfall) {
         // The byte bound may price the prompt far above its real size: count it before refusing.

@@ -103,7 +103,7 @@ export function createEmbeddingService(deps: EmbedDeps): EmbeddingService {
           via,
         };
         try {
-          reservation = await reserveQuota(deps.quota.pool, { userId: ctx.viewer.userId, day: dayIn(deps.quota.timezone), inputTokens, outputTokens: 0, timezone: deps.quota.timezone, ledger, budgets: budgets ?? undefined });
+          reservation = await reserveQuota(deps.quota, { userId: ctx.viewer.userId, day: dayIn(deps.quota.timezone), inputTokens, outputTokens: 0, timezone: deps.quota.timezone, ledger, budgets: budgets ?? undefined });
         } catch (error) {
           throw error instanceof BudgetShortfall ? error.refusal : error;
         }
