@@ -20,6 +20,8 @@ import type { BudgetRuntime } from './modules/budgets/index.ts';
 import type { LoginThrottle } from './modules/auth/login-throttle.ts';
 import type { ChatService } from './modules/chat/chat.service.ts';
 import type { ChatsInFlight } from './modules/chat/chats-in-flight.ts';
+import type { ProviderRegistry } from './modules/providers/provider-registry.ts';
+import type { SecretBox } from './modules/providers/secret-box.ts';
 
 /** The providers behind the gateway: running instances, the router over them, and what failed to load. */
 export interface ProviderRuntime {
@@ -55,7 +57,12 @@ export interface AppState {
   loginThrottle: LoginThrottle;
   /** Budget hard stop (chat path) and alert evaluation (after settlement). */
   budgets: BudgetRuntime;
-  providers: ProviderRuntime;
+  /** Provider instances and the router over them, rebuilt when the catalog changes (server/modules/providers). */
+  providers: ProviderRegistry;
+  /** Seals provider API keys stored in the database; null in production without ZERO_SECRET_KEY. */
+  secretBox: SecretBox | null;
+  /** This instance's id (chat ledger, bus messages it sent). */
+  instanceId: string;
   /** The chat core every door calls (admit, route, settle); its dependencies are wired in server/gateway.ts. */
   chat: ChatService;
   /** The chats running on this instance (admission limit, shutdown drain). */

@@ -23,7 +23,11 @@ import { connectRedis, type RedisConnections } from './cluster/redis.ts';
 import { createRateLimiter, type RateLimitFailMode } from './modules/rate-limits/index.ts';
 import { assertTimeZone } from './util/days.ts';
 import { defaultConfig, type GatewayConfig } from './config/index.ts';
-import { startProviders } from './providers.ts';
+import { loadPlugins } from './plugin-host/index.ts';
+import { ProviderRegistry, type CatalogSource } from './modules/providers/provider-registry.ts';
+import { configCatalogSource, databaseCatalogSource, resealStoredKeys, seedCatalogFromConfig } from './modules/providers/catalog-sources.ts';
+import { resolveSecretBox, type SecretKeySettings } from './modules/providers/secret-key.ts';
+import { PROVIDERS_CHANGED } from './modules/providers/providers.service.ts';
 import { createChatService } from './modules/chat/chat.service.ts';
 import { screenPrompt } from './modules/dlp/dlp.service.ts';
 import { ChatsInFlight } from './modules/chat/chats-in-flight.ts';
@@ -64,6 +68,17 @@ export interface GatewayOptions {
   redis?: { url: string; prefix?: string };
   /** While rate-limit counters cannot be reached: admit (`open`, the default) or refuse chats under a limit (ZERO_RATE_LIMIT_FAIL). */
   rateLimitFail?: RateLimitFailMode;
+  /**
+   * Where provider instances and models come from. `database`: the config file
+   * seeds what the database lacks, then GraphQL and the console manage them
+   * (main.ts's default, ZERO_PROVIDERS_FROM). `config` (the default here, for
+   * tests and embedders that hand over a config): the file rules and the catalog is read-only.
+   */
+  providersFrom?: 'database' | 'config';
+  /** ZERO_SECRET_KEY (and the previous key during a rotation); see server/modules/providers/secret-key.ts. */
+  secrets?: Omit<SecretKeySettings, 'dataDir'>;
+  /** How often each instance checks the provider catalog for changes it was not told about (default 30 s). */
+  providerPollMs?: number;
 }
 
 export interface Gateway {
@@ -98,6 +113,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   let sql: SqlPools | undefined;
   let redis: RedisConnections | undefined;
   let bus: ClusterBus | undefined;
+  let providers: ProviderRegistry | undefined;
   try {
     // On the embedded server every pool shares its few connections; it queues queries itself.
     orm = await initOrm({ clientUrl, poolMax: embedded ? 1 : options.poolMax, log: (m) => logger.debug(m) });
@@ -106,15 +122,31 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     const boot = await bootstrap(orm.em.fork(), options.admin ?? {});
     await seedPrices(sql.durable, config.pricing);
-    const providers = await startProviders(config, logger);
+    const secretBox = resolveSecretBox({ ...options.secrets, dataDir: options.dataDir }, logger);
+    let catalog: CatalogSource;
+    if ((options.providersFrom ?? 'config') === 'database') {
+      await seedCatalogFromConfig(sql.durable, config, logger);
+      if (secretBox) await resealStoredKeys(sql.durable, secretBox, logger);
+      catalog = databaseCatalogSource(sql.durable, secretBox, logger);
+    } else {
+      catalog = configCatalogSource(config);
+    }
+    const plugins = await loadPlugins({ dirs: config.plugins.dirs, packages: config.plugins.packages, logger });
+    providers = await ProviderRegistry.create({ plugins, resilience: config.resilience, source: catalog, logger, pollMs: options.providerPollMs });
+    logger.info({ source: catalog.kind, plugins: [...plugins.plugins.keys()], providers: [...providers.instances.keys()], models: [...providers.modelNames] }, 'providers ready');
     if (options.redis) redis = await connectRedis({ url: options.redis.url, prefix: options.redis.prefix ?? 'zero:' }, logger);
     // Instances hear each other through Redis, else through PostgreSQL; the embedded database has one instance.
     bus = redis ? await createRedisBus(redis, logger) : embedded ? createLocalBus() : await createPostgresBus(clientUrl, logger);
     logger.info({ bus: bus.kind }, 'cluster bus');
+    const instanceId = options.instanceId ?? randomUUID();
+    // Another instance changed the catalog: rebuild here too (chats in flight keep their router).
+    const registry = providers;
+    bus.subscribe(PROVIDERS_CHANGED, (payload) => {
+      if ((payload as { origin?: string } | null)?.origin !== instanceId) registry.reloadSoon();
+    });
     const budgets = createBudgetRuntime(sql.durable, config, timezone, logger, bus);
     const auditSealer = new AuditSealer(sql.durable, logger);
     const chatRollup = new ChatRollup(sql.durable, auditSealer, timezone, logger);
-    const instanceId = options.instanceId ?? randomUUID();
     const spool = new SettlementSpool(options.spoolDir ?? (options.dataDir ? join(options.dataDir, 'spool') : join(tmpdir(), 'zero-gateway-spool', instanceId)), instanceId);
     // Budget alerts are evaluated after each committed batch, off the request path.
     const settlements = new SettlementQueue(sql.durable, { afterCommit: () => budgets.monitor.schedule(), spool, logger });
@@ -139,7 +171,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       instanceId,
       inFlight,
       router: providers.router,
-      knownModel: (name) => providers.modelNames.has(name),
+      knownModel: (name) => registry.modelNames.has(name),
       // DLP needs the app's policy cache and event writer; the chat core sees only this function.
       screen: (caller, prompt, model) => screenPrompt({ ...caller, app }, prompt, model),
       budgets: budgets.guard,
@@ -166,6 +198,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       dlpPolicies: new DlpPolicyCache(sql.durable),
       loginThrottle: new LoginThrottle(sql.durable, options.trustProxyHops ?? 0),
       providers,
+      secretBox,
+      instanceId,
       logger,
       credentialCache,
       credentials: new CredentialChanges(credentialCache, bus),
@@ -203,7 +237,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         await app.auditRetention.stop();
         await app.chatRollup.stop();
         await app.auditSealer.stop();
-        await providers.close();
+        await providers!.close();
         await redis?.close();
         await sql!.close();
         await orm!.close(true);
@@ -212,6 +246,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     };
   } catch (error) {
     await bus?.close().catch(() => {});
+    await providers?.close().catch(() => {});
     await redis?.close().catch(() => {});
     await sql?.close().catch(() => {});
     await orm?.close(true).catch(() => {});
