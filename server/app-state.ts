@@ -6,9 +6,6 @@ import type { ClusterBus } from './cluster/bus.ts';
 import type { RedisConnections } from './cluster/redis.ts';
 import type { RateLimiter } from './modules/rate-limits/index.ts';
 import type { GatewayConfig } from './config/index.ts';
-import type { Router } from './router/index.ts';
-import type { LoadFailure } from './plugin-host/index.ts';
-import type { Provider } from '../plugins/plugin-api.ts';
 import type { SqlPools } from './db/sql-pools.ts';
 import type { SettlementQueue } from './modules/metering/settlement-queue.ts';
 import type { UsageEvents } from './modules/usage/usage-events.ts';
@@ -22,18 +19,6 @@ import type { ChatService } from './modules/chat/chat.service.ts';
 import type { ChatsInFlight } from './modules/chat/chats-in-flight.ts';
 import type { ProviderRegistry } from './modules/providers/provider-registry.ts';
 import type { SecretBox } from './modules/providers/secret-box.ts';
-
-/** The providers behind the gateway: running instances, the router over them, and what failed to load. */
-export interface ProviderRuntime {
-  router: Router;
-  instances: Map<string, Provider>;
-  /** Gateway model names clients may ask for. */
-  modelNames: Set<string>;
-  /** Plugins and instances that could not be loaded, by name, with the reason. */
-  failures: LoadFailure[];
-  /** Closes every instance's connection pool. */
-  close(): Promise<void>;
-}
 
 /** State shared by every request of one gateway process; built once at start-up. */
 export interface AppState {

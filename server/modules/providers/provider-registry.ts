@@ -12,7 +12,6 @@ import type { ModelConfig, ResilienceConfig } from '../../config/index.ts';
 import { createProviders, type LoadedPlugins, type LoadFailure, type ProviderEntry } from '../../plugin-host/index.ts';
 import { createRouter, type Router, type RouterEvent } from '../../router/index.ts';
 import { logAttemptFailure } from '../../providers.ts';
-import type { ProviderRuntime } from '../../app-state.ts';
 import { PeriodicTask } from '../../util/periodic-task.ts';
 
 /** A provider instance as the console sees it: everything but the key, which is only "set" and its last four characters. */
@@ -67,7 +66,7 @@ export interface ProviderRegistryOptions {
   pollMs?: number;
 }
 
-export class ProviderRegistry implements ProviderRuntime {
+export class ProviderRegistry {
   private current!: Generation;
   private readonly task: PeriodicTask<void>;
   private readonly retired = new Set<Generation>();

@@ -253,7 +253,7 @@ builder.mutationFields((t) => ({
   updateProvider: t.field({
     type: ProviderType,
     authScopes: { permission: 'providers:write' },
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateProviderInput, required: true }) },
+    args: { id: t.arg.string({ required: true }), input: t.arg({ type: UpdateProviderInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = await updateProvider(signedIn(ctx), String(args.id), args.input);
       return one(providerViews(ctx), (p) => p.id === id, 'provider');
@@ -262,14 +262,14 @@ builder.mutationFields((t) => ({
   deleteProvider: t.boolean({
     description: 'Refused with CONFLICT while a model routes to it',
     authScopes: { permission: 'providers:write' },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.string({ required: true, description: "Provider instance id" }) },
     resolve: (_root, args, ctx) => deleteProvider(signedIn(ctx), String(args.id)),
   }),
   testProvider: t.field({
     type: ProviderTestType,
     description: "Calls the running instance's health check and lists its models",
     authScopes: { permission: 'providers:write' },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.string({ required: true, description: "Provider instance id" }) },
     resolve: (_root, args, ctx) => testProvider(ctx, String(args.id)),
   }),
   createModel: t.field({
