@@ -112,7 +112,8 @@ function checkOptions(ctx: ServiceContext, plugin: string, options: unknown): Re
   const parsed = found.configSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw badInput(`options.${issue.path.join('.')}: ${issue.message}`, issue.path.length ? `options.${issue.path.join('.')}` : 'options');
+    const path = ['options', ...issue.path].join('.');
+    throw new AppError('BAD_USER_INPUT', `${path}: ${issue.message}`, { field: 'options', path });
   }
   // Stored as given (the plugin's defaults apply when the instance is created).
   return value as Record<string, unknown>;
