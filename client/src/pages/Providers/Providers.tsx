@@ -63,7 +63,7 @@ export function ProvidersView(props: ProvidersViewProps) {
       header: t('providers.col.key'),
       cell: (p) => (
         <span data-testid="provider-key">
-          {keyLabel(t, p)}
+          {p.apiKeySet && p.apiKeyLast4 ? tj('providers.keySet', { last4: <span translate="no">{p.apiKeyLast4}</span> }) : keyLabel(t, p)}
           <Show when={p.apiKeyEnv}>
             {(env) => (
               <span class="sublabel">
