@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI } from '../fakes/openai.ts';
 import type { FakeUpstream } from '../fakes/fake-server.ts';
 import { codeOf, startSecondGateway, startTestGateway, type TestGateway } from '../fixtures/gateway.ts';
+import { dropRedisPrefix, redisAvailable, TEST_REDIS_URL, testRedisPrefix } from '../fixtures/redis.ts';
 
 const KEY = 'sk-test-4f9d2c7a1b8e6f3d0c5a9b2e7f1d4c8a';
 const SECRET = Buffer.alloc(32, 7);
@@ -160,5 +161,39 @@ describe('providers from the config file (read-only)', () => {
     const refused = await gw.gql('mutation { createProvider(input: { id: "x", plugin: "mock" }) { id } }', {}, gw.adminToken);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'READ_ONLY', source: 'CONFIG' });
     expect(codeOf(await gw.gql('mutation { deleteModel(name: "mock-small") }', {}, gw.adminToken))).toBe('READ_ONLY');
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('reload on change over a Redis bus', () => {
+  let a: TestGateway | undefined;
+  let b: TestGateway | undefined;
+  let prefix = '';
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    if (prefix) await dropRedisPrefix(prefix);
+  });
+
+  it('a route changed on one instance is taken by the other within a second', async (ctx) => {
+    if (!(await redisAvailable())) {
+      if (process.env.CI === 'true') throw new Error(`Redis is not answering at ${TEST_REDIS_URL}`);
+      return ctx.skip();
+    }
+    prefix = testRedisPrefix();
+    // Polling is off: only the bus can tell the second instance.
+    const options = { providersFrom: 'database' as const, secrets: { key: SECRET }, redis: { url: TEST_REDIS_URL, prefix }, providerPollMs: 3_600_000 };
+    a = await startTestGateway(options);
+    b = await startSecondGateway(a, options);
+    expect(b.gateway.app.bus.kind).toBe('redis');
+    await a.gql('mutation { updateModel(name: "mock-small", input: { primary: { provider: "mock", model: "mock-large" } }) { name } }', {}, a.adminToken);
+    const started = performance.now();
+    let model: string | undefined;
+    while (performance.now() - started < 1000) {
+      model = (await chat(b, 'mock-small')).data?.chat?.model;
+      if (model === 'mock-large') break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(model).toBe('mock-large');
+    console.log(`[providers] over Redis the second instance took the new route after ${(performance.now() - started).toFixed(0)} ms`);
   });
 });

@@ -1,6 +1,7 @@
 import { builder } from '../../builder.ts';
 import type { ModelConfig } from '../../config/index.ts';
 import type { ModelDescription, ProviderDescription } from '../../router/index.ts';
+import type { Permission } from '../roles/permissions.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { signedIn } from '../service-context.ts';
 import type { CatalogProvider } from './provider-registry.ts';
@@ -64,9 +65,12 @@ const ProvidersSource = builder.enumType('ProvidersSource', {
   values: ['DATABASE', 'CONFIG'] as const,
 });
 
+// Who may change providers reads what they changed, even without providers:read.
+const READERS = { anyPermission: ['providers:read', 'providers:write'] } as const satisfies { anyPermission: Permission[] };
+
 const ProviderType = builder.objectRef<ProviderView>('Provider').implement({
   description: 'A provider instance: its settings (the API key only as set and its last four characters) and its health',
-  authScopes: { permission: 'providers:read' },
+  authScopes: { anyPermission: [...READERS.anyPermission] },
   fields: (t) => ({
     id: t.exposeString('id'),
     plugin: t.exposeString('plugin'),
@@ -88,7 +92,7 @@ const ProviderType = builder.objectRef<ProviderView>('Provider').implement({
 });
 
 const PluginFeaturesType = builder.objectRef<{ tools: boolean; images: boolean; jsonObject: boolean; jsonSchema: boolean; embeddings: boolean }>('PluginFeatures').implement({
-  authScopes: { permission: 'providers:read' },
+  authScopes: { anyPermission: [...READERS.anyPermission] },
   fields: (t) => ({
     tools: t.exposeBoolean('tools'),
     images: t.exposeBoolean('images'),
@@ -100,7 +104,7 @@ const PluginFeaturesType = builder.objectRef<{ tools: boolean; images: boolean; 
 
 const ProviderPluginType = builder.objectRef<{ id: string; description: string | null; features: PluginFeaturesType }>('ProviderPlugin').implement({
   description: 'A loaded provider plugin a provider instance can use',
-  authScopes: { permission: 'providers:read' },
+  authScopes: { anyPermission: [...READERS.anyPermission] },
   fields: (t) => ({
     id: t.exposeString('id'),
     description: t.string({ nullable: true, resolve: (p) => p.description }),
@@ -111,7 +115,7 @@ type PluginFeaturesType = { tools: boolean; images: boolean; jsonObject: boolean
 
 const ProviderTestType = builder.objectRef<ProviderTestResult>('ProviderTest').implement({
   description: "A provider's health check and the models it lists; failures by class, never the upstream's own words",
-  authScopes: { permission: 'providers:read' },
+  authScopes: { anyPermission: [...READERS.anyPermission] },
   fields: (t) => ({
     ok: t.exposeBoolean('ok'),
     latencyMs: t.exposeFloat('latencyMs'),

@@ -83,8 +83,14 @@ function assertWritable(ctx: ServiceContext): void {
 
 /** After a committed change: this instance serves the new catalog before answering, the others within moments. */
 async function reloadEverywhere(ctx: ServiceContext): Promise<void> {
-  await ctx.app.providers.reload();
   ctx.app.bus.publish(PROVIDERS_CHANGED, { origin: ctx.app.instanceId });
+  try {
+    await ctx.app.providers.reload();
+  } catch (error) {
+    // The change is committed; the next poll of the catalog counter rebuilds this instance.
+    ctx.app.logger.error({ err: error }, 'provider reload after a change failed');
+    throw new AppError('SERVICE_UNAVAILABLE', 'Saved, but this instance could not reload the providers yet; it retries within 30 s');
+  }
 }
 
 function checkId(id: string): void {
