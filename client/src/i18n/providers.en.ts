@@ -110,4 +110,13 @@ export const providersEn = {
   'auditAction.model.create': 'Model added',
   'auditAction.model.update': 'Route changed',
   'auditAction.model.delete': 'Model deleted',
+  'auditField.plugin': 'Plugin',
+  'auditField.baseUrl': 'Base URL',
+  'auditField.options': 'Plugin options',
+  'auditField.maxConcurrent': 'Concurrent attempts at most',
+  'auditField.enabled': 'Enabled',
+  'auditField.apiKeySet': 'API key set',
+  'auditField.apiKeyReplaced': 'New API key entered',
+  'auditField.route': 'Route',
+  'auditField.capabilities': 'Capabilities',
 } as const;

@@ -111,4 +111,13 @@ export const providersZhCN: Record<keyof typeof providersEn, string> = {
   'auditAction.model.create': '添加模型',
   'auditAction.model.update': '修改路由',
   'auditAction.model.delete': '删除模型',
+  'auditField.plugin': '插件',
+  'auditField.baseUrl': '基础地址',
+  'auditField.options': '插件选项',
+  'auditField.maxConcurrent': '最多并发尝试数',
+  'auditField.enabled': '启用',
+  'auditField.apiKeySet': '已设置 API 密钥',
+  'auditField.apiKeyReplaced': '输入了新的 API 密钥',
+  'auditField.route': '路由',
+  'auditField.capabilities': '能力',
 };

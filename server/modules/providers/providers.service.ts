@@ -184,14 +184,14 @@ export async function updateProvider(ctx: SignedInContext, id: string, patch: Pr
       maxConcurrent: patch.maxConcurrent === undefined ? before.maxConcurrent : checkMaxConcurrent(patch.maxConcurrent),
       enabled: patch.enabled ?? before.enabled,
     };
-    let apiKey: 'set' | 'cleared' | 'unchanged' = 'unchanged';
+    // Whether a new key was typed (a replaced key shows in no other field); never the key.
+    let apiKeyReplaced = false;
     if (patch.apiKey) {
       // A key typed in the console replaces one read from an environment variable.
       Object.assign(after, sealKey(ctx, id, patch.apiKey), { apiKeyEnv: null });
-      apiKey = 'set';
+      apiKeyReplaced = true;
     } else if (patch.clearApiKey) {
       Object.assign(after, { apiKeyCiphertext: null, apiKeyKeyId: null, apiKeyLast4: null, apiKeyEnv: null });
-      apiKey = 'cleared';
     }
     await updateProviderRow(em, after);
     await bumpCatalogVersion(em);
@@ -200,7 +200,7 @@ export async function updateProvider(ctx: SignedInContext, id: string, patch: Pr
       action: 'provider.update',
       targetType: 'provider',
       targetId: id,
-      metadata: { changes: diff(auditView(before), auditView(after)), apiKey },
+      metadata: { changes: diff(auditView(before), auditView(after)), apiKeyReplaced },
     });
     await em.flush();
   });
