@@ -111,6 +111,25 @@ describe.skipIf(!process.env.DATABASE_URL)('providers, models and routes as data
     expect((await chat(a, 'assistant')).data.chat.provider).toBe('first');
   });
 
+  it('keeps circuit state across a rebuild for providers whose settings did not change', async () => {
+    const circuit = async (id: string) => (await a.gql('{ providers { id circuit } }', {}, a.adminToken)).data.providers.find((p: any) => p.id === id).circuit;
+    second.setFault({ type: 'status', status: 503 });
+    try {
+      await a.gql(`mutation { createModel(input: { name: "flaky", primary: { provider: "second", model: "second-model" }, fallbacks: [{ provider: "first", model: "first-model" }] }) { name } }`, {}, a.adminToken);
+      for (let i = 0; i < 2; i++) expect((await chat(a, 'flaky')).data.chat.provider).toBe('first');
+      expect(await circuit('second')).toBe('OPEN');
+      // Another model's route changes: the breaker of the untouched provider stays open.
+      await a.gql(`mutation { updateModel(name: "assistant", input: { capabilities: { contextWindow: 64000 } }) { name } }`, {}, a.adminToken);
+      expect(await circuit('second')).toBe('OPEN');
+      // Its own settings change: it starts afresh.
+      await a.gql(`mutation { updateProvider(id: "second", input: { maxConcurrent: 64 }) { id } }`, {}, a.adminToken);
+      expect(await circuit('second')).toBe('CLOSED');
+    } finally {
+      second.setFault(null);
+      await a.gql('mutation { deleteModel(name: "flaky") }', {}, a.adminToken);
+    }
+  });
+
   it('answers typed errors with the field', async () => {
     const bad = async (query: string, variables: Record<string, unknown>) => (await a.gql(query, variables, a.adminToken)).errors?.[0]?.extensions;
     const create = 'mutation($i: CreateProviderInput!) { createProvider(input: $i) { id } }';

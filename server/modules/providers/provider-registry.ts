@@ -10,7 +10,8 @@ import type { Logger } from 'pino';
 import type { Provider, ProviderPlugin } from '../../../plugins/plugin-api.ts';
 import type { ModelConfig, ResilienceConfig } from '../../config/index.ts';
 import { createProviders, type LoadedPlugins, type LoadFailure, type ProviderEntry } from '../../plugin-host/index.ts';
-import { createRouter, type Router, type RouterEvent } from '../../router/index.ts';
+import { createHash } from 'node:crypto';
+import { createRouter, type ProviderHealth, type Router, type RouterEvent } from '../../router/index.ts';
 import { logAttemptFailure } from '../../providers.ts';
 import { PeriodicTask } from '../../util/periodic-task.ts';
 
@@ -70,6 +71,13 @@ export class ProviderRegistry {
   private current!: Generation;
   private readonly task: PeriodicTask<void>;
   private readonly retired = new Set<Generation>();
+  /**
+   * Circuit breakers and statistics by provider id, with the settings they were
+   * earned under: a rebuild keeps them for providers whose settings did not
+   * change, so editing one route neither forgets that another provider is down
+   * nor sends it traffic to find out again.
+   */
+  private readonly health = new Map<string, ProviderHealth & { settings: string }>();
   /** Hands out the current generation's router per call; see the file comment. */
   readonly router: Router;
 
@@ -166,12 +174,17 @@ export class ProviderRegistry {
       ...catalog.providers.flatMap((p) => (p.apiKey ? [p.apiKey] : [])),
       ...catalog.providers.flatMap((p) => (p.apiKeyEnv && env[p.apiKeyEnv] ? [env[p.apiKeyEnv]!] : [])),
     ];
+    const settings = new Map(catalog.providers.map((p) => [p.id, settingsOf(p, env)]));
+    for (const [id, h] of this.health) if (settings.get(id) !== h.settings) this.health.delete(id);
+    const health = new Map<string, ProviderHealth>(this.health);
     const router = createRouter({
       config: { providers: catalog.providers.map(toEntry), models: catalog.models, resilience: this.o.resilience },
       providers: created.providers,
       features: created.features,
       onAttemptFailure: logAttemptFailure(this.o.logger, keys),
+      health,
     });
+    for (const [id, h] of health) if (settings.has(id)) this.health.set(id, { ...h, settings: settings.get(id)! });
     return {
       router,
       instances: created.providers,
@@ -215,6 +228,12 @@ export class ProviderRegistry {
 function closeGeneration(g: Generation): Promise<void> {
   g.closed ??= Promise.allSettled([...g.instances.values()].map((p) => p.close?.())).then(() => undefined);
   return g.closed;
+}
+
+/** What an instance was built from (the key as a hash), to tell whether its breaker still speaks for it. */
+function settingsOf(p: CatalogProvider & { apiKey?: string }, env: NodeJS.ProcessEnv): string {
+  const key = p.apiKey ?? (p.apiKeyEnv ? env[p.apiKeyEnv] : undefined) ?? '';
+  return JSON.stringify([p.plugin, p.baseUrl, p.options, p.maxConcurrent, p.enabled, createHash('sha256').update(key).digest('hex')]);
 }
 
 function toEntry(p: CatalogProvider & { apiKey?: string }): ProviderEntry {
