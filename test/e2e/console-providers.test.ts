@@ -99,6 +99,7 @@ describe.skipIf(skipBrowserTests)('providers and routes managed in the console (
     await setTarget(dialog, 'primary', 'fake-primary', 'up-primary');
     await dialog.getByTestId('add-fallback').click();
     await setTarget(dialog, 'fallbacks.0', 'fake-fallback', 'up-fallback');
+    await screenshot(page, 'providers-model-form-zh', false);
     await dialog.getByRole('button', { name: zhCN['common.create'] }).click();
     await dialog.waitFor({ state: 'detached' });
     const row = page.locator('[data-testid=model-row][data-model="assistant"]');

@@ -131,7 +131,7 @@ export function ModelForm(props: { model: ModelFieldsFragment | null; providers:
         )}
       </Index>
       <Show when={targets().length <= MAX_FALLBACKS}>
-        <button type="button" class="btn btn-secondary btn-sm" data-testid="add-fallback" onClick={() => setTargets((list) => [...list, { provider: '', model: '' }])}>
+        <button type="button" class="btn btn-secondary btn-sm add-fallback" data-testid="add-fallback" onClick={() => setTargets((list) => [...list, { provider: '', model: '' }])}>
           <Icon name="plus" size={14} />
           {t('models.addFallback')}
         </button>
