@@ -39,7 +39,7 @@ describe.skipIf(!process.env.DATABASE_URL)('providers, models and routes as data
     const { rows } = await db.query('select id, plugin from provider_instance order by id');
     expect(rows).toEqual([{ id: 'mock', plugin: 'mock' }]);
     const models = await a.gql('{ models { name editable primary { provider model } } }', {}, a.adminToken);
-    expect(models.data.models.map((m: any) => m.name)).toEqual(['mock-large', 'mock-small']);
+    expect(models.data.models.map((m: any) => m.name)).toEqual(['mock-small', 'mock-large']);
     expect(models.data.models[0].editable).toBe(true);
   });
 

@@ -7,6 +7,8 @@ import { Migration } from '@mikro-orm/migrations';
  * by foreign key, so an instance a model still routes to cannot be deleted.
  * API keys are stored only as AES-256-GCM ciphertext (server/modules/providers/secret-box.ts)
  * with the id of the key that sealed them, so a rotation knows what to re-seal.
+ * `seq` keeps the order entries were added in (the config file's, then the
+ * console's): the first model listed is the console's default.
  * `provider_catalog` holds one counter that every change bumps: an instance
  * that missed the bus message sees the counter move and reloads.
  */
@@ -23,12 +25,14 @@ export class Migration0014Providers extends Migration {
       "api_key_last4" text null,
       "max_concurrent" integer null check ("max_concurrent" > 0),
       "enabled" boolean not null default true,
+      "seq" bigint generated always as identity,
       "created_at" timestamptz not null default now(),
       "updated_at" timestamptz not null default now(),
       constraint "provider_instance_key_sealed" check (("api_key_ciphertext" is null) = ("api_key_key_id" is null)));`);
     this.addSql(`create table "gateway_model" (
       "name" text primary key check (length("name") between 1 and 128),
       "capabilities" jsonb null,
+      "seq" bigint generated always as identity,
       "created_at" timestamptz not null default now(),
       "updated_at" timestamptz not null default now());`);
     this.addSql(`create table "gateway_model_target" (

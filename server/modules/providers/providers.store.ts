@@ -71,8 +71,8 @@ export async function loadCatalog(pool: Pool): Promise<{ version: number; provid
   try {
     await client.query('begin isolation level repeatable read read only');
     const version = await client.query<{ version: string }>('select version from provider_catalog');
-    const providers = await client.query<ProviderDbRow>('select * from provider_instance order by id');
-    const models = await client.query<ModelDbRow>(`${MODELS_SQL} group by m.name order by m.name`);
+    const providers = await client.query<ProviderDbRow>('select * from provider_instance order by seq');
+    const models = await client.query<ModelDbRow>(`${MODELS_SQL} group by m.name order by min(m.seq)`);
     await client.query('commit');
     return { version: Number(version.rows[0]?.version ?? 0), providers: providers.rows.map(toProvider), models: models.rows.filter((m) => m.targets.length).map(toModel) };
   } catch (error) {
