@@ -23,11 +23,8 @@ import { connectRedis, type RedisConnections } from './cluster/redis.ts';
 import { createRateLimiter, type RateLimitFailMode } from './modules/rate-limits/index.ts';
 import { assertTimeZone } from './util/days.ts';
 import { defaultConfig, type GatewayConfig } from './config/index.ts';
-import { loadPlugins } from './plugin-host/index.ts';
-import { ProviderRegistry, type CatalogSource } from './modules/providers/provider-registry.ts';
-import { configCatalogSource, databaseCatalogSource, resealStoredKeys, seedCatalogFromConfig } from './modules/providers/catalog-sources.ts';
-import { resolveSecretBox, type SecretKeySettings } from './modules/providers/secret-key.ts';
-import { PROVIDERS_CHANGED } from './modules/providers/providers.service.ts';
+import { followCatalogChanges, startProviderCatalog, type ProviderRegistry } from './modules/providers/index.ts';
+import type { SecretKeySettings } from './modules/providers/secret-key.ts';
 import { createChatService } from './modules/chat/chat.service.ts';
 import { screenPrompt } from './modules/dlp/dlp.service.ts';
 import { ChatsInFlight } from './modules/chat/chats-in-flight.ts';
@@ -122,28 +119,23 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     const boot = await bootstrap(orm.em.fork(), options.admin ?? {});
     await seedPrices(sql.durable, config.pricing);
-    const secretBox = resolveSecretBox({ ...options.secrets, dataDir: options.dataDir }, logger);
-    let catalog: CatalogSource;
-    if ((options.providersFrom ?? 'config') === 'database') {
-      await seedCatalogFromConfig(sql.durable, config, logger);
-      if (secretBox) await resealStoredKeys(sql.durable, secretBox, logger);
-      catalog = databaseCatalogSource(sql.durable, secretBox, logger);
-    } else {
-      catalog = configCatalogSource(config);
-    }
-    const plugins = await loadPlugins({ dirs: config.plugins.dirs, packages: config.plugins.packages, logger });
-    providers = await ProviderRegistry.create({ plugins, resilience: config.resilience, source: catalog, logger, pollMs: options.providerPollMs });
-    logger.info({ source: catalog.kind, plugins: [...plugins.plugins.keys()], providers: [...providers.instances.keys()], models: [...providers.modelNames] }, 'providers ready');
+    const catalog = await startProviderCatalog({
+      config,
+      from: options.providersFrom ?? 'config',
+      pool: sql.durable,
+      secrets: { ...options.secrets, dataDir: options.dataDir },
+      logger,
+      pollMs: options.providerPollMs,
+    });
+    const { secretBox } = catalog;
+    providers = catalog.registry;
     if (options.redis) redis = await connectRedis({ url: options.redis.url, prefix: options.redis.prefix ?? 'zero:' }, logger);
     // Instances hear each other through Redis, else through PostgreSQL; the embedded database has one instance.
     bus = redis ? await createRedisBus(redis, logger) : embedded ? createLocalBus() : await createPostgresBus(clientUrl, logger);
     logger.info({ bus: bus.kind }, 'cluster bus');
     const instanceId = options.instanceId ?? randomUUID();
-    // Another instance changed the catalog: rebuild here too (chats in flight keep their router).
     const registry = providers;
-    bus.subscribe(PROVIDERS_CHANGED, (payload) => {
-      if ((payload as { origin?: string } | null)?.origin !== instanceId) registry.reloadSoon();
-    });
+    followCatalogChanges(bus, registry, instanceId);
     const budgets = createBudgetRuntime(sql.durable, config, timezone, logger, bus);
     const auditSealer = new AuditSealer(sql.durable, logger);
     const chatRollup = new ChatRollup(sql.durable, auditSealer, timezone, logger);

@@ -87,7 +87,8 @@ export class ProviderRegistry {
       intervalMs: o.pollMs ?? 30_000,
       logger: o.logger,
       run: async (reason) => {
-        if (reason === 'interval' && this.o.source.version && (await this.o.source.version()) === this.current.version) return;
+        // The interval only asks whether the catalog moved; a source without a counter (the config file) never does.
+        if (reason === 'interval' && (!this.o.source.version || (await this.o.source.version()) === this.current.version)) return;
         await this.rebuild();
       },
     });
@@ -108,7 +109,7 @@ export class ProviderRegistry {
   static async create(o: ProviderRegistryOptions): Promise<ProviderRegistry> {
     const registry = new ProviderRegistry(o);
     registry.current = await registry.build();
-    registry.task.start();
+    if (o.source.version) registry.task.start();
     return registry;
   }
 
