@@ -170,9 +170,15 @@ describe.skipIf(!process.env.DATABASE_URL)('providers, models and routes as data
 describe('providers from the config file (read-only)', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startTestGateway({ providersFrom: 'config' });
+    gw = await startTestGateway({ providersFrom: 'config', providerPollMs: 20 });
   });
   afterAll(() => gw?.close());
+
+  it('never rebuilds what the file defines (no counter to watch)', async () => {
+    const running = gw.gateway.app.providers.instances;
+    await new Promise((r) => setTimeout(r, 150));
+    expect(gw.gateway.app.providers.instances).toBe(running);
+  });
 
   it('lists the config entries as not editable and refuses changes with READ_ONLY', async () => {
     const read = await gw.gql('{ providersSource providers { id editable } models { name editable } }', {}, gw.adminToken);
