@@ -222,3 +222,22 @@ describe.skipIf(!process.env.DATABASE_URL)('reload on change over a Redis bus', 
     console.log(`[providers] over Redis the second instance took the new route after ${(performance.now() - started).toFixed(0)} ms`);
   });
 });
+
+describe.skipIf(!process.env.DATABASE_URL)('an instance that missed the message', () => {
+  let gw: TestGateway | undefined;
+  afterAll(() => gw?.close());
+
+  it('catches up from the catalog counter', async () => {
+    gw = await startTestGateway({ providersFrom: 'database', secrets: { key: SECRET }, providerPollMs: 100 });
+    // A change nobody announced: as if the bus message was lost.
+    const db = new pg.Pool({ connectionString: gw.databaseUrl, max: 1 });
+    await db.query(`insert into gateway_model (name) values ('unannounced')`);
+    await db.query(`insert into gateway_model_target (model_name, position, provider_id, provider_model) values ('unannounced', 0, 'mock', 'mock-small')`);
+    await db.query('update provider_catalog set version = version + 1');
+    await db.end();
+    const started = performance.now();
+    while (!gw.gateway.app.providers.modelNames.has('unannounced') && performance.now() - started < 2000) await new Promise((r) => setTimeout(r, 20));
+    expect(gw.gateway.app.providers.modelNames.has('unannounced')).toBe(true);
+    expect((await chat(gw, 'unannounced')).data.chat.provider).toBe('mock');
+  });
+});
