@@ -7,7 +7,7 @@ import './modules/auth/auth.graphql.ts';
 import './modules/usage/usage.graphql.ts';
 import './modules/audit/audit.graphql.ts';
 import './modules/chat/chat.graphql.ts';
-import './modules/chat/providers.graphql.ts';
+import './modules/providers/providers.graphql.ts';
 import './modules/chat/embed.graphql.ts';
 import './modules/dlp/dlp.graphql.ts';
 import './modules/executive/executive.graphql.ts';
