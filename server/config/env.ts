@@ -39,6 +39,14 @@ export interface ServerEnv {
   redisPrefix?: string;
   /** While rate-limit counters cannot be reached: admit (`open`) or refuse chats under a limit (`closed`). */
   rateLimitFail: 'open' | 'closed';
+  /**
+   * `GET /metrics`: a bearer token (ZERO_METRICS_TOKEN) and/or a separate listen
+   * address (ZERO_METRICS_ADDR, host:port). In production one of them is required,
+   * else metrics are off and /metrics is refused.
+   */
+  metrics: { token?: string; listen?: { host: string; port: number } };
+  /** Base URL of an OTLP HTTP collector (OTEL_EXPORTER_OTLP_ENDPOINT); spans go to `<it>/v1/traces`. Tracing is off without it. */
+  otlpEndpoint?: string;
 }
 
 /** Parses the process environment; throws a ConfigError naming every bad variable. */
@@ -80,6 +88,14 @@ export function parseEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const rateLimitFail = set('ZERO_RATE_LIMIT_FAIL') ?? 'open';
   if (rateLimitFail !== 'open' && rateLimitFail !== 'closed') issues.push({ path: 'ZERO_RATE_LIMIT_FAIL', message: `must be open or closed, got "${rateLimitFail}"` });
 
+  const metricsToken = set('ZERO_METRICS_TOKEN');
+  if (metricsToken && metricsToken.length < 16) issues.push({ path: 'ZERO_METRICS_TOKEN', message: 'must be at least 16 characters' });
+  const metricsAddr = set('ZERO_METRICS_ADDR');
+  const listen = metricsAddr ? parseHostPort(metricsAddr) : undefined;
+  if (metricsAddr && !listen) issues.push({ path: 'ZERO_METRICS_ADDR', message: `must be host:port (e.g. 127.0.0.1:9464), got "${metricsAddr}"` });
+  const otlpEndpoint = set('OTEL_EXPORTER_OTLP_ENDPOINT');
+  if (otlpEndpoint && !/^https?:\/\/[^\s]+$/.test(otlpEndpoint)) issues.push({ path: 'OTEL_EXPORTER_OTLP_ENDPOINT', message: 'must be an http:// or https:// URL' });
+
   const result: ServerEnv = {
     port: number('PORT', { integer: true, max: 65_535 }) ?? 4430,
     host: set('HOST') ?? '127.0.0.1',
@@ -104,9 +120,19 @@ export function parseEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     redisUrl,
     redisPrefix: set('ZERO_REDIS_PREFIX'),
     rateLimitFail: rateLimitFail as ServerEnv['rateLimitFail'],
+    metrics: { token: metricsToken, listen },
+    otlpEndpoint,
   };
   if (issues.length) throw new ConfigError('(environment variables)', issues);
   return result;
+}
+
+/** `127.0.0.1:9464` or `[::1]:9464` → host and port; undefined when it is not that shape. */
+function parseHostPort(raw: string): { host: string; port: number } | undefined {
+  const match = /^(\[[0-9a-fA-F:]+\]|[\w.-]+):(\d{1,5})$/.exec(raw);
+  const port = match ? Number(match[2]) : NaN;
+  if (!match || port < 1 || port > 65_535) return undefined;
+  return { host: match[1].replace(/^\[|\]$/g, ''), port };
 }
 
 /** `https://console.example.cn, http://localhost:5173` → exact origins; `*` and `null` are refused. */

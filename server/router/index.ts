@@ -13,6 +13,7 @@ export {
   type RouterOptions,
   type RouterRequest,
   type AttemptFailure,
+  type AttemptWatcher,
   type EmbedResult,
   type EmbedRouterRequest,
 } from './router.ts';
