@@ -14,7 +14,7 @@ import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import type { ProviderError } from '../../plugins/plugin-api.ts';
 import { doorOf } from './http-doors.ts';
 import { requestScope, type RequestScope } from './request-scope.ts';
-import type { HttpHandler, TracedChat, Tracing, TracingOptions } from './tracing.ts';
+import type { HttpHandler, TracedChat, Tracing, TracingOptions } from './tracing.types.ts';
 
 const STAGE_SPAN = { screen: 'dlp', admit: 'admission', settle: 'settlement' } as const;
 

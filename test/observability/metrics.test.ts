@@ -1,8 +1,10 @@
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseConfig } from '../../server/config/index.ts';
 import { startFakeOpenAI } from '../fakes/openai.ts';
 import { refusedUrl, type FakeUpstream } from '../fakes/fake-server.ts';
 import { startTestGateway, type TestGateway } from '../fixtures/gateway.ts';
+import { listenForMetrics } from '../../server/observability/metrics-server.ts';
 import { parseMetrics, sample, sum } from './prometheus-text.ts';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
@@ -140,6 +142,24 @@ describe('GET /metrics', () => {
     for (const { node } of users.data.users.edges) {
       expect(text).not.toContain(node.id);
       expect(text).not.toContain(node.email);
+    }
+  });
+});
+
+describe('metrics on a separate address', () => {
+  test('the main port refuses /metrics; the metrics address serves it', async () => {
+    const gw = await startTestGateway({ metrics: { separateAddress: true } });
+    const server = await listenForMetrics(gw.gateway.metrics!, { host: '127.0.0.1', port: 0 }, gw.gateway.app.logger);
+    try {
+      expect((await gw.gateway.yoga.fetch('http://gateway/metrics')).status).toBe(404);
+      const { port } = server.address() as AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('# TYPE zero_chats_total counter');
+      expect((await fetch(`http://127.0.0.1:${port}/graphql`)).status).toBe(404);
+    } finally {
+      server.close();
+      await gw.close();
     }
   });
 });
