@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseConfig } from '../../server/config/index.ts';
@@ -134,6 +135,16 @@ describe('GET /metrics', () => {
     expect(sample(m, 'zero_pg_pool_connections', { pool: 'durable', state: 'total' })).toBeGreaterThan(0);
     expect(m.has('nodejs_eventloop_lag_p99_seconds')).toBe(true);
     expect(m.has('zero_background_job_lag_seconds')).toBe(true);
+  });
+
+  test('the Grafana dashboard asks only for metrics the gateway exports', async () => {
+    const text = await (await scrape(`Bearer ${TOKEN}`)).text();
+    const exported = new Set([...text.matchAll(/^# TYPE (\S+) (\w+)/gm)].flatMap(([, name, type]) => (type === 'histogram' ? [`${name}_bucket`, `${name}_count`, `${name}_sum`] : [name])));
+    const dashboard = JSON.parse(readFileSync(new URL('../../ops/grafana/zero-gateway.json', import.meta.url), 'utf8'));
+    const exprs: string[] = dashboard.panels.flatMap((p: { targets?: { expr: string }[] }) => (p.targets ?? []).map((t) => t.expr));
+    const used = new Set(exprs.flatMap((e) => e.match(/\b(zero|nodejs|process)_[a-z0-9_]+/g) ?? []));
+    expect(used.size).toBeGreaterThan(20);
+    for (const name of used) expect(exported, name).toContain(name);
   });
 
   test('labels carry no user ids or emails', async () => {

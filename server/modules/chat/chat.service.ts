@@ -55,8 +55,14 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
   const { signal, via } = options;
   const abort = new AbortController();
   let text = '';
-  const slot = deps.inFlight.enter(abort, () => text);
   const watch = deps.observer?.begin(ctx, input.model, via);
+  let slot: ReturnType<ChatsInFlight['enter']>;
+  try {
+    slot = deps.inFlight.enter(abort, () => text);
+  } catch (error) {
+    watch?.refused(error); // overloaded, or draining
+    throw error;
+  }
   let admission: Admission;
   try {
     // When traced, DLP gets a span of its own inside admission's.
