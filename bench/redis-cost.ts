@@ -1,20 +1,22 @@
 /**
  * Gateway CPU per chat, from the gateway process's own utime + stime
- * (/proc/<pid>/stat), for the same load under four settings:
- *   - baseline: no Redis (rate-limit counters and the cluster bus on PostgreSQL), metrics off, tracing off;
+ * (/proc/<pid>/stat), for the same load (Mutation.chat against a fake
+ * upstream) under four settings, each a gateway process with a database of its own:
+ *   - no Redis (rate-limit counters and the cluster bus on PostgreSQL), metrics off, tracing off: the baseline;
  *   - REDIS_URL set: counters and bus on Redis, metrics and tracing off;
  *   - metrics on (ZERO_METRICS_TOKEN), no Redis, tracing off;
  *   - tracing on (OTEL_EXPORTER_OTLP_ENDPOINT, an OTLP sink in this process), no Redis, metrics off.
- * The chatting user is under a rate limit (requests and tokens per minute,
- * never reached), so every chat counts on the limiter's backend. Each gateway
- * has a database of its own; rounds are interleaved and medians reported.
+ * Redis is measured twice: for a user under a rate limit (requests and tokens
+ * per minute, never reached, so every chat counts on the limiter's backend)
+ * and for a user under none (Redis then carries only the bus). Rounds are
+ * interleaved; each figure is compared with its reference in the same round
+ * and the median ratio reported, since the machine's load drifts.
  *
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres REDIS_URL=redis://127.0.0.1:6379 node --import tsx bench/redis-cost.ts
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -78,6 +80,7 @@ async function gql(url: string, query: string, variables: Record<string, unknown
   return body.data;
 }
 
+/** A gateway setting: environment variables on top of the baseline's. */
 interface Variant {
   name: string;
   env: Record<string, string>;
@@ -106,12 +109,17 @@ async function startGateway(variant: Variant, index: number, upstreamUrl: string
   const { login } = await gql(server.url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password });
   const roles = await gql(server.url, '{ roles { id name } }', {}, login.token);
   const member = roles.roles.find((r: { name: string }) => r.name === 'member').id;
-  const user = await gql(server.url, 'mutation($r: ID!) { createUser(input: { email: "load@bench.local", name: "Load", roleIds: [$r] }) { id } }', { r: member }, login.token);
-  const userId = user.createUser.id;
-  await gql(server.url, 'mutation($u: ID!) { setQuota(userId: $u, dailyInputLimit: 1000000000000, dailyOutputLimit: 1000000000000) { dailyInputLimit } }', { u: userId }, login.token);
-  await gql(server.url, 'mutation($u: ID!) { setRateLimit(scope: USER, targetId: $u, requestsPerMinute: 10000000, tokensPerMinute: 1000000000000) { scope } }', { u: userId }, login.token);
-  const key = (await gql(server.url, 'mutation($u: ID!) { createApiKey(userId: $u, name: "bench") { secret } }', { u: userId }, login.token)).createApiKey.secret;
-  return key as string;
+  const keyOf = async (email: string, limited: boolean) => {
+    const user = await gql(server.url, 'mutation($e: String!, $r: ID!) { createUser(input: { email: $e, name: "Load", roleIds: [$r] }) { id } }', { e: email, r: member }, login.token);
+    const userId = user.createUser.id;
+    await gql(server.url, 'mutation($u: ID!) { setQuota(userId: $u, dailyInputLimit: 1000000000000, dailyOutputLimit: 1000000000000) { dailyInputLimit } }', { u: userId }, login.token);
+    if (limited) {
+      await gql(server.url, 'mutation($u: ID!) { setRateLimit(scope: USER, targetId: $u, requestsPerMinute: 10000000, tokensPerMinute: 1000000000000) { scope } }', { u: userId }, login.token);
+    }
+    return (await gql(server.url, 'mutation($u: ID!) { createApiKey(userId: $u, name: "bench") { secret } }', { u: userId }, login.token)).createApiKey.secret as string;
+  };
+  // A user under a rate limit (every chat counts on the limiter's backend) and one under none.
+  return { limited: await keyOf('limited@bench.local', true), free: await keyOf('free@bench.local', false) };
 }
 
 async function main() {
@@ -119,45 +127,56 @@ async function main() {
   const sink = await startOtlpSink();
   const prefix = `zero-bench-${process.pid}:`;
   const variants: Variant[] = [
-    { name: 'baseline (PostgreSQL, metrics off, tracing off)', env: {} },
-    { name: 'REDIS_URL set (metrics off, tracing off)', env: { REDIS_URL, ZERO_REDIS_PREFIX: prefix } },
-    { name: 'metrics on (no Redis, tracing off)', env: { ZERO_METRICS_TOKEN: METRICS_TOKEN } },
-    { name: 'tracing on (no Redis, metrics off)', env: { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url } },
+    { name: 'no Redis', env: {} },
+    { name: 'REDIS_URL set', env: { REDIS_URL, ZERO_REDIS_PREFIX: prefix } },
+    { name: 'metrics on', env: { ZERO_METRICS_TOKEN: METRICS_TOKEN } },
+    { name: 'tracing on', env: { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url } },
+  ];
+  // What is measured: a gateway, whose user, and which cell it is compared with.
+  const cells: { name: string; gateway: number; user: 'limited' | 'free'; against?: number }[] = [
+    { name: 'baseline: no Redis, metrics and tracing off, user under a rate limit', gateway: 0, user: 'limited' },
+    { name: 'REDIS_URL set, user under a rate limit', gateway: 1, user: 'limited', against: 0 },
+    { name: 'baseline, user under no rate limit', gateway: 0, user: 'free' },
+    { name: 'REDIS_URL set, user under no rate limit', gateway: 1, user: 'free', against: 2 },
+    { name: 'metrics on (no Redis), user under a rate limit', gateway: 2, user: 'limited', against: 0 },
+    { name: 'tracing on (no Redis), user under a rate limit', gateway: 3, user: 'limited', against: 0 },
   ];
   const started: { server: ServerProcess; dbName: string }[] = [];
   try {
-    const keys: string[] = [];
+    const keys: { limited: string; free: string }[] = [];
     for (const [i, v] of variants.entries()) keys.push(await startGateway(v, i, upstream.url, started));
-    const request = (g: (typeof started)[number]) => ({
-      url: `${g.server.url}/graphql`,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${keys[started.indexOf(g)]}` },
+    const request = (cell: (typeof cells)[number]) => ({
+      url: `${started[cell.gateway].server.url}/graphql`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${keys[cell.gateway][cell.user]}` },
       body: JSON.stringify({ query: 'mutation($i: ChatInput!) { chat(input: $i) { text } }', variables: { i: { model: 'bench', messages: [{ role: 'USER', content: 'Summarise what an enterprise LLM gateway does, in one sentence.' }] } } }),
       connections: CONNECTIONS,
     });
-    for (const g of started) await wrk({ ...request(g), seconds: 2 }); // warm-up: JIT, pools, caches
-    const perChat: number[][] = variants.map(() => []);
-    const rps: number[][] = variants.map(() => []);
+    for (const cell of cells) await wrk({ ...request(cell), seconds: 2 }); // warm-up: JIT, pools, caches
+    const perChat: number[][] = cells.map(() => []);
+    const rps: number[][] = cells.map(() => []);
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [i, g] of started.entries()) {
-        const before = cpuSeconds(g.server.pid);
-        const r = await wrk({ ...request(g), seconds: SECONDS });
+      for (const [i, cell] of cells.entries()) {
+        const pid = started[cell.gateway].server.pid;
+        const before = cpuSeconds(pid);
+        const r = await wrk({ ...request(cell), seconds: SECONDS });
         // Let the last settlements commit before reading the clock again.
         await new Promise((res) => setTimeout(res, 300));
-        const used = cpuSeconds(g.server.pid) - before;
-        if (r.errors) throw new Error(`${variants[i].name}: ${r.errors} errors`);
+        const used = cpuSeconds(pid) - before;
+        if (r.errors) throw new Error(`${cell.name}: ${r.errors} errors`);
         perChat[i].push((used / r.requests) * 1e6);
         rps[i].push(r.requestsPerSec);
       }
     }
-    const base = median(perChat[0]);
-    const lines = ['| gateway | CPU µs per chat (median) | runs | vs baseline | chats/s |', '|---|---|---|---|---|'];
-    for (const [i, v] of variants.entries()) {
-      const m = median(perChat[i]);
-      lines.push(`| ${v.name} | ${m.toFixed(0)} | ${perChat[i].map((x) => x.toFixed(0)).join(', ')} | ${i === 0 ? '' : `${((m / base - 1) * 100).toFixed(1)}%`} | ${median(rps[i]).toFixed(0)} |`);
+    // Each round's figure against its reference's in the same round: the machine's load drifts between rounds.
+    const ratio = (i: number, against: number) => median(perChat[i].map((x, round) => x / perChat[against][round]));
+    const lines = ['| gateway | CPU µs per chat (median) | runs | vs reference (median of per-round ratios) | chats/s |', '|---|---|---|---|---|'];
+    for (const [i, cell] of cells.entries()) {
+      const vs = cell.against === undefined ? '' : `${((ratio(i, cell.against) - 1) * 100).toFixed(1)}% vs ${cells[cell.against].name.split(',')[0]}${cells[cell.against].user === 'free' ? ' (no limit)' : ''}`;
+      lines.push(`| ${cell.name} | ${median(perChat[i]).toFixed(0)} | ${perChat[i].map((x) => x.toFixed(0)).join(', ')} | ${vs} | ${median(rps[i]).toFixed(0)} |`);
     }
     console.log(`\n${ROUNDS} interleaved rounds of ${SECONDS} s per gateway, ${CONNECTIONS} connections, Mutation.chat; OTLP posts received: ${sink.posts()}.\n`);
     console.log(lines.join('\n'));
-    console.log(`\nRedis/baseline CPU per chat: ${(median(perChat[1]) / base).toFixed(3)}`);
+    console.log(`\nRedis/no-Redis CPU per chat: ${ratio(1, 0).toFixed(3)} under a rate limit, ${ratio(3, 2).toFixed(3)} under none (medians of per-round ratios)`);
   } finally {
     for (const s of started) {
       await s.server.stop();

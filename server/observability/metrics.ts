@@ -59,7 +59,7 @@ export function createMetrics() {
     }),
     attempts: new Counter({
       name: 'zero_provider_attempts_total',
-      help: 'Provider attempts of chats by result (ok, or the failure kind: timeout, rate_limit, server, circuit_open, ...)',
+      help: 'Provider attempts of chats by result (ok, or the failure kind: network, timeout, rate_limited, server, circuit_open, ...)',
       labelNames: ['provider', 'result'] as const,
       registers: r,
     }),
