@@ -83,6 +83,14 @@ export interface ChatRequest {
   stream?: boolean;
   /** Aborted when the client disconnects or the attempt times out; the provider must stop its upstream call. */
   signal: AbortSignal;
+  /**
+   * W3C trace context of this attempt (`traceparent`, maybe `tracestate`), set
+   * only while the gateway exports traces. A plugin that calls its vendor over
+   * HTTP should send these headers as they are, so the vendor's side (or a
+   * proxy's) joins the gateway's trace; others ignore it. Optional on both
+   * sides, so API 2 plugins without it keep working.
+   */
+  traceHeaders?: Readonly<Record<string, string>>;
 }
 
 /** Token counts as reported by the vendor (or counted with a tokenizer where the vendor reports none). */

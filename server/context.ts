@@ -8,6 +8,7 @@ import { ApiKey } from './modules/api-keys/api-key.entity.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { AppError, toGraphQLError } from './errors.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
+import { markAuth } from './observability/request-scope.ts';
 
 /** Per-request context: a forked EntityManager, lazily built loaders, the caller. */
 export interface Context {
@@ -43,8 +44,10 @@ export async function createContext(app: AppState, initial: YogaInitialContext, 
     initial.request?.headers.get('authorization') ??
     (typeof params?.authorization === 'string' ? params.authorization : typeof params?.Authorization === 'string' ? params.Authorization : null);
   let viewer: Viewer | null = null;
+  const authStart = performance.now();
   try {
     const resolved = await resolveViewer(forkEm, app.credentialCache, authorization);
+    markAuth(authStart);
     viewer = resolved?.viewer ?? null;
     if (resolved?.touchApiKeyId) {
       const id = resolved.touchApiKeyId;

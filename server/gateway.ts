@@ -33,6 +33,14 @@ import { ChatsInFlight } from './modules/chat/chats-in-flight.ts';
 import { ChatLedger } from './modules/metering/chat-ledger.ts';
 import { SettlementSpool } from './modules/metering/settlement-spool.ts';
 import { createGatewayYoga, DEFAULT_YOGA_OPTIONS, type GatewayYoga, type YogaOptions } from './yoga.ts';
+import { createMetrics, type Metrics } from './observability/metrics.ts';
+import { registerCollectors } from './observability/collectors.ts';
+import { metricsResponder } from './observability/metrics-endpoint.ts';
+import { createChatObserver } from './observability/chat-watch.ts';
+import { UserGroups } from './observability/user-groups.ts';
+import { startTracing, type Tracing } from './observability/tracing.ts';
+import { auditBacklog } from './modules/audit/audit.store.ts';
+import { roleNames } from './modules/roles/roles.store.ts';
 
 export interface GatewayOptions {
   /** PostgreSQL URL; without one the embedded database is started. */
@@ -78,6 +86,13 @@ export interface GatewayOptions {
   secrets?: Omit<SecretKeySettings, 'dataDir'>;
   /** How often each instance checks the provider catalog for changes it was not told about (default 30 s). */
   providerPollMs?: number;
+  /**
+   * Prometheus metrics (on unless `false`). `token` guards `GET /metrics`;
+   * `separateAddress` keeps it off the main port (main.ts serves `gateway.metrics` there).
+   */
+  metrics?: false | { token?: string; separateAddress?: boolean };
+  /** OpenTelemetry traces to this OTLP HTTP base URL; without it no tracing code is loaded. */
+  tracing?: { endpoint: string; serviceName?: string };
 }
 
 export interface Gateway {
@@ -87,6 +102,10 @@ export interface Gateway {
   bootstrap: BootstrapResult;
   /** Set when running on the embedded database. */
   embedded?: EmbeddedDatabase;
+  /** Answers `GET /metrics` (for a separate metrics listener); absent when metrics are off. */
+  metrics?: { serve(request: Request): Promise<Response> };
+  /** Set when tracing is on; the HTTP server runs each request through `tracing.wrap`. */
+  tracing?: Tracing;
   /**
    * Graceful stop, first half: refuses new chats (readiness fails), lets running
    * chats finish for up to `graceMs`, then cuts what is left; every chat is settled.
@@ -113,6 +132,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   let redis: RedisConnections | undefined;
   let bus: ClusterBus | undefined;
   let providers: ProviderRegistry | undefined;
+  let tracing: Tracing | undefined;
   try {
     // On the embedded server every pool shares its few connections; it queues queries itself.
     orm = await initOrm({ clientUrl, poolMax: embedded ? 1 : options.poolMax, log: (m) => logger.debug(m) });
@@ -142,8 +162,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const auditSealer = new AuditSealer(sql.durable, logger);
     const chatRollup = new ChatRollup(sql.durable, auditSealer, timezone, logger);
     const spool = new SettlementSpool(options.spoolDir ?? (options.dataDir ? join(options.dataDir, 'spool') : join(tmpdir(), 'zero-gateway-spool', instanceId)), instanceId);
+    const metrics: Metrics | undefined = options.metrics === false ? undefined : createMetrics();
     // Budget alerts are evaluated after each committed batch, off the request path.
-    const settlements = new SettlementQueue(sql.durable, { afterCommit: () => budgets.monitor.schedule(), spool, logger });
+    const settlements = new SettlementQueue(sql.durable, {
+      afterCommit: () => budgets.monitor.schedule(),
+      onCommit: metrics && ((seconds, n) => (metrics.settlementCommit.observe(seconds), metrics.settlementBatch.inc(n))),
+      spool,
+      logger,
+    });
     // What an earlier run could not write goes in before anything else is reconciled.
     await settlements.replaySpool();
     const inFlight = new ChatsInFlight(options.maxConcurrentChats ?? 1024);
@@ -161,14 +187,24 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const rateLimits = await createRateLimiter({ pool: sql.relaxed, bus, redis, embedded: Boolean(embedded), failMode: options.rateLimitFail ?? 'open', logger });
     const credentialCache = new CredentialCache();
     const background = new Set<Promise<unknown>>();
+    if (options.tracing) tracing = await startTracing({ ...options.tracing, instanceId, logger });
+    const groups = new UserGroups(() => roleNames(sql!.durable));
+    if (metrics) await groups.refresh();
+    const knownModel = (name: string) => registry.modelNames.has(name);
     const chatDeps: ChatDeps = {
       instanceId,
       inFlight,
       router: providers.router,
-      knownModel: (name) => registry.modelNames.has(name),
+      knownModel,
       // DLP needs the app's policy cache and event writer; the chat core sees only this function.
       // Not a spread: the caller's EntityManager is forked on first use, and only a blocked prompt needs one.
-      screen: (caller, prompt, model) => screenPrompt({ viewer: caller.viewer, requestId: caller.requestId, app, get em() { return caller.em; } }, prompt, model),
+      screen: (caller, prompt, model) =>
+        screenPrompt(
+          { viewer: caller.viewer, requestId: caller.requestId, app, get em() { return caller.em; } },
+          prompt,
+          model,
+          metrics && ((hits) => hits.forEach((h) => metrics.dlpHits.inc({ detector: h.detector, action: h.action }, h.count))),
+        ),
       budgets: budgets.guard,
       rateLimits,
       quota: { pool: sql.relaxed, timezone, admissions: new AdmissionQueue(sql.relaxed) },
@@ -177,6 +213,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       storePromptText: config.audit.storePromptText,
       logger,
       inBackground: (task) => trackInBackground(background, logger, task),
+      observer: createChatObserver({ metrics, tracing, groups, knownModel }),
     };
     const chat = createChatService(chatDeps);
     // Embeddings share the chat core's admission, router, metering and audit.
@@ -213,13 +250,25 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     app.chatRollup.start();
     app.auditRetention.start();
     budgets.monitor.start();
-    const yoga = createGatewayYoga(app, { ...DEFAULT_YOGA_OPTIONS, ...options.yoga });
+    if (metrics) {
+      registerCollectors(metrics, {
+        settlements,
+        jobs: { audit_sealer: auditSealer, chat_rollup: chatRollup, audit_retention: app.auditRetention },
+        auditBacklog: () => auditBacklog(sql!.durable),
+        pools: { durable: sql.durable, relaxed: sql.relaxed },
+        providers: () => registry.router.describe().providers,
+      });
+    }
+    const serveMetrics = metrics && options.metrics !== false ? metricsResponder(metrics, options.metrics?.token) : undefined;
+    const yoga = createGatewayYoga(app, { ...DEFAULT_YOGA_OPTIONS, ...options.yoga }, { metrics, serve: options.metrics && options.metrics.separateAddress ? undefined : serveMetrics });
     return {
       app,
       yoga,
       orm,
       bootstrap: boot,
       embedded,
+      metrics: serveMetrics && { serve: serveMetrics },
+      tracing,
       drain: (graceMs) => inFlight.drain(graceMs),
       async close() {
         inFlight.cutAll();
@@ -238,12 +287,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         await app.auditSealer.stop();
         await providers!.close();
         await redis?.close();
+        await tracing?.shutdown();
         await sql!.close();
         await orm!.close(true);
         await embedded?.stop();
       },
     };
   } catch (error) {
+    await tracing?.shutdown().catch(() => {});
     await bus?.close().catch(() => {});
     await providers?.close().catch(() => {});
     await redis?.close().catch(() => {});

@@ -50,7 +50,8 @@ export function createGatewayHttpServer(gateway: Gateway, overrides: Partial<Htt
       requestTimeout: options.bodyTimeoutMs,
       connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs),
     },
-    gateway.yoga,
+    // Traced, each request runs inside its span (a no-op wrapper is not even installed otherwise).
+    gateway.tracing ? gateway.tracing.wrap(gateway.yoga) : gateway.yoga,
   );
   server.keepAliveTimeout = options.keepAliveTimeoutMs;
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: 1024 * 1024 });

@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { createSecretMasker, type SecretMasker } from './util/secret-mask.ts';
+import { traceIdMixin } from './observability/request-scope.ts';
 
 export interface LoggerOptions {
   level?: string;
@@ -10,6 +11,8 @@ export interface LoggerOptions {
    * provider keys to it once they are read from the environment.
    */
   masker?: SecretMasker;
+  /** Adds the trace id (`trace_id`) to lines written while serving a traced request; set when tracing is on. */
+  traceIds?: boolean;
 }
 
 /**
@@ -27,6 +30,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       base: { service: 'zero-gateway' },
       redact: { paths: ['req.headers.authorization', '*.password', '*.secret', '*.apiKey'], censor: '[redacted]' },
       serializers: { err: serializeError, error: serializeError },
+      ...(options.traceIds ? { mixin: traceIdMixin } : {}),
     },
     { write: (line: string) => out.write(masker(line)) },
   );

@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config/index.ts';
 import { parseEnv } from './config/env.ts';
 import { providerKeys } from './providers.ts';
 import { createSecretMasker } from './util/secret-mask.ts';
+import { listenForMetrics, metricsSetting } from './observability/metrics-server.ts';
 
 let env;
 let config;
@@ -22,7 +23,7 @@ try {
 const { port, host, shutdownGraceMs } = env;
 
 // Our provider keys are masked in every log line, whatever shape they have.
-const logger = createLogger({ level: env.logLevel, masker: createSecretMasker(providerKeys(config)) });
+const logger = createLogger({ level: env.logLevel, masker: createSecretMasker(providerKeys(config)), traceIds: Boolean(env.otlpEndpoint) });
 
 // Builds the console when client/ changed since the last build; a no-op otherwise.
 await ensureConsoleBuilt({ logger });
@@ -51,6 +52,8 @@ const gateway = await createGateway({
   rateLimitFail: env.rateLimitFail,
   providersFrom: env.providersFrom,
   secrets: { key: env.secretKey, previous: env.secretKeyPrevious, production: env.production },
+  metrics: metricsSetting(env),
+  tracing: env.otlpEndpoint ? { endpoint: env.otlpEndpoint } : undefined,
 });
 
 const admin = gateway.bootstrap.createdAdmin;
@@ -67,6 +70,7 @@ const http = createGatewayHttpServer(
 http.server.listen(port, host, () => {
   logger.info({ url: `http://${host}:${port}/graphql` }, 'Zero Gateway listening');
 });
+const metricsServer = env.metrics.listen && gateway.metrics ? await listenForMetrics(gateway.metrics, env.metrics.listen, logger) : undefined;
 
 let stopping = false;
 /**
@@ -92,6 +96,7 @@ async function shutdown(signal: string) {
   const drained = await gateway.drain(shutdownGraceMs);
   logger.info(drained, 'chats drained');
   await http.close();
+  metricsServer?.close();
   await gateway.close();
   logger.info({ spooledSettlements: gateway.app.settlements.backlog }, 'stopped');
   process.exit(0);

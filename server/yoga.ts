@@ -16,6 +16,7 @@ import { useInputHygiene } from './yoga-plugins/use-input-hygiene.ts';
 import { useSchemaPrivacy } from './yoga-plugins/use-schema-privacy.ts';
 import { requestIdOf, useRequestId } from './yoga-plugins/use-request-id.ts';
 import { useSubscriptionCaps } from './yoga-plugins/use-subscription-caps.ts';
+import { useMetrics, type UseMetricsOptions } from './yoga-plugins/use-metrics.ts';
 
 export interface YogaOptions {
   /** No GraphiQL, no field suggestions, introspection for signed-in callers only. */
@@ -60,7 +61,7 @@ export function maskErrorsOf(yoga: GatewayYoga): (error: unknown) => GraphQLErro
 }
 
 /** The GraphQL HTTP handler, usable in-process (`yoga.fetch`) or behind Node's http server. */
-export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_YOGA_OPTIONS): GatewayYoga {
+export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_YOGA_OPTIONS, observe: UseMetricsOptions = {}): GatewayYoga {
   const logger = app.logger;
   const maskError = createMaskError(logger, { production: options.production });
   const yoga = createYoga<Record<string, unknown>, Context>({
@@ -85,6 +86,8 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
     // `em` and `log` are not in the extension: createContext puts them on the context object as lazy properties.
     context: (initial) => createContext(app, initial, initial.request ? requestIdOf(initial.request) : undefined) as Promise<Context>,
     plugins: [
+      // First, so every request is counted, those answered early (health, REST) included.
+      useMetrics(observe),
       useRequestId(logger),
       useHealthAndReadiness(app.orm, () => ({
         draining: app.chats.draining,

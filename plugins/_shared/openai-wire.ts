@@ -62,7 +62,7 @@ export async function* openAIChat(cfg: OpenAIWireConfig, req: ChatRequest): Asyn
     {
       method: 'POST',
       path: '/chat/completions',
-      headers: { ...cfg.headers, 'content-type': 'application/json', accept: stream ? 'text/event-stream' : 'application/json' },
+      headers: { ...cfg.headers, ...req.traceHeaders, 'content-type': 'application/json', accept: stream ? 'text/event-stream' : 'application/json' },
       body,
       signal: req.signal,
     },

@@ -63,7 +63,7 @@ export async function* anthropicChat(
     {
       method: 'POST',
       path: '/v1/messages',
-      headers: { ...headers, 'content-type': 'application/json', accept: stream ? 'text/event-stream' : 'application/json' },
+      headers: { ...headers, ...req.traceHeaders, 'content-type': 'application/json', accept: stream ? 'text/event-stream' : 'application/json' },
       body,
       signal: req.signal,
     },

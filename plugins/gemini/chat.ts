@@ -68,7 +68,7 @@ export async function* geminiChat(client: UpstreamClient, headers: Record<string
     {
       method: 'POST',
       path: modelPath(req.model, stream ? 'streamGenerateContent' : 'generateContent'),
-      headers: { ...headers, 'content-type': 'application/json' },
+      headers: { ...headers, ...req.traceHeaders, 'content-type': 'application/json' },
       body,
       signal: req.signal,
     },

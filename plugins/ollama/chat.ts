@@ -49,7 +49,7 @@ export async function* ollamaChat(
     {
       method: 'POST',
       path: '/api/chat',
-      headers: { ...headers, 'content-type': 'application/json' },
+      headers: { ...headers, ...req.traceHeaders, 'content-type': 'application/json' },
       body,
       signal: req.signal,
     },

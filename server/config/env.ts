@@ -46,6 +46,14 @@ export interface ServerEnv {
   secretKeyPrevious?: Buffer;
   /** ZERO_PROVIDERS_FROM: `database` (the config file seeds it; managed in the console) or `config` (the file rules, read-only in the console). */
   providersFrom: 'database' | 'config';
+  /**
+   * `GET /metrics`: a bearer token (ZERO_METRICS_TOKEN) and/or a separate listen
+   * address (ZERO_METRICS_ADDR, host:port). In production one of them is required,
+   * else metrics are off and /metrics is refused.
+   */
+  metrics: { token?: string; listen?: { host: string; port: number } };
+  /** Base URL of an OTLP HTTP collector (OTEL_EXPORTER_OTLP_ENDPOINT); spans go to `<it>/v1/traces`. Tracing is off without it. */
+  otlpEndpoint?: string;
 }
 
 /** Parses the process environment; throws a ConfigError naming every bad variable. */
@@ -99,6 +107,13 @@ export function parseEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   if (secretKeyPrevious && !secretKey) issues.push({ path: 'ZERO_SECRET_KEY_PREVIOUS', message: 'needs ZERO_SECRET_KEY (the new key) beside it' });
   const providersFrom = set('ZERO_PROVIDERS_FROM') ?? 'database';
   if (providersFrom !== 'database' && providersFrom !== 'config') issues.push({ path: 'ZERO_PROVIDERS_FROM', message: `must be database or config, got "${providersFrom}"` });
+  const metricsToken = set('ZERO_METRICS_TOKEN');
+  if (metricsToken && metricsToken.length < 16) issues.push({ path: 'ZERO_METRICS_TOKEN', message: 'must be at least 16 characters' });
+  const metricsAddr = set('ZERO_METRICS_ADDR');
+  const listen = metricsAddr ? parseHostPort(metricsAddr) : undefined;
+  if (metricsAddr && !listen) issues.push({ path: 'ZERO_METRICS_ADDR', message: `must be host:port (e.g. 127.0.0.1:9464), got "${metricsAddr}"` });
+  const otlpEndpoint = set('OTEL_EXPORTER_OTLP_ENDPOINT');
+  if (otlpEndpoint && !/^https?:\/\/[^\s]+$/.test(otlpEndpoint)) issues.push({ path: 'OTEL_EXPORTER_OTLP_ENDPOINT', message: 'must be an http:// or https:// URL' });
 
   const result: ServerEnv = {
     port: number('PORT', { integer: true, max: 65_535 }) ?? 4430,
@@ -127,9 +142,19 @@ export function parseEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     secretKey,
     secretKeyPrevious,
     providersFrom: providersFrom as ServerEnv['providersFrom'],
+    metrics: { token: metricsToken, listen },
+    otlpEndpoint,
   };
   if (issues.length) throw new ConfigError('(environment variables)', issues);
   return result;
+}
+
+/** `127.0.0.1:9464` or `[::1]:9464` → host and port; undefined when it is not that shape. */
+function parseHostPort(raw: string): { host: string; port: number } | undefined {
+  const match = /^(\[[0-9a-fA-F:]+\]|[\w.-]+):(\d{1,5})$/.exec(raw);
+  const port = match ? Number(match[2]) : NaN;
+  if (!match || port < 1 || port > 65_535) return undefined;
+  return { host: match[1].replace(/^\[|\]$/g, ''), port };
 }
 
 /** `https://console.example.cn, http://localhost:5173` → exact origins; `*` and `null` are refused. */

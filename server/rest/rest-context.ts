@@ -7,6 +7,7 @@ import type { Permission } from '../modules/roles/permissions.ts';
 import { readLimited } from '../util/read-limited.ts';
 import { containsNul } from '../util/nul.ts';
 import { rateLimitHeaders, type RateLimitStatus } from '../modules/rate-limits/index.ts';
+import { markAuth } from '../observability/request-scope.ts';
 
 /** The same error codes as GraphQL, as a JSON body with the matching HTTP status. */
 export function errorResponse(error: unknown, requestId: string): Response {
@@ -26,7 +27,9 @@ export function errorResponse(error: unknown, requestId: string): Response {
 
 /** Authenticates a REST call exactly like GraphQL does (same header, cache and refusals). */
 export async function authenticate(app: AppState, request: Request, permission?: Permission): Promise<Viewer> {
+  const authStart = performance.now();
   const resolved = await resolveViewer(() => app.orm.em.fork(), app.credentialCache, request.headers.get('authorization'));
+  markAuth(authStart);
   if (!resolved) throw new AppError('UNAUTHENTICATED', 'Sign in first: send "Authorization: Bearer <api key or session token>"');
   if (permission && !resolved.viewer.permissions.has(permission)) throw new AppError('FORBIDDEN', `Not allowed: needs the ${permission} permission`);
   return resolved.viewer;

@@ -14,6 +14,7 @@ export {
   type RouterOptions,
   type RouterRequest,
   type AttemptFailure,
+  type AttemptWatcher,
   type EmbedResult,
   type EmbedRouterRequest,
 } from './router.ts';

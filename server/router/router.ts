@@ -17,10 +17,11 @@ import { modelCapabilities, requiredFeatures, unsupportedReason, type RequestFea
 import { ProviderStats } from './provider-stats.ts';
 import { publicReason } from './public-reason.ts';
 import { countsAgainstProvider, decideRetry } from './retry-policy.ts';
-import type { AttemptFailure, EmbedResult, EmbedRouterRequest, Router, RouterEvent, RouterOptions, RouterRequest } from './types.ts';
+import type { AttemptFailure, AttemptWatcher, EmbedResult, EmbedRouterRequest, Router, RouterEvent, RouterOptions, RouterRequest } from './types.ts';
 
 export type {
   AttemptFailure,
+  AttemptWatcher,
   EmbedResult,
   EmbedRouterRequest,
   ModelDescription,
@@ -82,6 +83,8 @@ interface AttemptState<R> {
   delivered: string;
   /** Usage the provider reported before failing, if it did. */
   usage?: TokenUsage;
+  /** Trace context for the upstream request, when the attempt is traced. */
+  traceHeaders?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -107,6 +110,7 @@ interface ChainCall {
   request: RouterRequest | EmbedRouterRequest;
   /** How long the attempt may wait for its first progress. */
   firstProgressMs: number;
+  watch?: AttemptWatcher;
   signal: AbortSignal;
 }
 
@@ -202,7 +206,8 @@ export function createRouter(o: RouterOptions): Router {
         slot.active++;
         const t0 = clock();
         const ctl = createAttemptControl(signal, call.firstProgressMs, r.attemptTimeoutMs);
-        const state: AttemptState<R> = { delivered: '' };
+        const watched = call.watch?.start(slot.id, target.model);
+        const state: AttemptState<R> = { delivered: '', traceHeaders: watched?.headers };
         let committed = false;
         let failure: ProviderError | undefined;
         try {
@@ -219,6 +224,7 @@ export function createRouter(o: RouterOptions): Router {
           const abandoned = !failure && state.result === undefined;
           ctl.dispose(abandoned);
           if (abandoned) slot.breaker.onRelease();
+          watched?.end(failure);
         }
         const latencyMs = clock() - t0;
 
@@ -285,11 +291,11 @@ export function createRouter(o: RouterOptions): Router {
   }
 
   async function* stream(modelName: string, request: RouterRequest, signal: AbortSignal = NEVER): AsyncGenerator<RouterEvent> {
-    const { requestId, ...chatRequest } = request;
+    const { requestId, watch, ...chatRequest } = request;
     type Answer = { usage: TokenUsage; finishReason?: FinishReason };
-    const call: ChainCall = { need: requiredFeatures(chatRequest), requestId, request, firstProgressMs: firstTokenMs, signal };
+    const call: ChainCall = { need: requiredFeatures(chatRequest), requestId, request, firstProgressMs: firstTokenMs, signal, watch };
     const outcome = yield* runChain<RouterEvent, Answer>(modelName, call, async function* (provider, model, ctl, state) {
-      for await (const chunk of provider.chat({ ...chatRequest, model, signal: ctl.signal })) {
+      for await (const chunk of provider.chat({ ...chatRequest, model, signal: ctl.signal, traceHeaders: state.traceHeaders })) {
         ctl.progress();
         if (chunk.type === 'usage') {
           state.usage = chunk.usage;

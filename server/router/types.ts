@@ -7,10 +7,18 @@ import type { Attempt } from './errors.ts';
 import type { ModelCapabilities } from './features.ts';
 
 /** A chat request without the provider-specific parts the router fills in. */
-export type RouterRequest = Omit<ChatRequest, 'model' | 'signal'> & {
+export type RouterRequest = Omit<ChatRequest, 'model' | 'signal' | 'traceHeaders'> & {
   /** The gateway request this chat serves; tags failure reports and error messages. Not sent upstream. */
   requestId?: string;
+  /** Told of each provider attempt (a trace span per attempt); its headers go upstream. Not sent upstream itself. */
+  watch?: AttemptWatcher;
 };
+
+/** Follows provider attempts for tracing; must be cheap and must not throw. */
+export interface AttemptWatcher {
+  /** An attempt starts: `headers` (W3C trace context) go upstream with it, `end` is called once when it ends. */
+  start(provider: string, model: string): { headers?: Readonly<Record<string, string>>; end(failure?: ProviderError): void };
+}
 
 /** An embeddings request without the provider-specific parts the router fills in. */
 export type EmbedRouterRequest = Omit<EmbeddingRequest, 'model' | 'signal'> & {

@@ -53,6 +53,12 @@ function match(route: Route, pathname: string): Record<string, string> | null {
   return params;
 }
 
+/** The route template a request matches (`GET /api/v1/metering/users/:id`), for a bounded metrics label. */
+export function restRouteOf(method: string, pathname: string): string | undefined {
+  const route = ROUTES.find((r) => r.method === method && match(r, pathname));
+  return route && `${route.method} ${route.path}`;
+}
+
 /** Path parameters decoded; checked after authentication, so an anonymous caller learns nothing (401 before any 400). */
 function decodeParams(params: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(params).map(([name, raw]) => [name, decodePathSegment(raw)]));

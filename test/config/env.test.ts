@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../../server/config/env.ts';
 import { ConfigError } from '../../server/config/index.ts';
+import { metricsSetting } from '../../server/observability/metrics-server.ts';
 import { startServerProcess } from '../fixtures/server-process.ts';
 
 const refusal = (env: Record<string, string>) => {
@@ -63,8 +64,25 @@ describe('environment variables', () => {
     ['ZERO_SHUTDOWN_GRACE_MS', '-1'],
     ['REDIS_URL', '127.0.0.1:6379'],
     ['ZERO_RATE_LIMIT_FAIL', 'sometimes'],
+    ['ZERO_METRICS_TOKEN', 'short'],
+    ['ZERO_METRICS_ADDR', '9464'],
+    ['ZERO_METRICS_ADDR', '127.0.0.1:99999'],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318'],
   ])('%s=%s refuses to start, naming the variable', (name, value) => {
     expect(refusal({ [name]: value })).toContain(`${name}:`);
+  });
+
+  it('metrics: a token and/or a separate address; in production without either they are off; tracing from the OTLP endpoint', () => {
+    const token = 'a-metrics-token-0123456789';
+    expect(parseEnv({ ZERO_METRICS_TOKEN: token, ZERO_METRICS_ADDR: '[::1]:9464', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' })).toMatchObject({
+      metrics: { token, listen: { host: '::1', port: 9464 } },
+      otlpEndpoint: 'http://127.0.0.1:4318',
+    });
+    expect(parseEnv({}).otlpEndpoint).toBeUndefined();
+    expect(metricsSetting(parseEnv({}))).toEqual({ token: undefined, separateAddress: false });
+    expect(metricsSetting(parseEnv({ NODE_ENV: 'production' }))).toBe(false);
+    expect(metricsSetting(parseEnv({ NODE_ENV: 'production', ZERO_METRICS_TOKEN: token }))).toEqual({ token, separateAddress: false });
+    expect(metricsSetting(parseEnv({ NODE_ENV: 'production', ZERO_METRICS_ADDR: '127.0.0.1:9464' }))).toEqual({ token: undefined, separateAddress: true });
   });
 
   it('names every bad variable at once', () => {

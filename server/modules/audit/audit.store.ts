@@ -212,3 +212,24 @@ export async function sealedAuditRecordsAfter(pool: Pool, afterSeq: number, filt
     hash: r.hash,
   }));
 }
+
+/** How far the background jobs are behind, read at metrics scrape time. */
+export interface AuditBacklog {
+  /** Committed audit records the sealer has not chained yet (counted up to `cap`). */
+  unsealed: number;
+  /** Sealed records the executive rollup has not folded in yet (chain head minus the rollup's watermark). */
+  unrolled: number;
+}
+
+/** Both figures in one round trip; the unsealed count stops at `cap` so a huge backlog cannot make a scrape slow. */
+export async function auditBacklog(pool: Pool, cap = 1_000_000): Promise<AuditBacklog> {
+  const { rows } = await pool.query<{ unsealed: string; head: string; rolled: string }>({
+    name: 'audit-backlog',
+    text: `select (select count(*) from (select 1 from audit_record where seq is null limit $1) s) as unsealed,
+              (select last_seq from audit_chain_head where id = 1) as head,
+              (select last_seq from chat_rollup_state where id = 1) as rolled`,
+    values: [cap],
+  });
+  const row = rows[0];
+  return { unsealed: Number(row.unsealed), unrolled: Math.max(0, Number(row.head ?? 0) - Number(row.rolled ?? 0)) };
+}

@@ -5,10 +5,11 @@ import { isDatabaseUnavailable } from '../../db/unavailable.ts';
 import { estimateTokens } from '../metering/token-estimate.ts';
 import { admitChat, type Admission, type AdmitDeps } from './admit-chat.ts';
 import type { ChatsInFlight } from './chats-in-flight.ts';
+import type { ChatObserver, ChatWatch } from './chat-observer.ts';
 import type { ChatInput } from './chat-input.ts';
 import type { ChatEvent, ChatOptions, ChatOutcomeKind, ChatResult, ChatCaller } from './chat.types.ts';
 import { routeChat } from './route-chat.ts';
-import { settleChat, type ChatOutcome, type SettleDeps } from './settle-chat.ts';
+import { settleChat, type ChatOutcome, type SettleDeps, type Settled } from './settle-chat.ts';
 
 export type { ChatEvent, ChatResult } from './chat.types.ts';
 
@@ -19,6 +20,8 @@ export interface ChatDeps extends AdmitDeps, SettleDeps {
   inFlight: ChatsInFlight;
   /** Runs a task nobody waits for (settling a chat whose client left), tracked so shutdown waits for it. */
   inBackground(task: () => Promise<unknown>): void;
+  /** Metrics and traces (server/observability/); absent when both are off. */
+  observer?: ChatObserver;
 }
 
 /** The one chat core every door calls: GraphQL, the seed REST API, and the vendor-compatible APIs. */
@@ -53,13 +56,24 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
   const abort = new AbortController();
   let text = '';
   const calls = new ToolCallsSoFar();
-  const slot = deps.inFlight.enter(abort, () => text + calls.text());
+  const watch = deps.observer?.begin(ctx, input.model, via);
+  let slot: ReturnType<ChatsInFlight['enter']>;
+  try {
+    slot = deps.inFlight.enter(abort, () => text + calls.text());
+  } catch (error) {
+    watch?.refused(error); // overloaded, or draining
+    throw error;
+  }
   let admission: Admission;
   try {
-    admission = await admitChat(deps, ctx, input, via);
+    // When traced, DLP gets a span of its own inside admission's.
+    const admit = () => admitChat(watch?.attempts ? { ...deps, screen: (c, i, m) => watch.stage('screen', () => deps.screen(c, i, m)) } : deps, ctx, input, via);
+    admission = await (watch ? watch.stage('admit', admit) : admit());
   } catch (error) {
     deps.inFlight.leave(slot);
-    throw isDatabaseUnavailable(error) ? databaseUnavailable() : error;
+    const refusal = isDatabaseUnavailable(error) ? databaseUnavailable() : error;
+    watch?.refused(refusal);
+    throw refusal;
   }
   slot.chatId = admission.chatId;
 
@@ -73,12 +87,13 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
   let settled: { auditId: string | null; usage: TokenUsage } | undefined;
   const cap = outputCap(admission.maxTokens);
   try {
-    for await (const event of routeChat(deps.router, admission, abort.signal, via !== 'mutation')) {
+    for await (const event of routeChat(deps.router, admission, abort.signal, via !== 'mutation', watch?.attempts)) {
       if (event.type === 'delta') {
         if (cap.reached) continue; // the upstream is being stopped; nothing more goes out
         const allowed = cap.take(event.text);
         if (cap.reached) abort.abort(OUTPUT_CAP_REACHED);
         if (!allowed) continue;
+        if (!text) watch?.firstToken();
         text += allowed;
         yield { type: 'delta', text: allowed };
       } else if (event.type === 'tool_call') {
@@ -109,12 +124,13 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
     kind ??= 'disconnected';
     if (kind === 'disconnected') abort.abort();
     const outcome: ChatOutcome = { kind, text, toolCalls: calls.list(), done, failure, cutAtCap: cap.reached };
+    const settle = watch ? () => watchSettlement(watch, outcome, () => settleChat(deps, ctx, admission, outcome)) : () => settleChat(deps, ctx, admission, outcome);
     if (kind === 'disconnected') {
       // Nobody waits for this answer; settle without holding up the consumer's teardown.
-      deps.inBackground(() => settleChat(deps, ctx, admission, outcome).finally(() => deps.inFlight.leave(slot)));
+      deps.inBackground(() => settle().finally(() => deps.inFlight.leave(slot)));
     } else {
       try {
-        settled = await settleChat(deps, ctx, admission, outcome);
+        settled = await settle();
       } finally {
         deps.inFlight.leave(slot);
       }
@@ -139,6 +155,21 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
       rateLimit: admission.rateLimit?.status ?? null,
     },
   };
+}
+
+/** Settles inside the watch's `settle` stage, then tells it how the chat ended. */
+async function watchSettlement(watch: ChatWatch, outcome: ChatOutcome, settle: () => Promise<Settled>): Promise<Settled> {
+  const { done, failure } = outcome;
+  const attempts = done?.attempts ?? (failure instanceof RouterError || failure instanceof StreamInterruptedError ? failure.attempts : []);
+  const provider = done?.provider ?? (failure instanceof StreamInterruptedError ? failure.provider : (attempts.at(-1)?.provider ?? ''));
+  let usage: TokenUsage | undefined;
+  try {
+    const settled = await watch.stage('settle', settle);
+    usage = settled.usage;
+    return settled;
+  } finally {
+    watch.end({ kind: outcome.kind, provider, attempts, usage });
+  }
 }
 
 const OUTPUT_CAP_REACHED = new DOMException('the answer reached its output cap', 'AbortError');

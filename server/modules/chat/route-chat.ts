@@ -1,4 +1,4 @@
-import type { Router, RouterEvent } from '../../router/index.ts';
+import type { AttemptWatcher, Router, RouterEvent } from '../../router/index.ts';
 import type { Admission } from './admit-chat.ts';
 import { coalesceDeltas } from './coalesce-deltas.ts';
 
@@ -7,7 +7,7 @@ import { coalesceDeltas } from './coalesce-deltas.ts';
  * circuit breakers) and yields its events, with deltas that arrive together
  * merged into one.
  */
-export function routeChat(router: Router, admission: Admission, signal: AbortSignal, stream: boolean): AsyncIterable<RouterEvent> {
+export function routeChat(router: Router, admission: Admission, signal: AbortSignal, stream: boolean, watch?: AttemptWatcher): AsyncIterable<RouterEvent> {
   const { input, maxTokens, requestId } = admission;
   return coalesceDeltas(
     router.stream(
@@ -25,6 +25,7 @@ export function routeChat(router: Router, admission: Admission, signal: AbortSig
         endUser: input.endUser ?? undefined,
         stream,
         requestId,
+        watch,
       },
       signal,
     ),

@@ -92,7 +92,7 @@ function withTexts<P extends PromptTexts>(prompt: P, texts: readonly string[]): 
  * events (counts only, never the matched text). A BLOCK hit in any part throws DLP_BLOCKED naming the detectors,
  * and is audited.
  */
-export async function screenPrompt<P extends PromptTexts>(ctx: ServiceContext, prompt: P, model: string): Promise<P> {
+export async function screenPrompt<P extends PromptTexts>(ctx: ServiceContext, prompt: P, model: string, onHits?: (hits: readonly DlpHitSummary[]) => void): Promise<P> {
   const { app } = ctx;
   const viewer = ctx.viewer!;
   const policies = await app.dlpPolicies.effective(viewer.roleIds);
@@ -115,6 +115,7 @@ export async function screenPrompt<P extends PromptTexts>(ctx: ServiceContext, p
   if (hits.size === 0) return prompt;
   const summary = [...hits.values()];
   const unscreenedImages = imagesOf(prompt);
+  onHits?.(summary);
   recordDlpEvents(app, viewer.userId, model, ctx.requestId, summary, unscreenedImages);
   if (blocked) {
     const detectors = [...new Set(summary.filter((h) => h.action === 'block').map((h) => h.detector))];

@@ -14,6 +14,8 @@ export interface SettlementQueueOptions {
   maxBatch?: number;
   /** Called after each batch commits (budget alerts are evaluated then); must not throw. */
   afterCommit?: () => void;
+  /** Told how long each batch took to commit and how many settlements it held (metrics); must not throw. */
+  onCommit?: (seconds: number, settlements: number) => void;
   /** Where settlements go while the database is unreachable; without one they fail. */
   spool?: SettlementSpool;
   logger?: Logger;
@@ -51,6 +53,11 @@ export class SettlementQueue {
       this.waiting.push({ settlement, resolve, reject });
       this.flushing ??= this.drain();
     });
+  }
+
+  /** Settlements waiting for the next batch (metrics read it at scrape time). */
+  get queued(): number {
+    return this.waiting.length;
   }
 
   /** Settlements spooled by this process and not yet written to the database. */
@@ -92,7 +99,9 @@ export class SettlementQueue {
         }
         const batch = this.waiting.splice(0, this.maxBatch);
         try {
+          const t0 = performance.now();
           const ids = await settleChats(this.pool, batch.map((w) => w.settlement));
+          this.options.onCommit?.((performance.now() - t0) / 1000, batch.length);
           for (const w of batch) w.resolve(ids.get(w.settlement.chatId) ?? null);
         } catch (error) {
           if (isDatabaseUnavailable(error) && this.options.spool) await this.spool(batch);

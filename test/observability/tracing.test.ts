@@ -1,0 +1,135 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseConfig } from '../../server/config/index.ts';
+import { createLogger } from '../../server/logger.ts';
+import { startFakeOpenAI } from '../fakes/openai.ts';
+import { refusedUrl, type FakeUpstream } from '../fakes/fake-server.ts';
+import { startTestGateway, type TestGateway } from '../fixtures/gateway.ts';
+import { listen, type ListeningGateway } from '../fixtures/http.ts';
+
+/** A span as the OTLP HTTP exporter sends it in JSON (ids as hex). */
+interface OtlpSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  attributes?: { key: string; value: Record<string, unknown> }[];
+}
+
+/** An OTLP HTTP receiver on 127.0.0.1: keeps every span posted to /v1/traces (JSON encoding). */
+async function startOtlpReceiver(): Promise<{ url: string; spans: OtlpSpan[]; contentTypes: string[]; close(): Promise<void> }> {
+  const spans: OtlpSpan[] = [];
+  const contentTypes: string[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      if (req.method === 'POST' && req.url === '/v1/traces') {
+        contentTypes.push(req.headers['content-type'] ?? '');
+        const payload = JSON.parse(body);
+        for (const rs of payload.resourceSpans ?? []) for (const ss of rs.scopeSpans ?? []) spans.push(...(ss.spans ?? []));
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, spans, contentTypes, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+const CLIENT_TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
+const CLIENT_SPAN = '00f067aa0ba902b7';
+const CHAT = `mutation($i: ChatInput!) { chat(input: $i) { text } }`;
+
+describe('traces of a chat', () => {
+  let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
+  let fake: FakeUpstream;
+  let gw: TestGateway;
+  let http: ListeningGateway;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    receiver = await startOtlpReceiver();
+    fake = await startFakeOpenAI({ reply: 'traced reply', usage: { inputTokens: 3, outputTokens: 2 } });
+    gw = await startTestGateway({
+      logger: createLogger({ level: 'info', traceIds: true, destination: { write: (line: string) => lines.push(line) } }),
+      tracing: { endpoint: receiver.url },
+      config: parseConfig({
+        providers: [
+          { id: 'fake', plugin: 'openai', baseUrl: fake.url },
+          { id: 'down', plugin: 'openai-compatible', baseUrl: await refusedUrl('/v1') },
+        ],
+        models: [{ name: 'failover', primary: { provider: 'down', model: 'm' }, fallbacks: [{ provider: 'fake', model: 'gpt-4o-mini' }] }],
+        resilience: { maxRetries: 0 },
+      }),
+    });
+    http = await listen(gw);
+  });
+  afterAll(async () => {
+    await http?.close();
+    await gw?.close();
+    await fake?.close();
+    await receiver?.close();
+  });
+
+  test('one chat with a client traceparent: chat span in the client trace, stages and attempts under it, the upstream joins the trace, log lines carry the trace id', async () => {
+    const res = await fetch(`${http.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${gw.adminToken}`, traceparent: `00-${CLIENT_TRACE}-${CLIENT_SPAN}-01` },
+      body: JSON.stringify({ query: CHAT, variables: { i: { model: 'failover', messages: [{ role: 'USER', content: 'hello' }] } } }),
+    });
+    const body = await res.json();
+    expect(body.errors).toBeUndefined();
+    expect(body.data.chat.text).toBe('traced reply');
+
+    // The batch processor sends within about a second.
+    const deadline = Date.now() + 10_000;
+    const named = (name: string) => receiver.spans.filter((s) => s.name === name && s.traceId === CLIENT_TRACE);
+    while ((named('chat').length === 0 || named('settlement').length === 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(receiver.contentTypes[0]).toBe('application/json');
+
+    const [chat] = named('chat');
+    expect(chat).toBeDefined();
+    expect(chat.parentSpanId).toBe(CLIENT_SPAN);
+    const attr = (span: OtlpSpan, key: string) => Object.values(span.attributes?.find((a) => a.key === key)?.value ?? {})[0];
+    expect(attr(chat, 'gen_ai.request.model')).toBe('failover');
+
+    const children = receiver.spans.filter((s) => s.parentSpanId === chat.spanId);
+    expect(children.map((s) => s.name).sort()).toEqual(['admission', 'auth', 'provider.attempt', 'provider.attempt', 'settlement']);
+    for (const s of children) expect(s.traceId).toBe(CLIENT_TRACE);
+    const [admission] = named('admission');
+    expect(named('dlp').map((s) => s.parentSpanId)).toEqual([admission.spanId]);
+
+    const attempts = named('provider.attempt');
+    expect(attempts.map((s) => attr(s, 'zero.provider')).sort()).toEqual(['down', 'fake']);
+    const answered = attempts.find((s) => attr(s, 'zero.provider') === 'fake')!;
+
+    // The upstream got the answering attempt's context: same trace, parent = that attempt's span.
+    const sent = fake.requests.at(-1)!.headers.traceparent as string;
+    expect(sent).toBe(`00-${CLIENT_TRACE}-${answered.spanId}-01`);
+
+    // The access log line of the request carries the client's trace id.
+    const logged = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request' && l.path === '/graphql');
+    expect(logged.at(-1)?.trace_id).toBe(CLIENT_TRACE);
+  });
+
+  test('without a client traceparent the chat starts a trace of its own, and requests that are not chats keep their HTTP span', async () => {
+    const res = await fetch(`${http.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${gw.adminToken}` },
+      body: JSON.stringify({ query: CHAT, variables: { i: { model: 'failover', messages: [{ role: 'USER', content: 'again' }] } } }),
+    });
+    expect((await res.json()).errors).toBeUndefined();
+    await fetch(`${http.url}/healthz`);
+    const deadline = Date.now() + 10_000;
+    const roots = () => receiver.spans.filter((s) => s.name === 'chat' && !s.parentSpanId);
+    while ((roots().length === 0 || !receiver.spans.some((s) => s.name === 'GET health')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const [chat] = roots();
+    expect(chat.traceId).not.toBe(CLIENT_TRACE);
+    expect(receiver.spans.filter((s) => s.traceId === chat.traceId && s.name === 'provider.attempt')).toHaveLength(2);
+    expect(fake.requests.at(-1)!.headers.traceparent).toMatch(new RegExp(`^00-${chat.traceId}-[0-9a-f]{16}-01$`));
+  });
+});
