@@ -63,10 +63,7 @@ export function maskErrorsOf(yoga: GatewayYoga): (error: unknown) => GraphQLErro
 export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_YOGA_OPTIONS): GatewayYoga {
   const logger = app.logger;
   const maskError = createMaskError(logger, { production: options.production });
-  // REST routes run their GraphQL operations through this same handler.
-  let yoga: GatewayYoga | undefined;
-  const fetchGraphQL = (url: string, init: RequestInit) => yoga!.fetch(url, init);
-  yoga = createYoga<Record<string, unknown>, Context>({
+  const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -92,7 +89,7 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
         optional: app.redis ? { redis: () => app.redis!.check() } : undefined,
       })),
       useAdminConsole({ distDir: CONSOLE_DIST_DIR }),
-      useRestApi(app, fetchGraphQL),
+      useRestApi(app),
       useVendorApis(app),
       useJsonBody(options.maxBodyBytes),
       useDocumentLimits({ maxTokens: options.maxTokens, maxAliases: options.maxAliases, maxSelections: options.maxSelections, maxFieldPairs: options.maxFieldPairs }),
