@@ -53,3 +53,21 @@ test('OpenAI SDK → gateway → Anthropic vendor: a tool round trip, translated
     { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_01', content: 'snow' }] },
   ]);
 });
+
+test('an Anthropic image block reaches an OpenAI vendor as a data URL, and an embedding call goes to its /embeddings', async () => {
+  const PIXEL = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+  const a = new Anthropic({ baseURL: d.server.url, apiKey: d.keys.member, maxRetries: 0 });
+  await a.messages.create({ model: 'gpt-fake', max_tokens: 50, messages: [{ role: 'user', content: [{ type: 'text', text: 'What is it?' }, { type: 'image', source: { type: 'base64', media_type: 'image/png', data: PIXEL } }] }] });
+  const sent = d.openaiUpstream.requests.at(-1)!;
+  expect(sent.problems).toEqual([]);
+  expect(sent.body.messages[0].content).toEqual([
+    { type: 'text', text: 'What is it?' },
+    { type: 'image_url', image_url: { url: `data:image/png;base64,${PIXEL}` } },
+  ]);
+  const o = new OpenAI({ baseURL: `${d.server.url}/v1`, apiKey: d.keys.member, maxRetries: 0 });
+  const e = await o.embeddings.create({ model: 'gpt-fake', input: ['alpha beta'], encoding_format: 'float' });
+  expect(e.data[0].embedding).toHaveLength(4);
+  expect(d.openaiUpstream.requests.at(-1)!.path).toMatch(/\/embeddings$/);
+  // A model whose providers cannot embed is a 400 naming the feature, before anything goes upstream.
+  await expect(o.embeddings.create({ model: 'claude-fake', input: 'x' })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
+});

@@ -202,3 +202,21 @@ test('a rate-limit refusal is a RateLimitError with retry-after and the x-rateli
   expect(refused.headers.get('x-ratelimit-limit-requests')).toBe('1');
   expect(refused.headers.get('x-ratelimit-remaining-requests')).toBe('0');
 });
+
+test('embeddings count against the input quota and hard-stop budgets: refused as RateLimitError, nothing embedded', async () => {
+  const before = (await d.chatAudits()).length;
+  const quota = await client(d.keys.starved).embeddings.create({ model: 'mock-small', input: 'too much for one token' }).catch((e) => e);
+  expect(quota).toBeInstanceOf(OpenAI.RateLimitError);
+  expect(quota.code).toBe('insufficient_quota');
+  const api = adminApi(d.gw);
+  const userId = await api.createUser('budgeted@doors.test', { roleIds: [await api.roleId('member')] });
+  const key = await api.createApiKey(userId);
+  await api.must('mutation { setPrice(model: "mock-small", inputPerMillion: 1000000, outputPerMillion: 1000000) { model } }');
+  await api.must('mutation($u: ID!) { createBudget(input: { scope: USER, userId: $u, amount: 5, hardStop: true }) { id } }', { u: userId });
+  const ok = await client(key.secret).embeddings.create({ model: 'mock-small', input: 'hi', encoding_format: 'float' });
+  expect(ok.usage.prompt_tokens).toBe(1);
+  const refused = await client(key.secret).embeddings.create({ model: 'mock-small', input: 'a text far longer than what is left of the budget' }).catch((e) => e);
+  expect(refused).toBeInstanceOf(OpenAI.RateLimitError);
+  expect((await d.chatAudits()).length).toBe(before + 1);
+  await api.must('mutation { setPrice(model: "mock-small", inputPerMillion: 0, outputPerMillion: 0) { model } }');
+});
