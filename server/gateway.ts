@@ -25,6 +25,7 @@ import { assertTimeZone } from './util/days.ts';
 import { defaultConfig, type GatewayConfig } from './config/index.ts';
 import { startProviders } from './providers.ts';
 import { createChatService } from './modules/chat/chat.service.ts';
+import { createRefusalRecorder } from './modules/request-log/refusals.ts';
 import { screenPrompt } from './modules/dlp/dlp.service.ts';
 import { ChatsInFlight } from './modules/chat/chats-in-flight.ts';
 import { ChatLedger } from './modules/metering/chat-ledger.ts';
@@ -150,6 +151,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       storePromptText: config.audit.storePromptText,
       logger,
       inBackground: (task) => trackInBackground(background, logger, task),
+      refusals: createRefusalRecorder({ settlements, timezone, logger }),
     });
     const app: AppState = {
       orm,

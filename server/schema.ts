@@ -12,5 +12,6 @@ import './modules/dlp/dlp.graphql.ts';
 import './modules/executive/executive.graphql.ts';
 import './modules/budgets/budgets.graphql.ts';
 import './modules/rate-limits/rate-limits.graphql.ts';
+import './modules/request-log/request-log.graphql.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -9,6 +9,7 @@ import { Migration0008ChatLedger } from './0008-chat-ledger.ts';
 import { Migration0009LoginThrottle } from './0009-login-throttle.ts';
 import { Migration0010BudgetHolds } from './0010-budget-holds.ts';
 import { Migration0011RateLimits } from './0011-rate-limits.ts';
+import { Migration0015RequestLog } from './0015-request-log.ts';
 
 /** Migrations in order. Listed explicitly so they load the same under tsx, vitest and a bundle. */
 export const migrationsList = [
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: '0009-login-throttle', class: Migration0009LoginThrottle },
   { name: '0010-budget-holds', class: Migration0010BudgetHolds },
   { name: '0011-rate-limits', class: Migration0011RateLimits },
+  { name: '0015-request-log', class: Migration0015RequestLog },
 ];

@@ -8,6 +8,8 @@ import type { ChatsInFlight } from './chats-in-flight.ts';
 import type { ChatInput } from './chat-input.ts';
 import type { ChatEvent, ChatOptions, ChatOutcomeKind, ChatResult, ChatCaller } from './chat.types.ts';
 import { routeChat } from './route-chat.ts';
+import { promptHash } from './chat-input.ts';
+import { refusalCode, type RefusalRecorder } from '../request-log/refusals.ts';
 import { settleChat, type ChatOutcome, type SettleDeps } from './settle-chat.ts';
 
 export type { ChatEvent, ChatResult } from './chat.types.ts';
@@ -19,6 +21,8 @@ export interface ChatDeps extends AdmitDeps, SettleDeps {
   inFlight: ChatsInFlight;
   /** Runs a task nobody waits for (settling a chat whose client left), tracked so shutdown waits for it. */
   inBackground(task: () => Promise<unknown>): void;
+  /** Records chats refused at admission (quota, budget, rate limit, DLP) without holding up the refusal. */
+  refusals?: RefusalRecorder;
 }
 
 /** The one chat core every door calls: GraphQL, the seed REST API, and the vendor-compatible APIs. */
@@ -54,10 +58,12 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
   let text = '';
   const slot = deps.inFlight.enter(abort, () => text);
   let admission: Admission;
+  const arrivedAt = performance.now();
   try {
-    admission = await admitChat(deps, ctx, input, via);
+    admission = await admitChat(deps, ctx, input, via, arrivedAt);
   } catch (error) {
     deps.inFlight.leave(slot);
+    if (deps.refusals && refusalCode(error)) deps.refusals.record(refusalOf(ctx, input, via, arrivedAt), error);
     throw isDatabaseUnavailable(error) ? databaseUnavailable() : error;
   }
   slot.chatId = admission.chatId;
@@ -129,6 +135,19 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
       auditId: settled!.auditId,
       rateLimit: admission.rateLimit?.status ?? null,
     },
+  };
+}
+
+function refusalOf(ctx: ChatCaller, input: ChatInput, via: string, arrivedAt: number) {
+  const { viewer } = ctx;
+  return {
+    userId: viewer.userId,
+    apiKeyId: viewer.via === 'apiKey' ? viewer.credentialId : null,
+    requestId: ctx.requestId,
+    model: input.model,
+    via,
+    promptHash: promptHash(input),
+    latencyMs: performance.now() - arrivedAt,
   };
 }
 

@@ -2,10 +2,10 @@ import type { Pool } from 'pg';
 import { badInput } from '../../errors.ts';
 import { dlpEventCounts, type DlpCount } from '../dlp/dlp.store.ts';
 import { histogramPercentile } from './latency-histogram.ts';
-import { chatTotals, latencyHistogram, topChatUsers, wholeHoursAndDays, type KeyUsage, type UserUsage } from './executive.store.ts';
+import { chatTotals, latencyHistogram, topChatUsers, wholeHoursAndDays, type KeyUsage, type RefusalCounts, type UserUsage } from './executive.store.ts';
 
 export type { DlpCount } from '../dlp/dlp.store.ts';
-export type { KeyUsage, UserUsage } from './executive.store.ts';
+export type { KeyUsage, UserUsage, RefusalCounts } from './executive.store.ts';
 
 export interface ExecutiveRange {
   /** Inclusive. */
@@ -20,6 +20,8 @@ export interface ExecutiveSummary extends ExecutiveRange {
   requests: number;
   errors: number;
   fallbacks: number;
+  /** Refused chats by kind; they are in `requests` and `errors` too. */
+  refused: RefusalCounts;
   activeUsers: number;
   latencyP50Ms: number | null;
   latencyP95Ms: number | null;
@@ -70,4 +72,13 @@ export async function executiveSummary(pool: Pool, range: ExecutiveRange, timezo
     topProviders: totals.byProvider.filter((p) => p.key !== '').sort(byTokens).slice(0, TOP),
     dlpEvents,
   };
+}
+
+/** Requests over [from, to) and how many did not end in an answer, by kind (the dashboard's error rate). */
+export async function requestCounts(pool: Pool, range: ExecutiveRange, timezone: string): Promise<{ requests: number; errors: number; refused: RefusalCounts }> {
+  assertRange(range);
+  const whole = await wholeHoursAndDays(pool, range.from, range.to, timezone);
+  const hours = whole.hours.from < whole.hours.to ? whole.hours : { from: range.to, to: range.to };
+  const { all } = await chatTotals(pool, { from: range.from, to: range.to, hoursFrom: hours.from, hoursTo: hours.to });
+  return { requests: all.requests, errors: all.errors, refused: all.refused };
 }
