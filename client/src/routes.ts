@@ -11,6 +11,7 @@ import DlpEventsPage from './pages/DlpEvents/index.tsx';
 import DlpPoliciesPage from './pages/DlpPolicies/index.tsx';
 import PlaygroundPage from './pages/Playground/index.tsx';
 import PricesPage from './pages/Prices/index.tsx';
+import RequestsPage from './pages/Requests/index.tsx';
 import RolesPage from './pages/Roles/index.tsx';
 import UserDetailPage from './pages/UserDetail/index.tsx';
 import UsersPage from './pages/Users/index.tsx';
@@ -43,6 +44,7 @@ export const ROUTES: readonly RouteDef[] = [
   { path: '/', page: DashboardPage, title: 'nav.dashboard', icon: 'dashboard', section: 'overview', nav: true, allowed: (v) => v.can('usage:read') },
   { path: '/executive', page: ExecutivePage, title: 'nav.executive', icon: 'trending', section: 'overview', nav: true, allowed: (v) => v.can('executive:read') },
   { path: '/usage', page: UsagePage, title: 'nav.usage', icon: 'chart', section: 'overview', nav: true, allowed: (v) => v.can('usage:read') },
+  { path: '/requests', page: RequestsPage, title: 'nav.requests', icon: 'activity', section: 'overview', nav: true, allowed: (v) => v.can('usage:read') },
   { path: '/users', page: UsersPage, title: 'nav.users', icon: 'users', section: 'access', nav: true, allowed: (v) => v.can('users:read') },
   { path: '/users/:id', page: UserDetailPage as Component<Record<string, string>>, title: 'nav.users', icon: 'users', section: 'access', nav: false, allowed: (v) => v.can('users:read') },
   { path: '/roles', page: RolesPage, title: 'nav.roles', icon: 'shield', section: 'access', nav: true, allowed: (v) => v.canAny('users:read', 'roles:write') },
