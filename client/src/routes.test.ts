@@ -11,13 +11,13 @@ describe('routes by permission', () => {
   });
 
   it('gives a read-only auditor the audit trail, usage, users and roles', () => {
-    expect(paths(['audit:read', 'usage:read', 'users:read'])).toEqual(['/', '/usage', '/users', '/roles', '/audit', '/account']);
+    expect(paths(['audit:read', 'usage:read', 'users:read'])).toEqual(['/', '/usage', '/requests', '/users', '/roles', '/audit', '/account']);
     expect(homePath(testViewer(['audit:read', 'usage:read', 'users:read']))).toBe('/');
   });
 
   it('gives an admin every page, in sections', () => {
     const groups = navGroups(testViewer());
     expect(groups.map((g) => g.label)).toEqual(['nav.section.overview', 'nav.section.access', 'nav.section.spend', 'nav.section.protection', 'nav.section.tools', 'nav.section.personal']);
-    expect(groups.flatMap((g) => g.items)).toHaveLength(12);
+    expect(groups.flatMap((g) => g.items)).toHaveLength(13);
   });
 });

@@ -23,6 +23,10 @@ type Documents = {
     "\n  fragment BudgetAlertFields on BudgetAlert {\n    id\n    at\n    threshold\n    scope\n    target\n    spent\n    amount\n    currency\n    period\n    budgetId\n    deliveries {\n      status\n      format\n      url\n      attempts\n      lastError\n      deliveredAt\n    }\n  }\n": typeof types.BudgetAlertFieldsFragmentDoc,
     "\n  subscription BudgetAlertsLive {\n    budgetAlerts {\n      ...BudgetAlertFields\n    }\n  }\n": typeof types.BudgetAlertsLiveDocument,
     "\n  fragment DlpEventFields on DlpEvent {\n    id\n    at\n    detector\n    kind\n    action\n    count\n    model\n    user {\n      ...UserOption\n    }\n  }\n": typeof types.DlpEventFieldsFragmentDoc,
+    "\n  fragment RateLimitFields on RateLimit {\n    scope\n    targetId\n    requestsPerMinute\n    tokensPerMinute\n    updatedAt\n  }\n": typeof types.RateLimitFieldsFragmentDoc,
+    "\n  query RateLimits($scope: RateLimitScope, $targetId: ID) {\n    rateLimits(scope: $scope, targetId: $targetId) {\n      ...RateLimitFields\n    }\n  }\n": typeof types.RateLimitsDocument,
+    "\n  mutation SetRateLimit($scope: RateLimitScope!, $targetId: ID!, $requestsPerMinute: Int, $tokensPerMinute: Long) {\n    setRateLimit(scope: $scope, targetId: $targetId, requestsPerMinute: $requestsPerMinute, tokensPerMinute: $tokensPerMinute) {\n      ...RateLimitFields\n    }\n  }\n": typeof types.SetRateLimitDocument,
+    "\n  mutation ClearRateLimit($scope: RateLimitScope!, $targetId: ID!) {\n    clearRateLimit(scope: $scope, targetId: $targetId)\n  }\n": typeof types.ClearRateLimitDocument,
     "\n  fragment UserOption on User {\n    id\n    name\n    email\n  }\n": typeof types.UserOptionFragmentDoc,
     "\n  query UserOptions {\n    users(first: 100) {\n      edges {\n        node {\n          ...UserOption\n        }\n      }\n    }\n  }\n": typeof types.UserOptionsDocument,
     "\n  fragment UserRow on User {\n    id\n    name\n    email\n    status\n    createdAt\n    roles {\n      id\n      name\n      builtIn\n    }\n    ...TodayAgainstQuota\n  }\n": typeof types.UserRowFragmentDoc,
@@ -87,6 +91,10 @@ const documents: Documents = {
     "\n  fragment BudgetAlertFields on BudgetAlert {\n    id\n    at\n    threshold\n    scope\n    target\n    spent\n    amount\n    currency\n    period\n    budgetId\n    deliveries {\n      status\n      format\n      url\n      attempts\n      lastError\n      deliveredAt\n    }\n  }\n": types.BudgetAlertFieldsFragmentDoc,
     "\n  subscription BudgetAlertsLive {\n    budgetAlerts {\n      ...BudgetAlertFields\n    }\n  }\n": types.BudgetAlertsLiveDocument,
     "\n  fragment DlpEventFields on DlpEvent {\n    id\n    at\n    detector\n    kind\n    action\n    count\n    model\n    user {\n      ...UserOption\n    }\n  }\n": types.DlpEventFieldsFragmentDoc,
+    "\n  fragment RateLimitFields on RateLimit {\n    scope\n    targetId\n    requestsPerMinute\n    tokensPerMinute\n    updatedAt\n  }\n": types.RateLimitFieldsFragmentDoc,
+    "\n  query RateLimits($scope: RateLimitScope, $targetId: ID) {\n    rateLimits(scope: $scope, targetId: $targetId) {\n      ...RateLimitFields\n    }\n  }\n": types.RateLimitsDocument,
+    "\n  mutation SetRateLimit($scope: RateLimitScope!, $targetId: ID!, $requestsPerMinute: Int, $tokensPerMinute: Long) {\n    setRateLimit(scope: $scope, targetId: $targetId, requestsPerMinute: $requestsPerMinute, tokensPerMinute: $tokensPerMinute) {\n      ...RateLimitFields\n    }\n  }\n": types.SetRateLimitDocument,
+    "\n  mutation ClearRateLimit($scope: RateLimitScope!, $targetId: ID!) {\n    clearRateLimit(scope: $scope, targetId: $targetId)\n  }\n": types.ClearRateLimitDocument,
     "\n  fragment UserOption on User {\n    id\n    name\n    email\n  }\n": types.UserOptionFragmentDoc,
     "\n  query UserOptions {\n    users(first: 100) {\n      edges {\n        node {\n          ...UserOption\n        }\n      }\n    }\n  }\n": types.UserOptionsDocument,
     "\n  fragment UserRow on User {\n    id\n    name\n    email\n    status\n    createdAt\n    roles {\n      id\n      name\n      builtIn\n    }\n    ...TodayAgainstQuota\n  }\n": types.UserRowFragmentDoc,
@@ -192,6 +200,22 @@ export function graphql(source: "\n  subscription BudgetAlertsLive {\n    budget
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment DlpEventFields on DlpEvent {\n    id\n    at\n    detector\n    kind\n    action\n    count\n    model\n    user {\n      ...UserOption\n    }\n  }\n"): (typeof documents)["\n  fragment DlpEventFields on DlpEvent {\n    id\n    at\n    detector\n    kind\n    action\n    count\n    model\n    user {\n      ...UserOption\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RateLimitFields on RateLimit {\n    scope\n    targetId\n    requestsPerMinute\n    tokensPerMinute\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment RateLimitFields on RateLimit {\n    scope\n    targetId\n    requestsPerMinute\n    tokensPerMinute\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RateLimits($scope: RateLimitScope, $targetId: ID) {\n    rateLimits(scope: $scope, targetId: $targetId) {\n      ...RateLimitFields\n    }\n  }\n"): (typeof documents)["\n  query RateLimits($scope: RateLimitScope, $targetId: ID) {\n    rateLimits(scope: $scope, targetId: $targetId) {\n      ...RateLimitFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetRateLimit($scope: RateLimitScope!, $targetId: ID!, $requestsPerMinute: Int, $tokensPerMinute: Long) {\n    setRateLimit(scope: $scope, targetId: $targetId, requestsPerMinute: $requestsPerMinute, tokensPerMinute: $tokensPerMinute) {\n      ...RateLimitFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetRateLimit($scope: RateLimitScope!, $targetId: ID!, $requestsPerMinute: Int, $tokensPerMinute: Long) {\n    setRateLimit(scope: $scope, targetId: $targetId, requestsPerMinute: $requestsPerMinute, tokensPerMinute: $tokensPerMinute) {\n      ...RateLimitFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClearRateLimit($scope: RateLimitScope!, $targetId: ID!) {\n    clearRateLimit(scope: $scope, targetId: $targetId)\n  }\n"): (typeof documents)["\n  mutation ClearRateLimit($scope: RateLimitScope!, $targetId: ID!) {\n    clearRateLimit(scope: $scope, targetId: $targetId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
