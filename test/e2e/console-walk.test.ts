@@ -26,6 +26,7 @@ function pages(seeded: Seeded): [name: string, path: string][] {
     ['prices', '/prices'],
     ['dlp-policies', '/dlp/policies'],
     ['dlp-events', '/dlp/events'],
+    ['requests', '/requests'],
     ['audit', '/audit'],
     ['playground', '/playground'],
     ['account', '/account'],

@@ -4,6 +4,29 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Audit actions by what they are about */
+export type AuditActionGroup =
+  /** apikey.* */
+  | 'API_KEYS'
+  /** audit.export, audit.retention */
+  | 'AUDIT'
+  /** price.*, budget.* */
+  | 'BUDGETS'
+  /** chat, chat.refused, dlp.blocked */
+  | 'CHAT'
+  /** provider.*, model.*, route.*, webhook.*, config.* */
+  | 'CONFIG'
+  /** dlp.policy.* */
+  | 'DLP'
+  /** quota.*, ratelimit.* */
+  | 'LIMITS'
+  /** role.* */
+  | 'ROLES'
+  /** login, login.failed, admin.reset */
+  | 'SIGN_IN'
+  /** user.* */
+  | 'USERS';
+
 export type AuditChainProblemKind =
   | 'ALTERED'
   | 'MISSING'
@@ -11,8 +34,10 @@ export type AuditChainProblemKind =
   | 'TRUNCATED';
 
 export type AuditFilter = {
-  /** e.g. user.create, quota.update, login.failed, chat */
+  /** One exact action, e.g. user.create, quota.update, login.failed, chat */
   action?: string | null | undefined;
+  /** Every action of a group */
+  actionGroup?: AuditActionGroup | null | undefined;
   from?: string | null | undefined;
   targetId?: string | null | undefined;
   to?: string | null | undefined;
