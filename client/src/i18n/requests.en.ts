@@ -19,7 +19,6 @@ export const requestsEn = {
   'requests.anyModel': 'Any model',
   'requests.empty': 'No requests match',
   'requests.emptyHint': 'Chats appear here as they are answered or refused.',
-  'requests.total': '{count} requests',
   'requests.outcome.OK': 'Answered',
   'requests.outcome.ERROR': 'Failed',
   'requests.outcome.DISCONNECTED': 'Client left',

@@ -21,7 +21,6 @@ export const requestsZhCN: Record<keyof typeof requestsEn, string> = {
   'requests.anyModel': '全部模型',
   'requests.empty': '没有符合条件的请求',
   'requests.emptyHint': '对话被应答或被拒绝后会显示在这里。',
-  'requests.total': '共 {count} 次请求',
   'requests.outcome.OK': '已应答',
   'requests.outcome.ERROR': '失败',
   'requests.outcome.DISCONNECTED': '客户端断开',

@@ -35,7 +35,6 @@ export interface RequestsTableProps {
   error?: CombinedError;
   onRetry?: () => void;
   paging?: ServerPaging;
-  footer?: JSX.Element;
   currency?: string | null;
   userLink: (user: NonNullable<RequestRow['user']>) => JSX.Element;
 }
@@ -101,7 +100,6 @@ export function RequestsTable(props: RequestsTableProps) {
       rowTestId="request-row"
       rowProps={(r) => ({ 'data-outcome': r.outcome })}
       paging={props.paging}
-      footer={props.footer}
       empty={{ title: t('requests.empty'), hint: t('requests.emptyHint'), icon: 'activity' }}
     />
   );

@@ -24,7 +24,7 @@ function outcomesOf(value: string): RequestOutcome[] | null {
 
 /** Every chat request, answered or refused, filtered by user, model, outcome and days (all kept in the address), paged by the server. */
 export default function RequestsPage() {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const viewer = useViewer();
   const [filters, setFilters] = createUrlState({ user: '', model: '', outcome: '', from: '', to: '' });
   const paging = createServerPaging();
@@ -79,7 +79,6 @@ export default function RequestsPage() {
           paging={paging.props(query.data?.requestLog)}
           currency={options.data?.prices[0]?.currency}
           userLink={(user) => <UserCell user={user} />}
-          footer={query.data ? t('requests.total', { count: num(query.data.requestLog.totalCount) }) : undefined}
         />
       </Card>
     </section>
