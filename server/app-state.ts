@@ -19,6 +19,7 @@ import type { ChatRollup } from './modules/executive/chat-rollup.ts';
 import type { BudgetRuntime } from './modules/budgets/index.ts';
 import type { LoginThrottle } from './modules/auth/login-throttle.ts';
 import type { ChatService } from './modules/chat/chat.service.ts';
+import type { RefusalRecorder } from './modules/request-log/refusals.ts';
 import type { ChatsInFlight } from './modules/chat/chats-in-flight.ts';
 
 /** The providers behind the gateway: running instances, the router over them, and what failed to load. */
@@ -58,6 +59,8 @@ export interface AppState {
   providers: ProviderRuntime;
   /** The chat core every door calls (admit, route, settle); its dependencies are wired in server/gateway.ts. */
   chat: ChatService;
+  /** Records chats refused before they reach the chat core (account suspended, no chat permission). */
+  refusals: RefusalRecorder;
   /** The chats running on this instance (admission limit, shutdown drain). */
   chats: ChatsInFlight;
   logger: Logger;

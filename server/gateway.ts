@@ -136,6 +136,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const rateLimits = await createRateLimiter({ pool: sql.relaxed, bus, redis, embedded: Boolean(embedded), failMode: options.rateLimitFail ?? 'open', logger });
     const credentialCache = new CredentialCache();
     const background = new Set<Promise<unknown>>();
+    const refusals = createRefusalRecorder({ settlements, timezone, logger });
     const chat = createChatService({
       instanceId,
       inFlight,
@@ -151,7 +152,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       storePromptText: config.audit.storePromptText,
       logger,
       inBackground: (task) => trackInBackground(background, logger, task),
-      refusals: createRefusalRecorder({ settlements, timezone, logger }),
+      refusals,
     });
     const app: AppState = {
       orm,
@@ -160,6 +161,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       settlements,
       budgets,
       chat,
+      refusals,
       chats: inFlight,
       events,
       auditSealer,
