@@ -113,6 +113,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     bus = redis ? await createRedisBus(redis, logger) : embedded ? createLocalBus() : await createPostgresBus(clientUrl, logger);
     logger.info({ bus: bus.kind }, 'cluster bus');
     const budgets = createBudgetRuntime(sql.durable, config, timezone, logger, bus);
+    await budgets.webhooks.start(config.alerts.webhooks);
     const auditSealer = new AuditSealer(sql.durable, logger);
     const chatRollup = new ChatRollup(sql.durable, auditSealer, timezone, logger);
     const instanceId = options.instanceId ?? randomUUID();
