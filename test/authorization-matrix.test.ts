@@ -43,6 +43,7 @@ const cases: Case[] = [
   { name: 'requestLog', field: 'requestLog', expect: [U, F, F, OK], op: () => ({ query: '{ requestLog(first: 5) { totalCount edges { node { outcome user { email } } } } }' }) },
   { name: 'requestStats', field: 'requestStats', expect: [U, F, F, OK], op: () => ({ query: '{ requestStats(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z") { errorRate errorBreakdown { quota } } }' }) },
   { name: 'webhooks', field: 'webhooks', expect: [U, F, F, OK], op: () => ({ query: '{ webhooks { id url } }' }) },
+  { name: 'webhook', field: 'webhook', expect: [U, F, F, OK], op: () => ({ query: '{ webhook(id: "00000000-0000-4000-8000-000000000000") { id } }' }) },
   { name: 'createWebhook', field: 'createWebhook', expect: [U, F, F, OK], op: (_w, p) => ({ query: 'mutation($u: String!) { createWebhook(input: { url: $u, enabled: false }) { id } }', variables: { u: `http://127.0.0.1:9/${p}` } }) },
   {
     name: 'updateWebhook',

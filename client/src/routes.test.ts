@@ -18,6 +18,6 @@ describe('routes by permission', () => {
   it('gives an admin every page, in sections', () => {
     const groups = navGroups(testViewer());
     expect(groups.map((g) => g.label)).toEqual(['nav.section.overview', 'nav.section.access', 'nav.section.spend', 'nav.section.protection', 'nav.section.tools', 'nav.section.personal']);
-    expect(groups.flatMap((g) => g.items)).toHaveLength(13);
+    expect(groups.flatMap((g) => g.items)).toHaveLength(14);
   });
 });

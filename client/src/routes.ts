@@ -15,6 +15,7 @@ import RequestsPage from './pages/Requests/index.tsx';
 import RolesPage from './pages/Roles/index.tsx';
 import UserDetailPage from './pages/UserDetail/index.tsx';
 import UsersPage from './pages/Users/index.tsx';
+import WebhooksPage from './pages/Webhooks/index.tsx';
 
 // The pages with charts carry uPlot; they load when first opened.
 const UsagePage = lazy(() => import('./pages/Usage/index.tsx'));
@@ -50,6 +51,7 @@ export const ROUTES: readonly RouteDef[] = [
   { path: '/roles', page: RolesPage, title: 'nav.roles', icon: 'shield', section: 'access', nav: true, allowed: (v) => v.canAny('users:read', 'roles:write') },
   { path: '/budgets', page: BudgetsPage, title: 'nav.budgets', icon: 'wallet', section: 'spend', nav: true, allowed: (v) => v.can('budgets:read') },
   { path: '/prices', page: PricesPage, title: 'nav.prices', icon: 'tag', section: 'spend', nav: true, allowed: (v) => v.can('budgets:read') },
+  { path: '/webhooks', page: WebhooksPage, title: 'nav.webhooks', icon: 'send', section: 'spend', nav: true, allowed: (v) => v.can('budgets:read') },
   { path: '/dlp/policies', page: DlpPoliciesPage, title: 'nav.dlpPolicies', icon: 'lock', section: 'protection', nav: true, allowed: (v) => v.can('dlp:read') },
   { path: '/dlp/events', page: DlpEventsPage, title: 'nav.dlpEvents', icon: 'filter', section: 'protection', nav: true, allowed: (v) => v.can('dlp:read') },
   { path: '/audit', page: AuditPage, title: 'nav.audit', icon: 'audit', section: 'protection', nav: true, allowed: (v) => v.can('audit:read') },

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../client/src/i18n/zh-CN.ts';
@@ -127,5 +129,51 @@ describe.skipIf(skipBrowserTests)('the request log, error rates that count refus
     expect(inView).toBe(true);
     await screenshot(page, 'role-name-conflict-zh-1440', false);
     await page.keyboard.press('Escape');
+  });
+
+  it('adds a WeCom webhook, sends a test that shows in its delivery log, and never shows the robot key again', async () => {
+    const received: string[] = [];
+    const robot: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push(body);
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}');
+      });
+    });
+    await new Promise<void>((resolve) => robot.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(robot.address() as AddressInfo).port}/cgi-bin/webhook/send`;
+    try {
+      await page.goto(`${gateway.url}/admin/webhooks`);
+      await page.getByText(zhCN['webhooks.empty']).waitFor();
+      await page.getByRole('button', { name: zhCN['webhooks.add'] }).click();
+      const dialog = page.getByRole('dialog', { name: zhCN['webhooks.createTitle'] });
+      await dialog.locator('input[name=url]').fill('ftp://nope');
+      await dialog.getByRole('button', { name: zhCN['common.create'] }).click();
+      await dialog.getByText(zhCN['webhooks.badUrl']).waitFor();
+      await dialog.locator('input[name=url]').fill(`${url}?key=robot-secret-key`);
+      await dialog.locator('select[name=format]').selectOption('WECOM');
+      await dialog.locator('input[name=description]').fill('财务群');
+      await dialog.getByRole('button', { name: zhCN['common.create'] }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const row = page.getByTestId('webhook-row').first();
+      await row.getByText('财务群').waitFor();
+      await row.getByTestId('webhook-test').click();
+      await page.getByText(zhCN['webhooks.testOk'].split('{')[0]).first().waitFor();
+      expect(received).toHaveLength(1);
+      expect(JSON.parse(received[0]).msgtype).toBe('markdown');
+      await row.getByTestId('webhook-log').click();
+      const log = page.getByRole('dialog', { name: zhCN['webhooks.logTitle'] });
+      await log.getByTestId('webhook-delivery').first().waitFor();
+      await log.getByText(zhCN['webhooks.kind.test']).waitFor();
+      await screenshot(page, 'webhooks-log-zh-1440', false);
+      await page.keyboard.press('Escape');
+      expect(await page.content()).not.toContain('robot-secret-key');
+      const hooks = await gql('{ webhooks { url hasQuery format description } }');
+      expect(hooks.data.webhooks).toEqual([{ url, hasQuery: true, format: 'WECOM', description: '财务群' }]);
+    } finally {
+      robot.closeAllConnections();
+      await new Promise<void>((resolve) => robot.close(() => resolve()));
+    }
   });
 });

@@ -80,6 +80,13 @@ type Documents = {
     "\n  query UsersPage($search: String, $status: UserStatus, $first: Int, $after: String) {\n    users(search: $search, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageFields\n      }\n      edges {\n        cursor\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n": typeof types.UsersPageDocument,
     "\n  query RoleOptions {\n    roles {\n      id\n      name\n      description\n      builtIn\n    }\n  }\n": typeof types.RoleOptionsDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  fragment WebhookFields on Webhook {\n    id\n    url\n    hasQuery\n    format\n    secretEnv\n    secretSet\n    description\n    enabled\n    updatedAt\n    deliveries(first: 1) {\n      totalCount\n      edges {\n        node {\n          at\n          ok\n        }\n      }\n    }\n  }\n": typeof types.WebhookFieldsFragmentDoc,
+    "\n  query WebhooksPage {\n    webhooks {\n      ...WebhookFields\n    }\n  }\n": typeof types.WebhooksPageDocument,
+    "\n  query WebhookDeliveries($id: ID!, $first: Int, $after: String) {\n    webhook(id: $id) {\n      id\n      deliveries(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageFields\n        }\n        edges {\n          node {\n            id\n            at\n            kind\n            ok\n            attempt\n            error\n            latencyMs\n          }\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      ...WebhookFields\n    }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation UpdateWebhook($id: ID!, $input: WebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      ...WebhookFields\n    }\n  }\n": typeof types.UpdateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  mutation TestWebhook($id: ID!) {\n    testWebhook(id: $id) {\n      ok\n      error\n      latencyMs\n    }\n  }\n": typeof types.TestWebhookDocument,
 };
 const documents: Documents = {
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    active\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n": types.ApiKeyFieldsFragmentDoc,
@@ -148,6 +155,13 @@ const documents: Documents = {
     "\n  query UsersPage($search: String, $status: UserStatus, $first: Int, $after: String) {\n    users(search: $search, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageFields\n      }\n      edges {\n        cursor\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n": types.UsersPageDocument,
     "\n  query RoleOptions {\n    roles {\n      id\n      name\n      description\n      builtIn\n    }\n  }\n": types.RoleOptionsDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": types.CreateUserDocument,
+    "\n  fragment WebhookFields on Webhook {\n    id\n    url\n    hasQuery\n    format\n    secretEnv\n    secretSet\n    description\n    enabled\n    updatedAt\n    deliveries(first: 1) {\n      totalCount\n      edges {\n        node {\n          at\n          ok\n        }\n      }\n    }\n  }\n": types.WebhookFieldsFragmentDoc,
+    "\n  query WebhooksPage {\n    webhooks {\n      ...WebhookFields\n    }\n  }\n": types.WebhooksPageDocument,
+    "\n  query WebhookDeliveries($id: ID!, $first: Int, $after: String) {\n    webhook(id: $id) {\n      id\n      deliveries(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageFields\n        }\n        edges {\n          node {\n            id\n            at\n            kind\n            ok\n            attempt\n            error\n            latencyMs\n          }\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      ...WebhookFields\n    }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation UpdateWebhook($id: ID!, $input: WebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      ...WebhookFields\n    }\n  }\n": types.UpdateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": types.DeleteWebhookDocument,
+    "\n  mutation TestWebhook($id: ID!) {\n    testWebhook(id: $id) {\n      ok\n      error\n      latencyMs\n    }\n  }\n": types.TestWebhookDocument,
 };
 
 /**
@@ -428,6 +442,34 @@ export function graphql(source: "\n  query RoleOptions {\n    roles {\n      id\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookFields on Webhook {\n    id\n    url\n    hasQuery\n    format\n    secretEnv\n    secretSet\n    description\n    enabled\n    updatedAt\n    deliveries(first: 1) {\n      totalCount\n      edges {\n        node {\n          at\n          ok\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment WebhookFields on Webhook {\n    id\n    url\n    hasQuery\n    format\n    secretEnv\n    secretSet\n    description\n    enabled\n    updatedAt\n    deliveries(first: 1) {\n      totalCount\n      edges {\n        node {\n          at\n          ok\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhooksPage {\n    webhooks {\n      ...WebhookFields\n    }\n  }\n"): (typeof documents)["\n  query WebhooksPage {\n    webhooks {\n      ...WebhookFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($id: ID!, $first: Int, $after: String) {\n    webhook(id: $id) {\n      id\n      deliveries(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageFields\n        }\n        edges {\n          node {\n            id\n            at\n            kind\n            ok\n            attempt\n            error\n            latencyMs\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($id: ID!, $first: Int, $after: String) {\n    webhook(id: $id) {\n      id\n      deliveries(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageFields\n        }\n        edges {\n          node {\n            id\n            at\n            kind\n            ok\n            attempt\n            error\n            latencyMs\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      ...WebhookFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      ...WebhookFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhook($id: ID!, $input: WebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      ...WebhookFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhook($id: ID!, $input: WebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      ...WebhookFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestWebhook($id: ID!) {\n    testWebhook(id: $id) {\n      ok\n      error\n      latencyMs\n    }\n  }\n"): (typeof documents)["\n  mutation TestWebhook($id: ID!) {\n    testWebhook(id: $id) {\n      ok\n      error\n      latencyMs\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

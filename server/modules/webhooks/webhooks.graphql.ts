@@ -76,9 +76,16 @@ const WebhookInputType = builder.inputType('WebhookInput', {
   }),
 });
 
-builder.queryField('webhooks', (t) =>
-  t.field({ type: [WebhookType], description: 'The alert webhooks, oldest first', authScopes: READ, resolve: (_r, _a, ctx) => listWebhooks(ctx) }),
-);
+builder.queryFields((t) => ({
+  webhooks: t.field({ type: [WebhookType], description: 'The alert webhooks, oldest first', authScopes: READ, resolve: (_r, _a, ctx) => listWebhooks(ctx) }),
+  webhook: t.field({
+    type: WebhookType,
+    nullable: true,
+    authScopes: READ,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => (await listWebhooks(ctx)).find((w) => w.id === String(args.id)) ?? null,
+  }),
+}));
 
 const toInput = (i: { url?: string | null; format?: 'json' | 'wecom' | null; secretEnv?: string | null; description?: string | null; enabled?: boolean | null }): WebhookInput => i;
 

@@ -8,6 +8,7 @@ export const AUDIT_ACTION_GROUPS = {
   chat: ['chat', 'chat.refused', 'dlp.blocked'],
   dlp: ['dlp.policy.update', 'dlp.policy.clear'],
   budgets: ['price.update', 'budget.create', 'budget.update', 'budget.delete'],
+  config: ['webhook.create', 'webhook.update', 'webhook.delete', 'webhook.test'],
   audit: ['audit.export', 'audit.retention'],
 } as const;
 
@@ -23,6 +24,7 @@ export const SERVER_ACTION_GROUP = {
   chat: 'CHAT',
   dlp: 'DLP',
   budgets: 'BUDGETS',
+  config: 'CONFIG',
   audit: 'AUDIT',
 } as const satisfies Record<AuditActionGroup, string>;
 
