@@ -122,11 +122,16 @@ describe.skipIf(skipBrowserTests)('the request log, error rates that count refus
     await again.getByText(zhCN['error.CONFLICT.name']).waitFor();
     expect(await again.locator('input[name=roleName]').getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('roleName');
-    const inView = await again.getByText(zhCN['error.CONFLICT.name']).evaluate((el) => {
-      const box = el.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= window.innerHeight;
-    });
-    expect(inView).toBe(true);
+    // Scrolled into view (smoothly: wait for the scroll to end).
+    await page.waitForFunction(
+      (text) => {
+        const el = [...document.querySelectorAll('[role=dialog] .field-error')].find((e) => e.textContent?.includes(text));
+        const box = el?.getBoundingClientRect();
+        return Boolean(box && box.top >= 0 && box.bottom <= window.innerHeight);
+      },
+      zhCN['error.CONFLICT.name'],
+      { timeout: 3000 },
+    );
     await screenshot(page, 'role-name-conflict-zh-1440', false);
     await page.keyboard.press('Escape');
   });
