@@ -112,4 +112,13 @@ export const requestsEn = {
   'auditAction.webhook.delete': 'Webhook deleted',
   'auditAction.webhook.test': 'Webhook tested',
   'auditGroup.config': 'Configuration',
+  'auditTarget.webhook': 'Webhook',
+  'auditField.url': 'Address',
+  'auditField.secretEnv': 'Signing secret variable',
+  'auditField.enabled': 'Enabled',
+  'auditField.ok': 'Delivered',
+  'auditField.refusal': 'Refusal',
+  'auditField.cost': 'Cost',
+  'auditField.apiKeyId': 'API key',
+  'auditField.actionGroup': 'Action group',
 } as const;

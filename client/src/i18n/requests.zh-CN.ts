@@ -114,4 +114,13 @@ export const requestsZhCN: Record<keyof typeof requestsEn, string> = {
   'auditAction.webhook.delete': '删除推送地址',
   'auditAction.webhook.test': '测试推送地址',
   'auditGroup.config': '配置',
+  'auditTarget.webhook': '推送地址',
+  'auditField.url': '地址',
+  'auditField.secretEnv': '签名密钥环境变量',
+  'auditField.enabled': '启用',
+  'auditField.ok': '已送达',
+  'auditField.refusal': '拒绝原因',
+  'auditField.cost': '费用',
+  'auditField.apiKeyId': 'API 密钥',
+  'auditField.actionGroup': '操作类别',
 };
