@@ -137,7 +137,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const rateLimits = await createRateLimiter({ pool: sql.relaxed, bus, redis, embedded: Boolean(embedded), failMode: options.rateLimitFail ?? 'open', logger });
     const credentialCache = new CredentialCache();
     const background = new Set<Promise<unknown>>();
-    const refusals = createRefusalRecorder({ settlements, timezone, logger });
+    const refusals = createRefusalRecorder({ settlements, timezone, logger, events });
     const chat = createChatService({
       instanceId,
       inFlight,

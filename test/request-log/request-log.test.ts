@@ -108,6 +108,9 @@ test('chats refused for access (suspended account, no chat permission) are recor
   const noChat = await api.createUser('nochat@log.test', { roleIds: [reader] });
   const noChatKey = await api.createApiKey(noChat, 'reader key');
   await api.must('mutation($u: ID!) { setUserStatus(id: $u, status: SUSPENDED) { id } }', { u: suspended });
+  // Refusals reach the live feed too (the dashboard's figures move with them).
+  const feed = gw.gateway.app.events.subscribe('usage')[Symbol.asyncIterator]();
+  const firstEvent = feed.next();
 
   expect(codeOf(await gw.gql(CHAT, { c: 'hi' }, suspendedKey.secret))).toBe('FORBIDDEN');
   expect(codeOf(await gw.gql(CHAT, { c: 'hi' }, noChatKey.secret))).toBe('FORBIDDEN');
@@ -122,6 +125,9 @@ test('chats refused for access (suspended account, no chat permission) are recor
   // Unknown keys name nobody and are not recorded.
   expect(codeOf(await gw.gql(CHAT, { c: 'hi' }, 'zgk_unknown0000000000000000000000000000000'))).toBe('UNAUTHENTICATED');
 
+  const event = (await firstEvent).value;
+  expect(event).toMatchObject({ userId: suspended, outcome: 'refused', inputTokens: 0, outputTokens: 0 });
+  await feed.return?.();
   const read = (userId: string) => gw.gql(LOG, { f: { userId, outcomes: ['REFUSED_ACCESS'] } }, gw.adminToken);
   const s = await until(() => read(suspended), (r) => r.data?.requestLog.edges.length === 2);
   expect(s.data.requestLog.edges.map((e: any) => [e.node.reason, e.node.via]).sort()).toEqual([['FORBIDDEN', 'mutation'], ['FORBIDDEN', 'rest']]);

@@ -1,6 +1,7 @@
 /** The request log, error rates by kind and rate limits, in English. */
 export const requestsEn = {
   'nav.requests': 'Request log',
+  'outcome.refused': 'Refused',
   'requests.title': 'Request log',
   'requests.subtitle': 'Every chat request, answered or refused: who sent it with which key, the model and provider, how it ended, tokens, cost, latency and attempts.',
   'requests.col.time': 'Time',

@@ -3,6 +3,7 @@ import type { requestsEn } from './requests.en.ts';
 /** 请求日志、按类型划分的错误率与速率限制。 */
 export const requestsZhCN: Record<keyof typeof requestsEn, string> = {
   'nav.requests': '请求日志',
+  'outcome.refused': '已拒绝',
   'requests.title': '请求日志',
   'requests.subtitle': '每一次对话请求，无论已应答还是被拒绝：谁用哪个密钥发起、模型与服务商、结果、令牌数、费用、延迟与尝试次数。',
   'requests.col.time': '时间',

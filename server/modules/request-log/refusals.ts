@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../../errors.ts';
 import { dayIn } from '../../util/days.ts';
 import type { SettlementQueue } from '../metering/settlement-queue.ts';
+import type { UsageEvents } from '../usage/usage-events.ts';
 
 /** The error codes that refuse a chat before it goes upstream, and are recorded as `chat.refused`. */
 export const REFUSAL_CODES = ['QUOTA_EXCEEDED', 'BUDGET_EXCEEDED', 'RATE_LIMITED', 'DLP_BLOCKED', 'FORBIDDEN', 'UNAUTHENTICATED'] as const;
@@ -46,7 +47,7 @@ export function refusalCode(error: unknown): RefusalCode | null {
  * and a burst of refusals shares statements with the chats around it.
  * settle_chats sees `outcome: 'refused'`, adds no usage and audits it as `chat.refused`.
  */
-export function createRefusalRecorder(deps: { settlements: Pick<SettlementQueue, 'settle'>; timezone: string; logger: Logger }): RefusalRecorder {
+export function createRefusalRecorder(deps: { settlements: Pick<SettlementQueue, 'settle'>; timezone: string; logger: Logger; events?: UsageEvents }): RefusalRecorder {
   return {
     record(refusal, error) {
       const reason = refusalCode(error);
@@ -75,6 +76,20 @@ export function createRefusalRecorder(deps: { settlements: Pick<SettlementQueue,
             },
           },
         })
+        // On the live feed once recorded, so the dashboard's figures move with it.
+        .then(() =>
+          deps.events?.publish('usage', {
+            at: new Date(),
+            userId: refusal.userId,
+            model: refusal.model,
+            provider: null,
+            inputTokens: 0,
+            outputTokens: 0,
+            outcome: 'refused',
+            fellBack: false,
+            latencyMs: refusal.latencyMs,
+          }),
+        )
         .catch((err: unknown) => deps.logger.error({ err, requestId: refusal.requestId, reason }, 'recording a refused chat failed'));
     },
   };
