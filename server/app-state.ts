@@ -17,6 +17,7 @@ import type { BudgetRuntime } from './modules/budgets/index.ts';
 import type { LoginThrottle } from './modules/auth/login-throttle.ts';
 import type { ChatService } from './modules/chat/chat.service.ts';
 import type { EmbeddingService } from './modules/chat/embed-texts.ts';
+import type { RefusalRecorder } from './modules/request-log/refusals.ts';
 import type { ChatsInFlight } from './modules/chat/chats-in-flight.ts';
 import type { ProviderRegistry } from './modules/providers/provider-registry.ts';
 import type { SecretBox } from './modules/providers/secret-box.ts';
@@ -53,6 +54,8 @@ export interface AppState {
   chat: ChatService;
   /** Embeddings on the chat core's rules (DLP, quota, budgets, router, metering, audit). */
   embeddings: EmbeddingService;
+  /** Records chats refused before they reach the chat core (account suspended, no chat permission). */
+  refusals: RefusalRecorder;
   /** The chats running on this instance (admission limit, shutdown drain). */
   chats: ChatsInFlight;
   logger: Logger;

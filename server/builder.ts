@@ -1,7 +1,9 @@
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ComplexityPlugin from '@pothos/plugin-complexity';
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
+import { AppError } from './errors.ts';
+import { recordAccessRefusal } from './modules/request-log/access-refusals.ts';
 import type { Context, ViewerContext } from './context.ts';
 import type { Permission } from './modules/roles/permissions.ts';
 import { DATE_TIME_EXPECTED, DAY_EXPECTED, readDateTime, readDay } from './schema/scalar-values.ts';
@@ -39,9 +41,9 @@ export const builder = new SchemaBuilder<{
       permission: (permission) => ctx.viewer?.permissions.has(permission) ?? false,
       anyPermission: (permissions) => permissions.some((p) => ctx.viewer?.permissions.has(p)),
     }),
-    unauthorizedError: (_parent, ctx, _info, result) =>
+    unauthorizedError: (_parent, ctx, info, result) =>
       ctx.viewer
-        ? new GraphQLError(`Not allowed: ${result.message}`, { extensions: { code: 'FORBIDDEN' } })
+        ? refusedField(ctx, info, new GraphQLError(`Not allowed: ${result.message}`, { extensions: { code: 'FORBIDDEN' } }))
         : new GraphQLError('Sign in first: this field needs a session token or an API key', {
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           }),
@@ -57,6 +59,15 @@ export const builder = new SchemaBuilder<{
       ),
   },
 });
+
+/** A chat asked for without the chat permission is a refused request: recorded like the chat core's refusals. */
+function refusedField(ctx: Context, info: GraphQLResolveInfo, error: GraphQLError): GraphQLError {
+  const op = info.parentType.name;
+  if (info.fieldName === 'chat' && (op === 'Mutation' || op === 'Subscription') && ctx.app?.refusals) {
+    recordAccessRefusal(ctx.app.refusals, new AppError('FORBIDDEN', error.message), { viewer: ctx.viewer, requestId: ctx.requestId, via: op === 'Mutation' ? 'mutation' : 'subscription' });
+  }
+  return error;
+}
 
 builder.addScalarType(
   'DateTime',

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { inBackground, type AppState } from './app-state.ts';
-import { resolveViewer } from './modules/auth/resolve-viewer.ts';
+import { CredentialRefused, resolveViewer } from './modules/auth/resolve-viewer.ts';
+import { isChatOperation, recordAccessRefusal } from './modules/request-log/access-refusals.ts';
 import type { Viewer } from './modules/auth/viewer.ts';
 import { ApiKey } from './modules/api-keys/api-key.entity.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -54,6 +55,9 @@ export async function createContext(app: AppState, initial: YogaInitialContext, 
       inBackground(app, () => app.orm.em.fork().nativeUpdate(ApiKey, { id }, { lastUsedAt: new Date() }));
     }
   } catch (error) {
+    // A suspended or disabled account asking for a chat: a refused request, recorded against the account.
+    const chat = error instanceof CredentialRefused ? isChatOperation(initial.params?.query) : null;
+    if (chat) recordAccessRefusal(app.refusals, error, { viewer: null, requestId, via: chat });
     if (isDatabaseUnavailable(error)) throw toGraphQLError(new AppError('SERVICE_UNAVAILABLE', "The gateway's database is unreachable; retry shortly", { retryAfterSeconds: 2 }));
     throw error instanceof AppError ? toGraphQLError(error) : error;
   }

@@ -28,6 +28,7 @@ import { followCatalogChanges, startProviderCatalog, type ProviderRegistry } fro
 import type { SecretKeySettings } from './modules/providers/secret-key.ts';
 import { createChatService, type ChatDeps } from './modules/chat/chat.service.ts';
 import { createEmbeddingService } from './modules/chat/embed-texts.ts';
+import { createRefusalRecorder } from './modules/request-log/refusals.ts';
 import { screenPrompt } from './modules/dlp/dlp.service.ts';
 import { ChatsInFlight } from './modules/chat/chats-in-flight.ts';
 import { ChatLedger } from './modules/metering/chat-ledger.ts';
@@ -159,6 +160,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const registry = providers;
     followCatalogChanges(bus, registry, instanceId);
     const budgets = createBudgetRuntime(sql.durable, config, timezone, logger, bus);
+    await budgets.webhooks.start(config.alerts.webhooks);
     const auditSealer = new AuditSealer(sql.durable, logger);
     const chatRollup = new ChatRollup(sql.durable, auditSealer, timezone, logger);
     const spool = new SettlementSpool(options.spoolDir ?? (options.dataDir ? join(options.dataDir, 'spool') : join(tmpdir(), 'zero-gateway-spool', instanceId)), instanceId);
@@ -187,6 +189,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const rateLimits = await createRateLimiter({ pool: sql.relaxed, bus, redis, embedded: Boolean(embedded), failMode: options.rateLimitFail ?? 'open', logger });
     const credentialCache = new CredentialCache();
     const background = new Set<Promise<unknown>>();
+    const refusals = createRefusalRecorder({ settlements, timezone, logger, events });
     if (options.tracing) tracing = await startTracing({ ...options.tracing, instanceId, logger });
     const groups = new UserGroups(() => roleNames(sql!.durable));
     if (metrics) await groups.refresh();
@@ -213,6 +216,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       storePromptText: config.audit.storePromptText,
       logger,
       inBackground: (task) => trackInBackground(background, logger, task),
+      refusals,
       observer: createChatObserver({ metrics, tracing, groups, knownModel }),
     };
     const chat = createChatService(chatDeps);
@@ -226,6 +230,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       budgets,
       chat,
       embeddings,
+      refusals,
       chats: inFlight,
       events,
       auditSealer,

@@ -13,5 +13,7 @@ import './modules/dlp/dlp.graphql.ts';
 import './modules/executive/executive.graphql.ts';
 import './modules/budgets/budgets.graphql.ts';
 import './modules/rate-limits/rate-limits.graphql.ts';
+import './modules/request-log/request-log.graphql.ts';
+import './modules/webhooks/webhooks.graphql.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -42,6 +42,38 @@ const cases: Case[] = [
   { name: 'auditLog', field: 'auditLog', expect: [U, F, F, OK], op: () => ({ query: '{ auditLog(first: 5) { edges { node { action } } } }' }) },
   { name: 'auditVerify', field: 'auditVerify', expect: [U, F, F, OK], op: () => ({ query: '{ auditVerify { ok } }' }) },
   { name: 'auditRetention', field: 'auditRetention', expect: [U, F, F, OK], op: () => ({ query: '{ auditRetention { retentionDays checkpoints { firstKeptSeq } } }' }) },
+  { name: 'requestLog', field: 'requestLog', expect: [U, F, F, OK], op: () => ({ query: '{ requestLog(first: 5) { totalCount edges { node { outcome user { email } } } } }' }) },
+  { name: 'requestStats', field: 'requestStats', expect: [U, F, F, OK], op: () => ({ query: '{ requestStats(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z") { errorRate errorBreakdown { quota } } }' }) },
+  { name: 'webhooks', field: 'webhooks', expect: [U, F, F, OK], op: () => ({ query: '{ webhooks { id url } }' }) },
+  { name: 'webhook', field: 'webhook', expect: [U, F, F, OK], op: () => ({ query: '{ webhook(id: "00000000-0000-4000-8000-000000000000") { id } }' }) },
+  { name: 'createWebhook', field: 'createWebhook', expect: [U, F, F, OK], op: (_w, p) => ({ query: 'mutation($u: String!) { createWebhook(input: { url: $u, enabled: false }) { id } }', variables: { u: `http://127.0.0.1:9/${p}` } }) },
+  {
+    name: 'updateWebhook',
+    field: 'updateWebhook',
+    expect: [U, F, F, OK],
+    op: async (w, p) => {
+      const data = await w.api.must('mutation($u: String!) { createWebhook(input: { url: $u, enabled: false }) { id } }', { u: `http://127.0.0.1:9/update-${p}` });
+      return { query: 'mutation($id: ID!) { updateWebhook(id: $id, input: { description: "x" }) { id } }', variables: { id: data.createWebhook.id } };
+    },
+  },
+  {
+    name: 'deleteWebhook',
+    field: 'deleteWebhook',
+    expect: [U, F, F, OK],
+    op: async (w, p) => {
+      const data = await w.api.must('mutation($u: String!) { createWebhook(input: { url: $u, enabled: false }) { id } }', { u: `http://127.0.0.1:9/delete-${p}` });
+      return { query: 'mutation($id: ID!) { deleteWebhook(id: $id) }', variables: { id: data.createWebhook.id } };
+    },
+  },
+  {
+    name: 'testWebhook',
+    field: 'testWebhook',
+    expect: [U, F, F, OK],
+    op: async (w, p) => {
+      const data = await w.api.must('mutation($u: String!) { createWebhook(input: { url: $u, enabled: false }) { id } }', { u: `http://127.0.0.1:9/test-${p}` });
+      return { query: 'mutation($id: ID!) { testWebhook(id: $id) { ok } }', variables: { id: data.createWebhook.id } };
+    },
+  },
   { name: 'executiveSummary', field: 'executiveSummary', expect: [U, F, F, OK], op: () => ({ query: '{ executiveSummary(range: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }) { requests topUsers { email } } }' }) },
   { name: 'executiveTrends', field: 'executiveTrends', expect: [U, F, F, OK], op: () => ({ query: '{ executiveTrends(range: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }, granularity: WEEK, by: ROLE) { bucket label requests } }' }) },
   { name: 'dlpPolicies', field: 'dlpPolicies', expect: [U, F, F, OK], op: () => ({ query: '{ dlpPolicies { detector action } }' }) },

@@ -63,3 +63,19 @@ test('role changes take effect at once and are audited with what changed', async
     permissions: { from: [], to: ['users:read'] },
   });
 });
+
+test('role names may be in any script, are length-limited, and unique regardless of case', async ({ gw }) => {
+  const create = (name: string) => gw.gql('mutation($n: String!) { createRole(input: { name: $n, permissions: ["usage:read"] }) { name } }', { n: name }, gw.adminToken);
+  expect((await create('财务分析师')).data.createRole.name).toBe('财务分析师');
+  expect((await create('  Buchhaltung   Süd ')).data.createRole.name).toBe('Buchhaltung Süd');
+  expect((await create('محاسب')).data.createRole.name).toBe('محاسب');
+  const duplicate = await create('BUCHHALTUNG SÜD');
+  expect(codeOf(duplicate)).toBe('CONFLICT');
+  expect(duplicate.errors![0].extensions!.field).toBe('name');
+  expect(codeOf(await create('Admin'))).toBe('CONFLICT');
+  for (const bad of ['', '-leading', 'semi;colon', '<script>', '财'.repeat(101)]) {
+    const r = await create(bad);
+    expect([bad, codeOf(r), r.errors?.[0].extensions?.field]).toEqual([bad, 'BAD_USER_INPUT', 'name']);
+  }
+  expect((await create('财'.repeat(100))).data.createRole.name).toHaveLength(100);
+});

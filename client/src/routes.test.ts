@@ -11,7 +11,7 @@ describe('routes by permission', () => {
   });
 
   it('gives a read-only auditor the audit trail, usage, users and roles', () => {
-    expect(paths(['audit:read', 'usage:read', 'users:read'])).toEqual(['/', '/usage', '/users', '/roles', '/audit', '/account']);
+    expect(paths(['audit:read', 'usage:read', 'users:read'])).toEqual(['/', '/usage', '/requests', '/users', '/roles', '/audit', '/account']);
     expect(homePath(testViewer(['audit:read', 'usage:read', 'users:read']))).toBe('/');
   });
 
@@ -22,7 +22,7 @@ describe('routes by permission', () => {
   it('gives an admin every page, in sections', () => {
     const groups = navGroups(testViewer());
     expect(groups.map((g) => g.label)).toEqual(['nav.section.overview', 'nav.section.access', 'nav.section.spend', 'nav.section.protection', 'nav.section.tools', 'nav.section.personal']);
-    expect(groups.flatMap((g) => g.items)).toHaveLength(13);
+    expect(groups.flatMap((g) => g.items)).toHaveLength(15);
     expect(groups.find((g) => g.label === 'nav.section.tools')?.items.map((i) => i.to)).toEqual(['/providers', '/playground']);
   });
 });

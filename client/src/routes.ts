@@ -12,9 +12,11 @@ import DlpPoliciesPage from './pages/DlpPolicies/index.tsx';
 import PlaygroundPage from './pages/Playground/index.tsx';
 import PricesPage from './pages/Prices/index.tsx';
 import ProvidersPage from './pages/Providers/index.tsx';
+import RequestsPage from './pages/Requests/index.tsx';
 import RolesPage from './pages/Roles/index.tsx';
 import UserDetailPage from './pages/UserDetail/index.tsx';
 import UsersPage from './pages/Users/index.tsx';
+import WebhooksPage from './pages/Webhooks/index.tsx';
 
 // The pages with charts carry uPlot; they load when first opened.
 const UsagePage = lazy(() => import('./pages/Usage/index.tsx'));
@@ -44,11 +46,13 @@ export const ROUTES: readonly RouteDef[] = [
   { path: '/', page: DashboardPage, title: 'nav.dashboard', icon: 'dashboard', section: 'overview', nav: true, allowed: (v) => v.can('usage:read') },
   { path: '/executive', page: ExecutivePage, title: 'nav.executive', icon: 'trending', section: 'overview', nav: true, allowed: (v) => v.can('executive:read') },
   { path: '/usage', page: UsagePage, title: 'nav.usage', icon: 'chart', section: 'overview', nav: true, allowed: (v) => v.can('usage:read') },
+  { path: '/requests', page: RequestsPage, title: 'nav.requests', icon: 'activity', section: 'overview', nav: true, allowed: (v) => v.can('usage:read') },
   { path: '/users', page: UsersPage, title: 'nav.users', icon: 'users', section: 'access', nav: true, allowed: (v) => v.can('users:read') },
   { path: '/users/:id', page: UserDetailPage as Component<Record<string, string>>, title: 'nav.users', icon: 'users', section: 'access', nav: false, allowed: (v) => v.can('users:read') },
   { path: '/roles', page: RolesPage, title: 'nav.roles', icon: 'shield', section: 'access', nav: true, allowed: (v) => v.canAny('users:read', 'roles:write') },
   { path: '/budgets', page: BudgetsPage, title: 'nav.budgets', icon: 'wallet', section: 'spend', nav: true, allowed: (v) => v.can('budgets:read') },
   { path: '/prices', page: PricesPage, title: 'nav.prices', icon: 'tag', section: 'spend', nav: true, allowed: (v) => v.can('budgets:read') },
+  { path: '/webhooks', page: WebhooksPage, title: 'nav.webhooks', icon: 'send', section: 'spend', nav: true, allowed: (v) => v.can('budgets:read') },
   { path: '/dlp/policies', page: DlpPoliciesPage, title: 'nav.dlpPolicies', icon: 'lock', section: 'protection', nav: true, allowed: (v) => v.can('dlp:read') },
   { path: '/dlp/events', page: DlpEventsPage, title: 'nav.dlpEvents', icon: 'filter', section: 'protection', nav: true, allowed: (v) => v.can('dlp:read') },
   { path: '/audit', page: AuditPage, title: 'nav.audit', icon: 'audit', section: 'protection', nav: true, allowed: (v) => v.can('audit:read') },

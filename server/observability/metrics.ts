@@ -95,7 +95,7 @@ export function createMetrics() {
     }),
     settlementBatch: new Counter({
       name: 'zero_settlements_committed_total',
-      help: 'Chat settlements written to the database',
+      help: 'Chat settlements written to the database (refused requests included: they are recorded through the same queue)',
       registers: r,
     }),
     /** Gauges read at scrape time (server/observability/collectors.ts) are registered there. */

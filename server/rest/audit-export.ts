@@ -2,6 +2,7 @@ import type { AppState } from '../app-state.ts';
 import { appendAuditRecord } from '../modules/audit/audit.service.ts';
 import { verifyAuditChain } from '../modules/audit/audit-verify.ts';
 import { sealedAuditRecordsAfter, type SealedAuditRecord } from '../modules/audit/audit.store.ts';
+import { AUDIT_ACTION_GROUP_NAMES, type AuditActionGroup } from '../modules/audit/audit-action-groups.ts';
 import { badInput } from '../errors.ts';
 import { authenticate } from './rest-context.ts';
 
@@ -39,6 +40,9 @@ export async function exportAudit(app: AppState, request: Request, url: URL): Pr
   const from = parseDate(url.searchParams.get('from'), 'from');
   const to = parseDate(url.searchParams.get('to'), 'to');
   const action = url.searchParams.get('action');
+  const group = url.searchParams.get('group');
+  if (group && !(AUDIT_ACTION_GROUP_NAMES as string[]).includes(group)) throw badInput(`group must be one of ${AUDIT_ACTION_GROUP_NAMES.join(', ')}`, 'group');
+  const actionGroup = (group || null) as AuditActionGroup | null;
   const userId = url.searchParams.get('userId');
   if (userId && !/^[0-9a-f-]{36}$/i.test(userId)) throw badInput('userId must be a user id', 'userId');
 
@@ -46,7 +50,7 @@ export async function exportAudit(app: AppState, request: Request, url: URL): Pr
   const verification = await verifyAuditChain(app.sql.durable, { from, to });
   // Exports are themselves audited: who took which slice of the trail.
   const em = app.orm.em.fork();
-  appendAuditRecord(em, { actorId: viewer.userId, action: 'audit.export', metadata: { format, from, to, action, userId, verified: verification.ok } });
+  appendAuditRecord(em, { actorId: viewer.userId, action: 'audit.export', metadata: { format, from, to, action, actionGroup, userId, verified: verification.ok } });
   await em.flush();
 
   const encoder = new TextEncoder();
@@ -61,7 +65,7 @@ export async function exportAudit(app: AppState, request: Request, url: URL): Pr
         );
         return;
       }
-      const rows = await sealedAuditRecordsAfter(app.sql.durable, afterSeq, { from, to, action, userId }, PAGE);
+      const rows = await sealedAuditRecordsAfter(app.sql.durable, afterSeq, { from, to, action, actionGroup, userId }, PAGE);
       if (rows.length === 0) return controller.close();
       afterSeq = rows.at(-1)!.seq;
       const text =

@@ -1,6 +1,8 @@
 import type { AppState } from '../app-state.ts';
 import { AppError, httpStatusOf } from '../errors.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import { recordAccessRefusal } from '../modules/request-log/access-refusals.ts';
+import { requestIdOf as requestIdOfRequest } from '../yoga-plugins/use-request-id.ts';
 import { resolveViewer } from '../modules/auth/resolve-viewer.ts';
 import type { Viewer } from '../modules/auth/viewer.ts';
 import type { Permission } from '../modules/roles/permissions.ts';
@@ -27,12 +29,23 @@ export function errorResponse(error: unknown, requestId: string): Response {
 
 /** Authenticates a REST call exactly like GraphQL does (same header, cache and refusals). */
 export async function authenticate(app: AppState, request: Request, permission?: Permission): Promise<Viewer> {
-  const authStart = performance.now();
-  const resolved = await resolveViewer(() => app.orm.em.fork(), app.credentialCache, request.headers.get('authorization'));
-  markAuth(authStart);
-  if (!resolved) throw new AppError('UNAUTHENTICATED', 'Sign in first: send "Authorization: Bearer <api key or session token>"');
-  if (permission && !resolved.viewer.permissions.has(permission)) throw new AppError('FORBIDDEN', `Not allowed: needs the ${permission} permission`);
-  return resolved.viewer;
+  let viewer: Viewer | null = null;
+  try {
+    const authStart = performance.now();
+    const resolved = await resolveViewer(() => app.orm.em.fork(), app.credentialCache, request.headers.get('authorization'));
+    markAuth(authStart);
+    if (!resolved) throw new AppError('UNAUTHENTICATED', 'Sign in first: send "Authorization: Bearer <api key or session token>"');
+    viewer = resolved.viewer;
+    if (permission && !viewer.permissions.has(permission)) throw new AppError('FORBIDDEN', `Not allowed: needs the ${permission} permission`);
+    return viewer;
+  } catch (error) {
+    // A chat door refusing a known account (suspended, or without the chat permission) is a refused request: recorded.
+    if (permission === 'chat') {
+      const path = new URL(request.url).pathname;
+      recordAccessRefusal(app.refusals, error, { viewer, requestId: requestIdOfRequest(request), via: path.startsWith('/api/') ? 'rest' : path });
+    }
+    throw error;
+  }
 }
 
 /** One id per request for the access log, REST error bodies and the GraphQL operation a route runs. */

@@ -35,7 +35,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/api/v1/metering/users/:id', handler: (c) => getMeteringUser(c.ctx, c.params.id) },
   { method: 'PUT', path: '/api/v1/metering/users/:id', permissions: ['quotas:write', 'users:read'], handler: (c) => putMeteringUser(c.ctx, c.request, c.params.id) },
   { method: 'GET', path: '/api/v1/metering/usage', handler: (c) => getMeteringUsage(c.ctx, c.url) },
-  { method: 'POST', path: '/api/v1/chat', handler: (c) => postChat(c.app, c.request, c.requestId) },
+  { method: 'POST', path: '/api/v1/chat', permissions: ['chat'], handler: (c) => postChat(c.app, c.request, c.requestId) },
   { method: 'GET', path: '/api/v1/audit/export', permissions: ['audit:read'], handler: (c) => exportAudit(c.app, c.request, c.url) },
   { method: 'GET', path: '/api/v1/executive/summary', permissions: ['executive:read'], handler: (c) => getExecutiveSummary(c.ctx, c.url) },
   { method: 'GET', path: '/api/v1/executive/trends', permissions: ['executive:read'], handler: (c) => getExecutiveTrends(c.ctx, c.url) },
@@ -90,7 +90,8 @@ export function useRestApi(app: AppState): Plugin {
           return;
         }
         // Who is calling comes first: a caller without valid credentials learns nothing about the request (401 before any 400).
-        const viewer = await authenticate(app, request);
+        // A chat route checks its permission there too, so a refused chat is recorded (request log).
+        const viewer = await authenticate(app, request, found.route.permissions?.includes('chat') ? 'chat' : undefined);
         const missing = found.route.permissions?.filter((p) => !viewer.permissions.has(p)) ?? [];
         if (missing.length) throw new AppError('FORBIDDEN', `Not allowed: needs the ${missing.join(' and ')} permission`);
         // Routes that query directly (the audit export) would hand PostgreSQL a NUL it refuses with an internal error.

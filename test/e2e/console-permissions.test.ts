@@ -11,10 +11,12 @@ const PAGES = [
   ['/', 'nav.dashboard'],
   ['/executive', 'nav.executive'],
   ['/usage', 'nav.usage'],
+  ['/requests', 'nav.requests'],
   ['/users', 'nav.users'],
   ['/roles', 'nav.roles'],
   ['/budgets', 'nav.budgets'],
   ['/prices', 'nav.prices'],
+  ['/webhooks', 'nav.webhooks'],
   ['/dlp/policies', 'nav.dlpPolicies'],
   ['/dlp/events', 'nav.dlpEvents'],
   ['/audit', 'nav.audit'],
@@ -81,6 +83,7 @@ describe.skipIf(skipBrowserTests)('the console follows the permissions of whoeve
     const { page, context } = await walkAs('auditor', seeded.auditor.email, seeded.auditor.password, [
       'nav.dashboard',
       'nav.usage',
+      'nav.requests',
       'nav.users',
       'nav.roles',
       'nav.audit',
@@ -103,12 +106,16 @@ describe.skipIf(skipBrowserTests)('the console follows the permissions of whoeve
     }
     await page.getByTestId('quota-readonly').waitFor();
     await page.getByTestId('roles-readonly').waitFor();
+    // Rate limits are shown, not offered for change.
+    await page.getByTestId('rate-limit-readonly').waitFor();
+    expect(await page.getByRole('button', { name: zhCN['rateLimits.save'] }).count()).toBe(0);
     await screenshot(page, 'permissions-auditor-user-detail-zh-1440');
 
     await page.goto(`${gateway.url}/admin/roles`);
     await page.getByTestId('role-row').first().waitFor();
     expect(await page.getByRole('button', { name: zhCN['roles.add'] }).count()).toBe(0);
     expect(await page.getByRole('button', { name: zhCN['common.edit'] }).count()).toBe(0);
+    expect(await page.getByTestId('role-rate-limit-edit').count()).toBe(0);
 
     // The audit trail is theirs to read, export and verify.
     await page.goto(`${gateway.url}/admin/audit`);

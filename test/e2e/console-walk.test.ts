@@ -11,7 +11,7 @@ const ADMIN = { email: 'admin@walk.e2e', password: 'admin-password-e2e' };
  * and acronyms that Chinese text uses as they are. Names, e-mails, ids and model ids
  * are data (marked translate="no" or shown as code) and are not looked at.
  */
-const ALLOWED_WORDS = ['Zero', 'Gateway', 'API', 'token', 'IP', 'IPv', 'IBAN', 'CSV', 'JSONL', 'Webhook', 'OpenAI', 'Anthropic', 'AWS', 'GitHub', 'Google', 'Slack', 'Stripe', 'JWT'];
+const ALLOWED_WORDS = ['Zero', 'Gateway', 'API', 'token', 'IP', 'IPv', 'IBAN', 'CSV', 'JSON', 'JSONL', 'Webhook', 'OpenAI', 'Anthropic', 'AWS', 'GitHub', 'Google', 'Slack', 'Stripe', 'JWT'];
 
 /** Every page, by the name its screenshots carry. */
 function pages(seeded: Seeded): [name: string, path: string][] {
@@ -24,8 +24,10 @@ function pages(seeded: Seeded): [name: string, path: string][] {
     ['roles', '/roles'],
     ['budgets', '/budgets'],
     ['prices', '/prices'],
+    ['webhooks', '/webhooks'],
     ['dlp-policies', '/dlp/policies'],
     ['dlp-events', '/dlp/events'],
+    ['requests', '/requests'],
     ['audit', '/audit'],
     ['providers', '/providers'],
     ['playground', '/playground'],
@@ -89,6 +91,7 @@ describe.skipIf(skipBrowserTests)('every page in both languages, wide and narrow
     await seedChats(gateway, token);
     await seedChats(gateway, seeded.memberKey);
     await gql('mutation { createBudget(input: { scope: ORGANISATION, amount: 5000, thresholds: [50, 80, 100] }) { id } }');
+    await gql('mutation { createWebhook(input: { url: "http://127.0.0.1:9/cgi-bin/webhook/send?key=walk", format: WECOM, description: "财务群" }) { id } }');
     await gql('mutation($u: ID!) { createBudget(input: { scope: USER, userId: $u, amount: 0.0002, hardStop: false }) { id } }', { u: seeded.member.id });
     await gql('mutation($u: ID!) { setQuota(userId: $u, dailyInputLimit: 20000, dailyOutputLimit: 5000) { dailyInputLimit } }', { u: seeded.member.id });
     // A failed sign-in for the audit trail: the account tried is its target, not its actor.

@@ -126,9 +126,10 @@ describe('GET /metrics', () => {
     expect(sample(m, 'zero_chat_time_to_first_token_seconds_count', { model: 'good', provider: 'fake' })).toBe(8);
     expect(sample(m, 'zero_chat_upstream_seconds_count', { model: 'failover', provider: 'fake' })).toBe(2);
 
-    // DLP, settlement (every admitted chat settled once), background jobs, pools, event loop.
+    // DLP, settlement (every admitted chat settled once, and each of the 4 refusals recorded once
+    // through the same queue, for the request log), background jobs, pools, event loop.
     expect(sample(m, 'zero_dlp_hits_total', { detector: 'email', action: 'redact' })).toBe(1);
-    expect(sample(m, 'zero_settlements_committed_total', {})).toBe(13);
+    expect(sample(m, 'zero_settlements_committed_total', {})).toBe(13 + 4);
     expect(sample(m, 'zero_settlement_queue_depth', {})).toBe(0);
     expect(sample(m, 'zero_audit_unsealed_records', {})).toBeGreaterThanOrEqual(0);
     expect(sample(m, 'zero_rollup_lag_records', {})).toBeGreaterThanOrEqual(0);

@@ -52,7 +52,7 @@ export const accessEn = {
 
   'roles.col.role': 'Role',
   'roles.permissionsCount.one': '1 permission',
-  'roles.nameHint': 'Letters, digits, ".", "_" and "-".',
+  'roles.nameHint': 'Letters in any language, digits, spaces, ".", "_" and "-"; up to 100 characters.',
   'roles.changeTitle': 'Change the permissions of {name}?',
   'roles.changeAdded': 'Everyone holding it gains: {list}.',
   'roles.changeRemoved': 'Everyone holding it loses: {list}.',

@@ -54,7 +54,7 @@ export const accessZhCN: Record<keyof typeof accessEn, string> = {
 
   'roles.col.role': '角色',
   'roles.permissionsCount.one': '1 项权限',
-  'roles.nameHint': '可使用字母、数字、“.”、“_”和“-”。',
+  'roles.nameHint': '可使用任何语言的文字、数字、空格、“.”、“_”和“-”，最多 100 个字符，例如“财务分析师”。',
   'roles.changeTitle': '修改角色 {name} 的权限？',
   'roles.changeAdded': '持有该角色的所有用户将获得：{list}。',
   'roles.changeRemoved': '持有该角色的所有用户将失去：{list}。',

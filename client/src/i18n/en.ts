@@ -9,6 +9,7 @@ import { dlpEn } from './dlp.en.ts';
 import { errorsEn } from './errors.en.ts';
 import { providersEn } from './providers.en.ts';
 import { spendEn } from './spend.en.ts';
+import { requestsEn } from './requests.en.ts';
 
 /** The console's own pages and chrome; the other areas live beside this file. */
 export const consoleEn = {
@@ -94,7 +95,6 @@ export const consoleEn = {
   'dashboard.activeUsersHint': 'Active accounts (not suspended or disabled); chatting is not needed',
   'dashboard.trend': 'Tokens per day this month',
   'dashboard.errorRate': 'Error rate',
-  'dashboard.errorRateDetail': '{failed} of {chats} failed since you opened this page',
   'dashboard.fallbacks': 'Fallbacks',
   'dashboard.fallbacksDetail': '{count} of {chats} fell back since you opened this page',
   'dashboard.healthyProviders': 'Healthy providers',
@@ -384,7 +384,7 @@ export const consoleEn = {
   'executive.activeUsers': 'Active users',
   'executive.activeUsersHint': 'Distinct users with at least one chat',
   'executive.errorRate': 'Error rate',
-  'executive.errorsOf': '{count} of {requests} chats did not complete',
+  'executive.errorsOf': '{count} of {requests} requests did not complete',
   'executive.fallbackRate': 'Fallback rate',
   'executive.fallbacksOf': '{count} of {requests} chats fell back',
   'executive.p50': 'Latency p50',
@@ -451,7 +451,7 @@ export const consoleEn = {
   'budgets.alertsTotal': '{count} alerts in total',
 } as const;
 
-export const en = { ...consoleEn, ...errorsEn, ...accessEn, ...auditEn, ...spendEn, ...dlpEn, ...providersEn };
+export const en = { ...consoleEn, ...errorsEn, ...accessEn, ...auditEn, ...spendEn, ...dlpEn, ...providersEn, ...requestsEn };
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;

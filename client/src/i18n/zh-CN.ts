@@ -5,6 +5,7 @@ import type { consoleEn, Dictionary } from './en.ts';
 import { errorsZhCN } from './errors.zh-CN.ts';
 import { providersZhCN } from './providers.zh-CN.ts';
 import { spendZhCN } from './spend.zh-CN.ts';
+import { requestsZhCN } from './requests.zh-CN.ts';
 
 /** 简体中文。键与 en.ts 相同；缺少或多出的键都是类型错误。 */
 const consoleZhCN: Record<keyof typeof consoleEn, string> = {
@@ -90,7 +91,6 @@ const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'dashboard.activeUsersHint': '状态正常（未停用或禁用）的账户，不论是否发起过对话',
   'dashboard.trend': '本月每日 token',
   'dashboard.errorRate': '错误率',
-  'dashboard.errorRateDetail': '自打开本页以来 {chats} 次对话中失败 {failed} 次',
   'dashboard.fallbacks': '回退',
   'dashboard.fallbacksDetail': '自打开本页以来 {chats} 次对话中回退 {count} 次',
   'dashboard.healthyProviders': '健康的供应商',
@@ -380,7 +380,7 @@ const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'executive.activeUsers': '活跃用户',
   'executive.activeUsersHint': '至少发起过一次对话的用户',
   'executive.errorRate': '错误率',
-  'executive.errorsOf': '{requests} 次对话中 {count} 次未完成',
+  'executive.errorsOf': '{requests} 次请求中 {count} 次未成功',
   'executive.fallbackRate': '回退率',
   'executive.fallbacksOf': '{requests} 次对话中 {count} 次发生回退',
   'executive.p50': '延迟中位数',
@@ -447,4 +447,4 @@ const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'budgets.alertsTotal': '共 {count} 条告警',
 };
 
-export const zhCN: Dictionary = { ...consoleZhCN, ...errorsZhCN, ...accessZhCN, ...auditZhCN, ...spendZhCN, ...dlpZhCN, ...providersZhCN };
+export const zhCN: Dictionary = { ...consoleZhCN, ...errorsZhCN, ...accessZhCN, ...auditZhCN, ...spendZhCN, ...dlpZhCN, ...providersZhCN, ...requestsZhCN };

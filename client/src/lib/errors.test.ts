@@ -36,7 +36,7 @@ describe('errors in the reader\'s words', () => {
     expect(say(error({ code: 'BAD_USER_INPUT', field: 'detector' }))).toEqual(['请检查“检测项”：网关未接受该值。']);
     expect(say(error({ code: 'CONFLICT' }), 'zh-CN', { CONFLICT: 'error.CONFLICT.tooManyKeys' })).toEqual(['有效密钥已达上限，请先吊销一个。']);
     expect(say(error({ code: 'BAD_USER_INPUT', field: 'name' }), 'zh-CN', { 'BAD_USER_INPUT:name': 'error.BAD_USER_INPUT.roleName' })).toEqual([
-      '角色名称须为 1 至 100 个字母、数字、“.”、“_”或“-”。',
+      '角色名称须为 1 至 100 个字符，可使用任何语言的文字、数字、空格、“.”、“_”或“-”，并以文字或数字开头。',
     ]);
     const e = error({ code: 'CONFLICT', field: 'email' });
     expect(fieldErrorLine(e, 'email', formatters('en'))?.key).toBe('error.CONFLICT.email');

@@ -15,6 +15,13 @@ export function checkRequired(value: string): Problem | null {
   return value.trim() ? null : { key: 'validation.required' };
 }
 
+/** A role name as the gateway takes it: letters of any script, digits, inner spaces and . _ -, a letter or digit first, at most 100 characters. */
+export function checkRoleName(value: string): Problem | null {
+  const name = value.normalize('NFC').trim().replace(/\s+/gu, ' ');
+  if (!name) return { key: 'validation.required' };
+  return /^[\p{L}\p{N}][\p{L}\p{M}\p{N} ._-]*$/u.test(name) && [...name].length <= 100 ? null : { key: 'error.BAD_USER_INPUT.roleName' };
+}
+
 /** `required` false allows an empty password (API-only users, or "keep the current one"). */
 export function checkPassword(value: string, required: boolean): Problem | null {
   if (!value) return required ? { key: 'validation.required' } : null;

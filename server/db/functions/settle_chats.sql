@@ -11,6 +11,11 @@
 -- settlement is written once. It locks admission rows, then counters, then
 -- budget rows, in a fixed order, so concurrent batches from several instances
 -- never deadlock.
+--
+-- A refusal (metadata outcome 'refused': quota, budget, rate limit, DLP or
+-- access) comes through the same batches with no admission row and no usage:
+-- it adds no usage, counters or cost, and is audited as `chat.refused`. Each
+-- audit record carries the chat's cost and, for admitted chats, its API key.
 CREATE OR REPLACE FUNCTION public.settle_chats(p_chat_ids uuid[], p_user_ids uuid[], p_days date[], p_models text[], p_providers text[], p_input_tokens bigint[], p_output_tokens bigint[], p_prompt_hashes text[], p_response_hashes text[], p_latencies integer[], p_metadata jsonb[])
  RETURNS TABLE(chat_id uuid, audit_id bigint)
  LANGUAGE plpgsql
@@ -34,12 +39,13 @@ begin
                          p_prompt_hashes, p_response_hashes, p_latencies, p_metadata) with ordinality
       as t(chat_id, user_id, day, model, provider, input_tokens, output_tokens, prompt_hash, response_hash, latency_ms, metadata, ord)
   ), input as (
-    select r.*, coalesce(f.reserved_input, 0) as reserved_input, coalesce(f.reserved_output, 0) as reserved_output
+    select r.*, coalesce(f.reserved_input, 0) as reserved_input, coalesce(f.reserved_output, 0) as reserved_output,
+      f.api_key_id, coalesce(r.metadata->>'outcome' = 'refused', false) as refused
     from raw r left join chat_in_flight f on f.id = r.chat_id
     where f.settled_at is null
   ), deltas as (
     select i.user_id, i.day, sum(i.input_tokens - i.reserved_input) as in_delta, sum(i.output_tokens - i.reserved_output) as out_delta
-    from input i group by i.user_id, i.day
+    from input i where not i.refused group by i.user_id, i.day
   ), counter as (
     update quota_counter c set
       input_tokens = greatest(0, c.input_tokens + d.in_delta),
@@ -57,6 +63,7 @@ begin
     select i.day, i.user_id, i.model, i.provider, sum(i.input_tokens), sum(i.output_tokens), count(*),
       (sum(i.input_tokens) * coalesce(min(p.input_per_million), 0) + sum(i.output_tokens) * coalesce(min(p.output_per_million), 0)) / 1000000
     from input i left join model_price p on p.model = i.model
+    where not i.refused
     group by i.day, i.user_id, i.model, i.provider
     order by i.day, i.user_id, i.model, i.provider
     on conflict (day, user_id, model, provider) do update set
@@ -76,9 +83,12 @@ begin
     from held h where s.budget_id = h.budget_id and s.period = h.period
   ), audited as (
     insert into audit_record (user_id, at, action, target_type, target_id, prompt_hash, response_hash, model, provider, input_tokens, output_tokens, latency_ms, metadata)
-    select i.user_id, now(), 'chat', 'model', i.model, i.prompt_hash, i.response_hash, i.model, nullif(i.provider, ''), i.input_tokens, i.output_tokens, i.latency_ms,
-      i.metadata || jsonb_build_object('chatId', i.chat_id)
-    from input i order by i.ord
+    select i.user_id, now(), case when i.refused then 'chat.refused' else 'chat' end, 'model', i.model, i.prompt_hash, i.response_hash, i.model, nullif(i.provider, ''),
+      i.input_tokens, i.output_tokens, i.latency_ms,
+      i.metadata || jsonb_build_object('chatId', i.chat_id,
+        'cost', (i.input_tokens * coalesce(p.input_per_million, 0) + i.output_tokens * coalesce(p.output_per_million, 0)) / 1000000)
+        || case when i.api_key_id is null then '{}'::jsonb else jsonb_build_object('apiKeyId', i.api_key_id) end
+    from input i left join model_price p on p.model = i.model order by i.ord
     returning audit_record.id, (audit_record.metadata->>'chatId')::uuid as chat_id
   ), closed as (
     update chat_in_flight f set settled_at = now(), audit_id = a.id from audited a where f.id = a.chat_id

@@ -11,6 +11,7 @@ import { Migration0010BudgetHolds } from './0010-budget-holds.ts';
 import { Migration0011RateLimits } from './0011-rate-limits.ts';
 import { Migration0012DlpUnscreenedImages } from './0012-dlp-unscreened-images.ts';
 import { Migration0014Providers } from './0014-providers.ts';
+import { Migration0015RequestLog } from './0015-request-log.ts';
 import { Migration0016Speed } from './0016-speed.ts';
 
 /** Migrations in order. Listed explicitly so they load the same under tsx, vitest and a bundle. */
@@ -28,5 +29,6 @@ export const migrationsList = [
   { name: '0011-rate-limits', class: Migration0011RateLimits },
   { name: '0012-dlp-unscreened-images', class: Migration0012DlpUnscreenedImages },
   { name: '0014-providers', class: Migration0014Providers },
+  { name: '0015-request-log', class: Migration0015RequestLog },
   { name: '0016-speed', class: Migration0016Speed },
 ];

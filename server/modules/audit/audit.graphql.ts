@@ -5,6 +5,23 @@ import type { AuditRecordEntity } from './audit-record.entity.ts';
 import { listAuditRecords } from './audit.service.ts';
 import { verifyAuditChain, type AuditVerification, type ChainProblem } from './audit-verify.ts';
 import type { AuditCheckpoint, AuditRetentionState } from './audit-retention.ts';
+import { AUDIT_ACTION_GROUP_NAMES } from './audit-action-groups.ts';
+
+const AuditActionGroupEnum = builder.enumType('AuditActionGroup', {
+  description: 'Audit actions by what they are about',
+  values: {
+    CHAT: { description: 'chat, chat.refused, dlp.blocked' },
+    SIGN_IN: { description: 'login, login.failed, admin.reset' },
+    USERS: { description: 'user.*' },
+    API_KEYS: { description: 'apikey.*' },
+    ROLES: { description: 'role.*' },
+    LIMITS: { description: 'quota.*, ratelimit.*' },
+    BUDGETS: { description: 'price.*, budget.*' },
+    DLP: { description: 'dlp.policy.*' },
+    CONFIG: { description: 'provider.*, model.*, route.*, webhook.*, config.*' },
+    AUDIT: { description: 'audit.export, audit.retention' },
+  } satisfies Record<(typeof AUDIT_ACTION_GROUP_NAMES)[number], { description: string }>,
+});
 
 const AuditRecordType = builder.objectRef<AuditRecordEntity>('AuditRecord').implement({
   authScopes: { permission: 'audit:read' },
@@ -16,6 +33,12 @@ const AuditRecordType = builder.objectRef<AuditRecordEntity>('AuditRecord').impl
     user: t.field({ type: UserType, nullable: true, resolve: (r, _a, ctx) => (r.userId ? ctx.loaders.userById.load(r.userId) : null) }),
     targetType: t.string({ nullable: true, resolve: (r) => r.targetType ?? null }),
     targetId: t.string({ nullable: true, resolve: (r) => r.targetId ?? null }),
+    targetUser: t.field({
+      type: UserType,
+      nullable: true,
+      description: 'The user acted on, when the target is a user (for login.failed: the account tried)',
+      resolve: (r, _a, ctx) => (r.targetType === 'user' && r.targetId && /^[0-9a-f-]{36}$/i.test(r.targetId) ? ctx.loaders.userById.load(r.targetId) : null),
+    }),
     promptHash: t.string({ nullable: true, resolve: (r) => r.promptHash ?? null }),
     responseHash: t.string({ nullable: true, resolve: (r) => r.responseHash ?? null }),
     model: t.string({ nullable: true, resolve: (r) => r.model ?? null }),
@@ -35,7 +58,8 @@ const AuditRecordConnection = connectionType('AuditRecord', AuditRecordType);
 const AuditFilter = builder.inputType('AuditFilter', {
   fields: (t) => ({
     userId: t.id({ description: 'The actor' }),
-    action: t.string({ description: 'e.g. user.create, quota.update, login.failed, chat' }),
+    action: t.string({ description: 'One exact action, e.g. user.create, quota.update, login.failed, chat' }),
+    actionGroup: t.field({ type: AuditActionGroupEnum, description: 'Every action of a group' }),
     targetId: t.string(),
     from: t.field({ type: 'DateTime' }),
     to: t.field({ type: 'DateTime' }),

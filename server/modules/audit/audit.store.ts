@@ -2,6 +2,7 @@ import type { ObjectQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
 import { AuditRecord, type AuditRecordEntity } from './audit-record.entity.ts';
+import { AUDIT_ACTION_GROUPS, type AuditActionGroup } from './audit-action-groups.ts';
 
 /** The audit trail's SQL: the log, the hash chain, retention and export. */
 
@@ -29,6 +30,8 @@ export function queueAuditRecord(em: EntityManager, entry: AuditEntry): void {
 export interface AuditFilter {
   userId?: string | null;
   action?: string | null;
+  /** Every action of a group (sign-in, users, chats, ...). */
+  actionGroup?: AuditActionGroup | null;
   targetId?: string | null;
   from?: Date | null;
   to?: Date | null;
@@ -38,6 +41,7 @@ function whereOf(filter: AuditFilter): ObjectQuery<AuditRecordEntity> {
   const where: ObjectQuery<AuditRecordEntity> = {};
   if (filter.userId) where.userId = filter.userId;
   if (filter.action) where.action = filter.action;
+  if (filter.actionGroup) where.$and = [{ $or: AUDIT_ACTION_GROUPS[filter.actionGroup].map((pattern) => ({ action: { $like: pattern } })) }];
   if (filter.targetId) where.targetId = filter.targetId;
   if (filter.from || filter.to) where.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
   return where;
@@ -188,9 +192,9 @@ export async function sealedAuditRecordsAfter(pool: Pool, afterSeq: number, filt
     `select seq, id, at, user_id, action, target_type, target_id, prompt_hash, response_hash, model, provider,
        input_tokens, output_tokens, latency_ms, metadata, prev_hash, hash from audit_record
      where seq > $1 and ($2::timestamptz is null or at >= $2) and ($3::timestamptz is null or at <= $3)
-       and ($4::text is null or action = $4) and ($5::uuid is null or user_id = $5)
+       and ($4::text is null or action = $4) and ($5::uuid is null or user_id = $5) and ($6::text[] is null or action like any($6))
      order by seq limit ${Number(limit)}`,
-    [afterSeq, filter.from ?? null, filter.to ?? null, filter.action ?? null, filter.userId ?? null],
+    [afterSeq, filter.from ?? null, filter.to ?? null, filter.action ?? null, filter.userId ?? null, filter.actionGroup ? [...AUDIT_ACTION_GROUPS[filter.actionGroup]] : null],
   );
   return rows.map((r) => ({
     seq: Number(r.seq),

@@ -62,7 +62,8 @@ async function checkPasswordThrottled(
   if (first) {
     const reason = !user ? 'unknown email' : !valid ? (attempt.what === 'login' ? 'wrong password' : 'wrong current password') : `account ${user.status.toLowerCase()}`;
     appendAuditRecord(ctx.em, {
-      actorId: attempt.what === 'login' ? (user?.id ?? null) : (ctx.viewer?.userId ?? null),
+      // Whoever typed a wrong sign-in password is unknown: the account tried is the target, never the actor.
+      actorId: attempt.what === 'login' ? null : (ctx.viewer?.userId ?? null),
       action: 'login.failed',
       targetType: 'user',
       targetId: user?.id,

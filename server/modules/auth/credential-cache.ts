@@ -3,7 +3,7 @@ import type { Viewer } from './viewer.ts';
 /** What a bearer token resolved to: a viewer, or the refusal to give. */
 export type CredentialLookup =
   | { ok: true; viewer: Viewer; expiresAt: Date | null; lastUsedAt: Date | null }
-  | { ok: false; code: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string };
+  | { ok: false; code: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string; /** The account a known credential belongs to (suspended, disabled). */ userId?: string };
 
 interface Entry {
   lookup: CredentialLookup;

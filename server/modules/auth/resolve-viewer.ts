@@ -5,6 +5,21 @@ import { API_KEY_PREFIX, SESSION_PREFIX, sha256Hex } from './tokens.ts';
 import type { CredentialCache, CredentialLookup } from './credential-cache.ts';
 import type { Viewer } from './viewer.ts';
 
+/**
+ * A credential refused for its account (suspended or disabled): carries the
+ * account, outside the error's extensions, so a chat door can record the
+ * refused attempt against it without telling the caller anything more.
+ */
+export class CredentialRefused extends AppError {
+  constructor(
+    code: 'UNAUTHENTICATED' | 'FORBIDDEN',
+    message: string,
+    readonly userId: string | null,
+  ) {
+    super(code, message);
+  }
+}
+
 export interface ResolvedCredential {
   viewer: Viewer;
   /** Set for API keys whose `last_used_at` is due for a refresh. */
@@ -36,7 +51,7 @@ export async function resolveViewer(
     lookup = await lookupCredential(em(), token, hash);
     cache.set(hash, lookup, now.getTime());
   }
-  if (!lookup.ok) throw new AppError(lookup.code, lookup.message);
+  if (!lookup.ok) throw new CredentialRefused(lookup.code, lookup.message, lookup.userId ?? null);
   if (lookup.expiresAt && lookup.expiresAt <= now) {
     throw new AppError('UNAUTHENTICATED', lookup.viewer.via === 'apiKey' ? 'API key has expired' : 'Session has expired');
   }
@@ -55,7 +70,7 @@ async function lookupCredential(em: EntityManager, token: string, hash: string):
   if (!row) return { ok: false, code: 'UNAUTHENTICATED', message: isKey ? 'Unknown API key' : 'Unknown or ended session' };
   if (row.revokedAt) return { ok: false, code: 'UNAUTHENTICATED', message: 'API key has been revoked' };
   if (row.status !== 'ACTIVE') {
-    return { ok: false, code: 'FORBIDDEN', message: `Account is ${row.status.toLowerCase()}` };
+    return { ok: false, code: 'FORBIDDEN', message: `Account is ${row.status.toLowerCase()}`, userId: row.userId };
   }
   return {
     ok: true,

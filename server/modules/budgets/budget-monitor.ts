@@ -18,6 +18,8 @@ import {
   type BudgetAlert,
 } from './budgets.store.ts';
 import { postWebhook, redactedUrl, webhookBody } from './webhooks.ts';
+import type { WebhookDirectory } from '../webhooks/webhook-directory.ts';
+import { recordWebhookDelivery, type StoredWebhook } from '../webhooks/webhooks.store.ts';
 
 /**
  * Raises budget alerts after chats settle, off the request path: the settlement
@@ -48,7 +50,17 @@ export class BudgetMonitor {
   constructor(
     private readonly pool: Pool,
     private readonly logger: Logger,
-    private readonly options: { timeZone: string; currency: string; alerts: AlertsConfig; intervalMs?: number; pollMs?: number; bus?: ClusterBus },
+    private readonly options: {
+      timeZone: string;
+      currency: string;
+      /** Retry settings (`alerts.retry`); the webhooks themselves come from `webhooks`. */
+      alerts: AlertsConfig;
+      /** The webhooks alerts go to (data, reloaded on change). */
+      webhooks: Pick<WebhookDirectory, 'all' | 'get'>;
+      intervalMs?: number;
+      pollMs?: number;
+      bus?: ClusterBus;
+    },
   ) {
     this.evaluation = new PeriodicTask({
       name: 'budget evaluation',
@@ -131,7 +143,8 @@ export class BudgetMonitor {
   }
 
   private async raise(): Promise<BudgetAlert[]> {
-    const pending: AlertDelivery[] = this.options.alerts.webhooks.map((w) => ({ url: redactedUrl(w.url), format: w.format, status: 'pending', attempts: 0, lastError: null, deliveredAt: null }));
+    const hooks = this.options.webhooks.all().filter((w) => w.enabled);
+    const pending: AlertDelivery[] = hooks.map((w) => ({ webhookId: w.id, url: redactedUrl(w.url), format: w.format, status: 'pending', attempts: 0, lastError: null, deliveredAt: null }));
     const alerts = await raiseBudgetAlerts(this.pool, {
       period: budgetPeriod(this.options.timeZone),
       currency: this.options.currency,
@@ -142,7 +155,7 @@ export class BudgetMonitor {
       this.logger.info({ alertId: alert.id, budgetId: alert.budgetId, threshold: alert.threshold, period: alert.period }, 'budget alert');
       this.publish(alert);
       this.relay?.send(alert);
-      this.options.alerts.webhooks.forEach((_w, i) => this.startDelivery(alert, i));
+      hooks.forEach((_w, i) => this.startDelivery(alert, i));
     }
     return alerts;
   }
@@ -180,14 +193,20 @@ export class BudgetMonitor {
     void delivery.finally(() => this.deliveries.delete(delivery));
   }
 
+  /** The webhook a delivery is for: by id, or (alerts raised before webhooks were data) by URL and format. */
+  private webhookOf(state: AlertDelivery): StoredWebhook | undefined {
+    if (state.webhookId) return this.options.webhooks.get(state.webhookId);
+    return this.options.webhooks.all().find((w) => redactedUrl(w.url) === state.url && w.format === state.format);
+  }
+
   /** Posts one alert to one webhook until it is accepted or the tries run out, recording each try on the alert. */
   private async deliver(alert: BudgetAlert, index: number): Promise<void> {
-    const webhook = this.options.alerts.webhooks[index];
     const { attempts, baseBackoffMs, timeoutMs } = this.options.alerts.retry;
     const state = { ...alert.deliveries[index] };
+    const webhook = this.webhookOf(state);
     const record = () => recordAlertDelivery(this.pool, alert.id, index, state);
-    // Resuming after a restart whose config no longer has this webhook: nothing to post to.
-    if (!webhook || redactedUrl(webhook.url) !== state.url || webhook.format !== state.format) {
+    // Resuming after the webhook was deleted or disabled: nothing to post to.
+    if (!webhook || !webhook.enabled || redactedUrl(webhook.url) !== state.url || webhook.format !== state.format) {
       Object.assign(state, { status: 'failed', lastError: 'webhook no longer configured' });
       await record();
       await releaseDeliveryLease(this.pool, alert.id);
@@ -195,13 +214,26 @@ export class BudgetMonitor {
     }
     const body = webhookBody(webhook.format, alert);
     for (let attempt = state.attempts + 1; attempt <= attempts; attempt++) {
+      const started = performance.now();
+      let failure: string | null = null;
       try {
-        await postWebhook(webhook, body, timeoutMs);
+        await postWebhook({ url: webhook.url, format: webhook.format, secretEnv: webhook.secretEnv ?? undefined }, body, timeoutMs);
         Object.assign(state, { attempts: attempt, status: 'delivered', deliveredAt: new Date().toISOString() });
       } catch (error) {
-        Object.assign(state, { attempts: attempt, status: attempt === attempts ? 'failed' : 'pending', lastError: (error as Error).message });
+        failure = (error as Error).message;
+        Object.assign(state, { attempts: attempt, status: attempt === attempts ? 'failed' : 'pending', lastError: failure });
       }
       await record();
+      // The webhook's own delivery log (the console's), beside the alert's record of it.
+      await recordWebhookDelivery(this.pool, {
+        webhookId: webhook.id,
+        kind: 'alert',
+        alertId: alert.id,
+        status: failure ? 'failed' : 'delivered',
+        attempt,
+        error: failure,
+        latencyMs: performance.now() - started,
+      }).catch((error) => this.logger.warn({ err: error, webhookId: webhook.id }, 'recording a webhook delivery failed'));
       if (state.status !== 'pending') {
         await releaseDeliveryLease(this.pool, alert.id);
         return;

@@ -154,6 +154,8 @@ export async function upsertPrice(em: EntityManager, model: string, inputPerMill
 export interface AlertDelivery {
   url: string;
   format: 'json' | 'wecom';
+  /** The webhook (absent on alerts raised before webhooks were data). */
+  webhookId?: string;
   status: 'pending' | 'delivered' | 'failed';
   attempts: number;
   lastError: string | null;

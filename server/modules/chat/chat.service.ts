@@ -9,6 +9,8 @@ import type { ChatObserver, ChatWatch } from './chat-observer.ts';
 import type { ChatInput } from './chat-input.ts';
 import type { ChatEvent, ChatOptions, ChatOutcomeKind, ChatResult, ChatCaller } from './chat.types.ts';
 import { routeChat } from './route-chat.ts';
+import { promptHash } from './chat-input.ts';
+import { refusalCode, type RefusalRecorder } from '../request-log/refusals.ts';
 import { settleChat, type ChatOutcome, type SettleDeps, type Settled } from './settle-chat.ts';
 
 export type { ChatEvent, ChatResult } from './chat.types.ts';
@@ -22,6 +24,8 @@ export interface ChatDeps extends AdmitDeps, SettleDeps {
   inBackground(task: () => Promise<unknown>): void;
   /** Metrics and traces (server/observability/); absent when both are off. */
   observer?: ChatObserver;
+  /** Records chats refused at admission (quota, budget, rate limit, DLP) without holding up the refusal. */
+  refusals?: RefusalRecorder;
 }
 
 /** The one chat core every door calls: GraphQL, the seed REST API, and the vendor-compatible APIs. */
@@ -65,12 +69,14 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
     throw error;
   }
   let admission: Admission;
+  const arrivedAt = performance.now();
   try {
     // When traced, DLP gets a span of its own inside admission's.
-    const admit = () => admitChat(watch?.attempts ? { ...deps, screen: (c, i, m) => watch.stage('screen', () => deps.screen(c, i, m)) } : deps, ctx, input, via);
+    const admit = () => admitChat(watch?.attempts ? { ...deps, screen: (c, i, m) => watch.stage('screen', () => deps.screen(c, i, m)) } : deps, ctx, input, via, arrivedAt);
     admission = await (watch ? watch.stage('admit', admit) : admit());
   } catch (error) {
     deps.inFlight.leave(slot);
+    if (deps.refusals && refusalCode(error)) deps.refusals.record(refusalOf(ctx, input, via, arrivedAt), error);
     const refusal = isDatabaseUnavailable(error) ? databaseUnavailable() : error;
     watch?.refused(refusal);
     throw refusal;
@@ -170,6 +176,19 @@ async function watchSettlement(watch: ChatWatch, outcome: ChatOutcome, settle: (
   } finally {
     watch.end({ kind: outcome.kind, provider, attempts, usage });
   }
+}
+
+function refusalOf(ctx: ChatCaller, input: ChatInput, via: string, arrivedAt: number) {
+  const { viewer } = ctx;
+  return {
+    userId: viewer.userId,
+    apiKeyId: viewer.via === 'apiKey' ? viewer.credentialId : null,
+    requestId: ctx.requestId,
+    model: input.model,
+    via,
+    promptHash: promptHash(input),
+    latencyMs: performance.now() - arrivedAt,
+  };
 }
 
 const OUTPUT_CAP_REACHED = new DOMException('the answer reached its output cap', 'AbortError');

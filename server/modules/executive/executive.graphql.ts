@@ -1,5 +1,5 @@
 import { builder } from '../../builder.ts';
-import { errorRateOf, executiveSummary, fallbackRateOf, type DlpCount, type ExecutiveSummary, type KeyUsage, type UserUsage } from './executive.service.ts';
+import { errorRateOf, executiveSummary, fallbackRateOf, refusedTotal, type DlpCount, type RefusalCounts, type ExecutiveSummary, type KeyUsage, type UserUsage } from './executive.service.ts';
 import {
   DEFAULT_TREND_KEYS,
   TREND_DIMENSIONS,
@@ -53,6 +53,25 @@ const ExecutiveDlpCount = builder.objectRef<DlpCount>('ExecutiveDlpCount').imple
   }),
 });
 
+/** Errors split by kind: chats that failed once admitted, and refusals by reason. */
+export interface ErrorBreakdown extends RefusalCounts {
+  failed: number;
+}
+
+export const ErrorBreakdownType = builder.objectRef<ErrorBreakdown>('ErrorBreakdown').implement({
+  description: 'Requests that did not end in an answer, by kind: failed once admitted (provider error, cut off, client gone), or refused before anything went upstream',
+  authScopes: { anyPermission: ['executive:read', 'usage:read'] },
+  fields: (t) => ({
+    failed: t.field({ type: 'Long', description: 'Admitted, then failed, interrupted or disconnected', resolve: (b) => b.failed }),
+    quota: t.field({ type: 'Long', description: 'Refused by the daily quota (QUOTA_EXCEEDED)', resolve: (b) => b.quota }),
+    budget: t.field({ type: 'Long', description: 'Refused by a hard-stop budget (BUDGET_EXCEEDED)', resolve: (b) => b.budget }),
+    rateLimit: t.field({ type: 'Long', description: 'Refused by a rate limit (RATE_LIMITED)', resolve: (b) => b.rate }),
+    dlp: t.field({ type: 'Long', description: 'Blocked by DLP (DLP_BLOCKED)', resolve: (b) => b.dlp }),
+    access: t.field({ type: 'Long', description: 'Refused access: suspended or disabled account, or no chat permission', resolve: (b) => b.access }),
+  }),
+});
+
+
 const ExecutiveSummaryType = builder.objectRef<ExecutiveSummary>('ExecutiveSummary').implement({
   description: 'Chats over [from, to): usage, reliability, latency, the heaviest users, models and providers, and DLP events',
   authScopes: EXECUTIVE,
@@ -61,11 +80,16 @@ const ExecutiveSummaryType = builder.objectRef<ExecutiveSummary>('ExecutiveSumma
     to: t.field({ type: 'DateTime', resolve: (s) => s.to }),
     inputTokens: t.field({ type: 'Long', resolve: (s) => s.inputTokens }),
     outputTokens: t.field({ type: 'Long', resolve: (s) => s.outputTokens }),
-    requests: t.field({ type: 'Long', description: 'Chats, whatever their outcome', resolve: (s) => s.requests }),
-    errors: t.field({ type: 'Long', description: 'Chats whose outcome is not ok (failed, interrupted, disconnected)', resolve: (s) => s.errors }),
+    requests: t.field({ type: 'Long', description: 'Chat requests, whatever their outcome, refused ones included', resolve: (s) => s.requests }),
+    errors: t.field({
+      type: 'Long',
+      description: 'Requests whose outcome is not ok: failed, interrupted, disconnected, or refused (quota, budget, rate limit, DLP, access)',
+      resolve: (s) => s.errors,
+    }),
+    errorBreakdown: t.field({ type: ErrorBreakdownType, description: 'errors by kind', resolve: (s) => ({ ...s.refused, failed: s.errors - refusedTotal(s.refused) }) }),
     fallbacks: t.field({ type: 'Long', description: 'Chats answered by a provider other than the first one tried, or that tried more than one', resolve: (s) => s.fallbacks }),
-    errorRate: t.float({ description: 'errors / requests (0 without chats)', resolve: errorRateOf }),
-    fallbackRate: t.float({ description: 'fallbacks / requests (0 without chats)', resolve: fallbackRateOf }),
+    errorRate: t.float({ description: 'errors / requests, refusals included (0 without requests)', resolve: errorRateOf }),
+    fallbackRate: t.float({ description: 'fallbacks / admitted chats (requests less refusals; 0 without chats)', resolve: fallbackRateOf }),
     activeUsers: t.int({ description: 'Distinct users with at least one chat', resolve: (s) => s.activeUsers }),
     latencyP50Ms: t.float({
       nullable: true,

@@ -2,10 +2,10 @@ import type { Pool } from 'pg';
 import { badInput } from '../../errors.ts';
 import { dlpEventCounts, type DlpCount } from '../dlp/dlp.store.ts';
 import { histogramPercentile } from './latency-histogram.ts';
-import { chatTotals, latencyHistogram, topChatUsers, wholeHoursAndDays, type KeyUsage, type UserUsage } from './executive.store.ts';
+import { chatTotals, latencyHistogram, topChatUsers, wholeHoursAndDays, type KeyUsage, type RefusalCounts, type UserUsage } from './executive.store.ts';
 
 export type { DlpCount } from '../dlp/dlp.store.ts';
-export type { KeyUsage, UserUsage } from './executive.store.ts';
+export type { KeyUsage, UserUsage, RefusalCounts } from './executive.store.ts';
 
 export interface ExecutiveRange {
   /** Inclusive. */
@@ -20,6 +20,8 @@ export interface ExecutiveSummary extends ExecutiveRange {
   requests: number;
   errors: number;
   fallbacks: number;
+  /** Refused chats by kind; they are in `requests` and `errors` too. */
+  refused: RefusalCounts;
   activeUsers: number;
   latencyP50Ms: number | null;
   latencyP95Ms: number | null;
@@ -31,10 +33,15 @@ export interface ExecutiveSummary extends ExecutiveRange {
 
 const TOP = 5;
 
-/** errors / requests, 0 without chats (every door reports it the same way). */
+/** Requests refused before they reached a provider, all kinds together. */
+export const refusedTotal = (r: RefusalCounts): number => r.quota + r.budget + r.rate + r.dlp + r.access;
+/** errors / requests, refusals included; 0 without requests (every door reports it the same way). */
 export const errorRateOf = (s: ExecutiveSummary): number => (s.requests ? s.errors / s.requests : 0);
-/** fallbacks / requests, 0 without chats. */
-export const fallbackRateOf = (s: ExecutiveSummary): number => (s.requests ? s.fallbacks / s.requests : 0);
+/** fallbacks / admitted chats (requests less refusals); 0 without chats. */
+export const fallbackRateOf = (s: ExecutiveSummary): number => {
+  const admitted = s.requests - refusedTotal(s.refused);
+  return admitted ? s.fallbacks / admitted : 0;
+};
 const MAX_RANGE_MS = 2 * 366 * 86_400_000;
 
 export function assertRange(range: ExecutiveRange): void {
@@ -75,4 +82,13 @@ export async function executiveSummary(pool: Pool, range: ExecutiveRange, timezo
     topProviders: totals.byProvider.filter((p) => p.key !== '').sort(byTokens).slice(0, TOP),
     dlpEvents,
   };
+}
+
+/** Requests over [from, to) and how many did not end in an answer, by kind (the dashboard's error rate). */
+export async function requestCounts(pool: Pool, range: ExecutiveRange, timezone: string): Promise<{ requests: number; errors: number; refused: RefusalCounts }> {
+  assertRange(range);
+  const whole = await wholeHoursAndDays(pool, range.from, range.to, timezone);
+  const hours = whole.hours.from < whole.hours.to ? whole.hours : { from: range.to, to: range.to };
+  const { all } = await chatTotals(pool, { from: range.from, to: range.to, hoursFrom: hours.from, hoursTo: hours.to });
+  return { requests: all.requests, errors: all.errors, refused: all.refused };
 }

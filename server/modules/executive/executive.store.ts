@@ -55,24 +55,33 @@ export async function wholeHoursAndDays(pool: Pool, from: Date, to: Date, timezo
   return { hours: { from: r.hf, to: r.ht }, days: { from: r.df, to: r.dt, fromDay: r.df_day, toDay: r.dt_day } };
 }
 
-// The raw records outside the whole hours: [from, edge1) and [edge2, to).
-const RAW_CHATS = (edge1: string, edge2: string) =>
-  `from audit_record where action = 'chat' and ((at >= $1 and at < ${edge1}) or (at >= ${edge2} and at < $2))`;
+// The raw records outside the whole hours: [from, edge1) and [edge2, to). Refused chats count as
+// requests (and errors) wherever chats are counted, but have no latency.
+const RAW_CHATS = (edge1: string, edge2: string, actions = `'chat', 'chat.refused'`) =>
+  `from audit_record where action in (${actions}) and ((at >= $1 and at < ${edge1}) or (at >= ${edge2} and at < $2))`;
+
+const REFUSAL_KINDS = ['quota', 'budget', 'rate', 'dlp', 'access'] as const;
+/** Refusals by kind (server/db/functions/chat_refusal_kind.sql). */
+export type RefusalKind = (typeof REFUSAL_KINDS)[number];
+export type RefusalCounts = Record<RefusalKind, number>;
 
 const TOTALS_SQL = `with src as (
-    select model, provider, requests, errors, fallbacks, input_tokens, output_tokens from chat_rollup_hourly where hour >= $3 and hour < $4
+    select model, provider, requests, errors, fallbacks, input_tokens, output_tokens, ${REFUSAL_KINDS.map((k) => `refused_${k}`).join(', ')}
+    from chat_rollup_hourly where hour >= $3 and hour < $4
     union all
     select coalesce(model, ''), coalesce(provider, ''), 1, chat_is_error(metadata)::int, chat_fell_back(provider, metadata)::int,
-      coalesce(input_tokens, 0), coalesce(output_tokens, 0) ${RAW_CHATS('$3', '$4')}
+      coalesce(input_tokens, 0), coalesce(output_tokens, 0), ${REFUSAL_KINDS.map((k) => `(chat_refusal_kind(action, metadata) is not distinct from '${k}')::int`).join(', ')}
+    ${RAW_CHATS('$3', '$4')}
   )
   select grouping(model) as gm, grouping(provider) as gp, model, provider, sum(requests) as requests, sum(errors) as errors,
-    sum(fallbacks) as fallbacks, sum(input_tokens) as input_tokens, sum(output_tokens) as output_tokens
+    sum(fallbacks) as fallbacks, sum(input_tokens) as input_tokens, sum(output_tokens) as output_tokens,
+    ${REFUSAL_KINDS.map((k) => `sum(refused_${k}) as refused_${k}`).join(', ')}
   from src group by grouping sets ((), (model), (provider))`;
 
 const LATENCY_SQL = `select bucket, sum(chats) as chats from (
     select bucket, chats from chat_latency_hourly where hour >= $3 and hour < $4
     union all
-    select chat_latency_bucket(latency_ms), 1 ${RAW_CHATS('$3', '$4')}
+    select chat_latency_bucket(latency_ms), 1 ${RAW_CHATS('$3', '$4', `'chat'`)}
   ) s group by bucket`;
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -84,11 +93,15 @@ const sumsOf = (r: Record<string, unknown>): ChatSums => ({
 });
 
 /** Chat totals over the range, overall and per model and per provider ('' for chats that reached none). */
-export async function chatTotals(pool: Pool, range: RollupRange): Promise<{ all: ChatSums & { fallbacks: number }; byModel: KeyUsage[]; byProvider: KeyUsage[] }> {
+export async function chatTotals(
+  pool: Pool,
+  range: RollupRange,
+): Promise<{ all: ChatSums & { fallbacks: number; refused: RefusalCounts }; byModel: KeyUsage[]; byProvider: KeyUsage[] }> {
   const { rows } = await pool.query(TOTALS_SQL, [range.from, range.to, range.hoursFrom, range.hoursTo]);
   const all = rows.find((r) => r.gm === 1 && r.gp === 1) ?? {};
+  const refused = Object.fromEntries(REFUSAL_KINDS.map((k) => [k, num(all[`refused_${k}`])])) as RefusalCounts;
   return {
-    all: { ...sumsOf(all), fallbacks: num(all.fallbacks) },
+    all: { ...sumsOf(all), fallbacks: num(all.fallbacks), refused },
     byModel: rows.filter((r) => r.gm === 0 && r.model !== null).map((r) => ({ key: r.model, ...sumsOf(r) })),
     byProvider: rows.filter((r) => r.gp === 0 && r.provider !== null).map((r) => ({ key: r.provider, ...sumsOf(r) })),
   };
@@ -113,16 +126,19 @@ export async function topChatUsers(
 ): Promise<{ activeUsers: number; top: UserUsage[] }> {
   const { rows } = await pool.query(
     `with src as (
-      select user_id, requests, errors, input_tokens, output_tokens from chat_rollup_user_daily where day >= $5::date and day < $6::date
+      select user_id, requests, errors, input_tokens, output_tokens, refused from chat_rollup_user_daily where day >= $5::date and day < $6::date
       union all
-      select user_id, 1, chat_is_error(metadata)::int, coalesce(input_tokens, 0), coalesce(output_tokens, 0) ${RAW_CHATS('$3', '$4')} and user_id is not null
+      select user_id, 1, chat_is_error(metadata)::int, coalesce(input_tokens, 0), coalesce(output_tokens, 0), (action = 'chat.refused')::int
+      ${RAW_CHATS('$3', '$4')} and user_id is not null
     ), per_user as (
-      select user_id, sum(requests) as requests, sum(errors) as errors, sum(input_tokens) as input_tokens, sum(output_tokens) as output_tokens
+      select user_id, sum(requests) as requests, sum(errors) as errors, sum(input_tokens) as input_tokens, sum(output_tokens) as output_tokens,
+        sum(refused) as refused
       from src group by user_id
     ), top as (
       select * from per_user order by input_tokens + output_tokens desc, user_id limit ${Number(limit)}
     )
-    select (select count(*) from per_user) as active, t.*, u.email, u.name
+    -- Active: had a chat admitted; a user only ever refused did not use the gateway.
+    select (select count(*) from per_user where requests > refused) as active, t.*, u.email, u.name
     from (select 1) one left join top t on true left join app_user u on u.id = t.user_id
     order by t.input_tokens + t.output_tokens desc, t.user_id`,
     [range.from, range.to, days.from, days.to, days.fromDay, days.toDay],

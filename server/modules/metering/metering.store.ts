@@ -119,7 +119,7 @@ export interface ChatSettlement {
   /** Provider instance that answered, or the last one tried; '' when none was reached. */
   provider: string;
   audit: {
-    promptHash: string;
+    promptHash: string | null;
     responseHash: string | null;
     latencyMs: number;
     metadata: Record<string, unknown>;

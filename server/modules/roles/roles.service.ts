@@ -13,7 +13,10 @@ export interface RoleInput {
   permissions?: string[] | null;
 }
 
-const ROLE_NAME = /^[a-z0-9][a-z0-9_.-]{0,99}$/i;
+// Any script's letters (财务分析师, Buchhaltung, محاسب), digits, spaces inside and . _ -; a letter or digit first.
+// Unique regardless of case (a unique index on lower(name), migration 0015).
+const ROLE_NAME = /^[\p{L}\p{N}][\p{L}\p{M}\p{N} ._-]*$/u;
+const ROLE_NAME_MAX = 100;
 
 function validatePermissions(ctx: ServiceContext, permissions: string[]): Permission[] {
   const unknown = permissions.filter((p) => !isPermission(p));
@@ -31,8 +34,8 @@ function assertHoldsRole(ctx: ServiceContext, role: RoleEntity): void {
 }
 
 function validateRoleName(name: string): string {
-  const value = name.trim();
-  if (!ROLE_NAME.test(value)) throw badInput('Role name must be 1-100 letters, digits, ".", "_" or "-"', 'name');
+  const value = name.normalize('NFC').trim().replace(/\s+/gu, ' ');
+  if (!ROLE_NAME.test(value) || [...value].length > ROLE_NAME_MAX) throw badInput('Role name must be 1-100 letters (any script), digits, spaces, ".", "_" or "-"', 'name');
   return value;
 }
 

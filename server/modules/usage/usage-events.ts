@@ -10,7 +10,7 @@ export interface UsageEvent {
   provider: string | null;
   inputTokens: number;
   outputTokens: number;
-  /** ok, failed, interrupted or disconnected. */
+  /** ok, failed, interrupted, disconnected, or refused (quota, budget, rate limit, DLP, access). */
   outcome: string;
   /** True when a provider other than the first one tried answered. */
   fellBack: boolean;

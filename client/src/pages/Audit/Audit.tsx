@@ -14,6 +14,8 @@ import './Audit.css';
 
 export interface AuditFilters {
   action: string;
+  /** A whole group of actions (audit-actions.ts), instead of one action. */
+  group: string;
   userId: string;
   from: string;
   to: string;
@@ -80,13 +82,24 @@ export function AuditView(props: AuditViewProps) {
               <label class="field-label" for={actionId}>
                 {t('audit.action')}
               </label>
-              <select id={actionId} name="action" class="input select" onChange={(e) => props.onFilters({ action: e.currentTarget.value })}>
-                <option value="" selected={props.filters.action === ''}>
+              <select
+                id={actionId}
+                name="action"
+                class="input select"
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  props.onFilters(value.startsWith('group:') ? { group: value.slice(6), action: '' } : { action: value, group: '' });
+                }}
+              >
+                <option value="" selected={props.filters.action === '' && props.filters.group === ''}>
                   {t('audit.anyAction')}
                 </option>
                 <For each={Object.keys(AUDIT_ACTION_GROUPS) as AuditActionGroup[]}>
                   {(group) => (
                     <optgroup label={text.group(group)}>
+                      <option value={`group:${group}`} selected={props.filters.group === group}>
+                        {t('audit.wholeGroup', { group: text.group(group) })}
+                      </option>
                       <For each={AUDIT_ACTION_GROUPS[group]}>
                         {(action) => (
                           <option value={action} selected={props.filters.action === action}>

@@ -3,16 +3,32 @@ export const AUDIT_ACTION_GROUPS = {
   signIn: ['login', 'login.failed', 'admin.reset'],
   users: ['user.create', 'user.update', 'user.status', 'user.roles', 'user.delete'],
   roles: ['role.create', 'role.update', 'role.delete'],
-  quotas: ['quota.update'],
+  quotas: ['quota.update', 'ratelimit.update', 'ratelimit.clear'],
   apiKeys: ['apikey.create', 'apikey.revoke', 'apikey.revoke.all'],
-  chat: ['chat', 'dlp.blocked'],
+  chat: ['chat', 'chat.refused', 'dlp.blocked'],
   dlp: ['dlp.policy.update', 'dlp.policy.clear'],
   budgets: ['price.update', 'budget.create', 'budget.update', 'budget.delete'],
-  providers: ['provider.create', 'provider.update', 'provider.delete', 'model.create', 'model.update', 'model.delete'],
+  config: ['provider.create', 'provider.update', 'provider.delete', 'model.create', 'model.update', 'model.delete', 'webhook.create', 'webhook.update', 'webhook.delete', 'webhook.test'],
   audit: ['audit.export', 'audit.retention'],
 } as const;
 
 export type AuditActionGroup = keyof typeof AUDIT_ACTION_GROUPS;
+
+/** The gateway's name for each group (AuditFilter.actionGroup); it matches by prefix, so actions added later are found too. */
+export const SERVER_ACTION_GROUP = {
+  signIn: 'SIGN_IN',
+  users: 'USERS',
+  roles: 'ROLES',
+  quotas: 'LIMITS',
+  apiKeys: 'API_KEYS',
+  chat: 'CHAT',
+  dlp: 'DLP',
+  budgets: 'BUDGETS',
+  config: 'CONFIG',
+  audit: 'AUDIT',
+} as const satisfies Record<AuditActionGroup, string>;
+
+export const isActionGroup = (value: string): value is AuditActionGroup => value in AUDIT_ACTION_GROUPS;
 
 export const AUDIT_ACTIONS: readonly string[] = Object.values(AUDIT_ACTION_GROUPS).flat();
 
@@ -23,7 +39,7 @@ export function actionGroup(action: string): AuditActionGroup | undefined {
 
 /** The badge colour of an action: refusals red, removals amber, creations green. */
 export function actionTone(action: string): 'danger' | 'warning' | 'success' | 'neutral' {
-  if (action.endsWith('.failed') || action === 'dlp.blocked') return 'danger';
+  if (action.endsWith('.failed') || action === 'dlp.blocked' || action === 'chat.refused') return 'danger';
   if (action.endsWith('.delete') || action.endsWith('.revoke') || action.endsWith('.clear')) return 'warning';
   if (action.endsWith('.create')) return 'success';
   return 'neutral';
@@ -34,12 +50,13 @@ export function actionTone(action: string): 'danger' | 'warning' | 'success' | '
  * tried as its actor id; the one who tried is unknown, so the console shows that
  * account as the target.
  */
-export function actorAndTarget<U>(record: { action: string; user?: U | null; metadata?: unknown }): {
+export function actorAndTarget<U>(record: { action: string; user?: U | null; targetUser?: U | null; metadata?: unknown }): {
   actor: U | null;
   attacked: U | null;
 } {
   // A wrong current password (changing one's own email or password) was typed by the signed-in user themselves.
   const ownAttempt = (record.metadata as { reason?: unknown } | null)?.reason === 'wrong current password';
-  if (record.action === 'login.failed' && !ownAttempt) return { actor: null, attacked: record.user ?? null };
+  // The gateway records the account tried as the target; records written before that carry it as the actor.
+  if (record.action === 'login.failed' && !ownAttempt) return { actor: null, attacked: record.targetUser ?? record.user ?? null };
   return { actor: record.user ?? null, attacked: null };
 }

@@ -14,6 +14,7 @@ const record = (over: Partial<AuditRecordRow>): AuditRecordRow => ({
   user: { id: 'a1', name: 'Admin', email: 'admin@example.cn' },
   targetType: 'user',
   targetId: 'u1',
+  targetUser: null,
   metadata: {},
   model: null,
   provider: null,
@@ -60,6 +61,16 @@ describe('audit records in words', () => {
     expect(screen.getByTestId('actor').textContent).toBe('未知（登录尝试）');
     expect(screen.getByTestId('target').textContent).toContain('李伟');
     expect(screen.getByTestId('summary').textContent).toBe('密码错误');
+  });
+
+  it('takes a failed sign-in\'s account from its target, as the gateway now records it', () => {
+    const failed = record({ action: 'login.failed', user: null, userId: null, targetUser: { id: 'u1', name: '李伟', email: 'li.wei@example.cn' }, metadata: { email: 'li.wei@example.cn', reason: 'wrong password' } });
+    renderWithI18n(() => (
+      <div data-testid="target">
+        <AuditTarget record={failed} />
+      </div>
+    ), 'zh-CN');
+    expect(screen.getByTestId('target').textContent).toContain('李伟');
   });
 
   it('lays metadata out by field name, values formatted, recorded text marked as data', () => {

@@ -14,6 +14,11 @@ export const AuditRecordFieldsFragment = graphql(`
     }
     targetType
     targetId
+    targetUser {
+      id
+      name
+      email
+    }
     metadata
     model
     provider

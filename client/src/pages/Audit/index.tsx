@@ -12,6 +12,7 @@ import { AuditView } from './Audit.tsx';
 import { useAuditText } from './audit-text.ts';
 import type { ExportFormat, Retention, Verification } from './AuditTools.tsx';
 import { AuditPageQuery, AuditVerifyQuery } from './documents.ts';
+import { isActionGroup, SERVER_ACTION_GROUP, type AuditActionGroup } from './audit-actions.ts';
 
 /** The file name the gateway suggests (content-disposition), else one of our own. */
 function fileName(response: Response, format: ExportFormat): string {
@@ -35,7 +36,8 @@ export default function AuditPage() {
   const viewer = useViewer();
   const client = useClient();
   const text = useAuditText();
-  const [filters, setFilters] = createUrlState({ action: '', userId: '', from: '', to: '' });
+  const [filters, setFilters] = createUrlState({ action: '', group: '', userId: '', from: '', to: '' });
+  const group = () => (isActionGroup(filters().group) ? (filters().group as AuditActionGroup) : null);
   const paging = createServerPaging();
   const rangeError = () => (filters().from && filters().to && filters().from > filters().to ? t('validation.dateRange') : undefined);
   const range = () => instantRange(filters().from, filters().to);
@@ -43,7 +45,7 @@ export default function AuditPage() {
     query: AuditPageQuery,
     pause: () => Boolean(rangeError()),
     variables: () => ({
-      filter: { action: filters().action || null, userId: filters().userId || null, ...range() },
+      filter: { action: filters().action || null, actionGroup: group() ? SERVER_ACTION_GROUP[group()!] : null, userId: filters().userId || null, ...range() },
       first: paging.first(),
       after: paging.after(),
     }),
@@ -64,6 +66,7 @@ export default function AuditPage() {
       if (from) params.set('from', from);
       if (to) params.set('to', to);
       if (filters().action) params.set('action', filters().action);
+      if (group()) params.set('group', SERVER_ACTION_GROUP[group()!]);
       if (filters().userId) params.set('userId', filters().userId);
       const response = await fetch(`/api/v1/audit/export?${params}`, { headers: { authorization: `Bearer ${token()}` } });
       if (!response.ok) {
@@ -98,6 +101,7 @@ export default function AuditPage() {
     const parts = [
       f.from || f.to ? t('audit.scopeRange', { from: f.from ? date(f.from) : '…', to: f.to ? date(f.to) : '…' }) : t('audit.scopeAll'),
       f.action ? text.action(f.action) : '',
+      group() ? t('audit.wholeGroup', { group: text.group(group()!) }) : '',
     ];
     return parts.filter(Boolean).join(' · ');
   };

@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon.tsx';
 import { StatCard, type StatCardProps } from '../../components/StatCard.tsx';
 import { Loading, PageHeader } from '../../components/States.tsx';
 import type { ChartSeries } from '../../components/charts/chart-series.ts';
+import { errorKindsText, type ErrorBreakdown } from '../../components/requests/error-kinds.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../lib/router.tsx';
 import { useViewer } from '../../lib/viewer.tsx';
@@ -35,6 +36,8 @@ export interface DashboardViewProps {
   trend: { days: string[]; series: ChartSeries[] } | undefined;
   /** Chats seen on the live feed since the page opened. */
   live: LiveCounts;
+  /** Today's requests and errors by kind, refusals included; undefined while loading. */
+  requestStats?: { requests: number; errors: number; errorRate: number; errorBreakdown: ErrorBreakdown };
   /** Providers available with the circuit closed, of all; undefined while loading, null when not shown (providers:read). */
   providerHealth: { healthy: number; total: number } | null | undefined;
   sections: readonly DashboardSection[];
@@ -78,8 +81,14 @@ export function DashboardView(props: DashboardViewProps) {
     {
       id: 'error-rate',
       label: t('dashboard.errorRate'),
-      value: props.live.chats ? percent(props.live.failed / props.live.chats) : '—',
-      detail: t('dashboard.errorRateDetail', { failed: num(props.live.failed), chats: num(props.live.chats) }),
+      value: props.requestStats && (props.requestStats.requests ? percent(props.requestStats.errorRate) : '—'),
+      detail:
+        props.requestStats &&
+        t('dashboard.errorRateToday', {
+          errors: num(props.requestStats.errors),
+          requests: num(props.requestStats.requests),
+          kinds: errorKindsText(props.requestStats.errorBreakdown, t, num),
+        }),
       icon: 'alert',
       tone: 'red',
     },

@@ -1,7 +1,7 @@
 import { graphql } from '../../gql/index.ts';
 
 export const DashboardQuery = graphql(`
-  query Dashboard($today: Date!, $monthStart: Date!, $withUsers: Boolean!) {
+  query Dashboard($today: Date!, $monthStart: Date!, $withUsers: Boolean!, $dayStart: DateTime!, $dayEnd: DateTime!) {
     today: usage(filter: { from: $today, to: $today }) {
       inputTokens
       outputTokens
@@ -16,6 +16,19 @@ export const DashboardQuery = graphql(`
       day
       inputTokens
       outputTokens
+    }
+    requestStats(from: $dayStart, to: $dayEnd) {
+      requests
+      errors
+      errorRate
+      errorBreakdown {
+        failed
+        quota
+        budget
+        rateLimit
+        dlp
+        access
+      }
     }
     activeUsers: users(status: ACTIVE, first: 1) @include(if: $withUsers) {
       totalCount

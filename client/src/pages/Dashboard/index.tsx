@@ -31,7 +31,10 @@ export default function DashboardPage() {
   const viewer = useViewer();
   const withUsers = viewer.can('users:read');
   const withProviders = viewer.can('providers:read');
-  const [query, refetch] = createQuery({ query: DashboardQuery, variables: { today, monthStart, withUsers } });
+  // Today's requests and errors (refusals included) over the browser's day, as the usage totals are.
+  const dayStart = new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
+  const dayEnd = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).toISOString();
+  const [query, refetch] = createQuery({ query: DashboardQuery, variables: { today, monthStart, withUsers, dayStart, dayEnd } });
   const [providers, refetchProviders] = createQuery({ query: ProviderHealthQuery, pause: !withProviders });
 
   // Each settled chat changes the totals and the providers' figures; a burst of chats costs one refetch a second.
@@ -74,6 +77,7 @@ export default function DashboardPage() {
       activeUsers={withUsers ? query.data?.activeUsers?.totalCount : null}
       trend={trend()}
       live={live.counts()}
+      requestStats={query.data?.requestStats}
       providerHealth={providerHealth()}
       sections={DASHBOARD_SECTIONS}
       data={data}

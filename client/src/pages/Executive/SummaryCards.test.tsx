@@ -11,6 +11,7 @@ const summary = (over: Partial<ExecutiveSummary> = {}): ExecutiveSummary => ({
   requests: 2400,
   errors: 30,
   errorRate: 0.0125,
+  errorBreakdown: { failed: 20, quota: 6, budget: 0, rateLimit: 3, dlp: 1, access: 0 },
   fallbacks: 96,
   fallbackRate: 0.04,
   activeUsers: 57,
@@ -33,7 +34,7 @@ describe('SummaryCards', () => {
     expect(detail('tokens')).toBe('1,200,000 in · 340,500 out');
     expect(value('requests')).toBe('2,400');
     expect(value('error-rate')).toBe('1.3%');
-    expect(detail('error-rate')).toBe('30 of 2,400 chats did not complete');
+    expect(detail('error-rate')).toBe('30 of 2,400 requests did not complete (failed 20 · quota 6 · rate limit 3 · DLP 1)');
     expect(value('fallback-rate')).toBe('4%');
     expect(value('active-users')).toBe('57');
     expect(value('latency-p50')).toBe('812 ms');

@@ -1,5 +1,6 @@
 import { StatCard } from '../../components/StatCard.tsx';
 import type { ExecutiveSummaryQuery } from '../../gql/graphql.ts';
+import { errorKindsText } from '../../components/requests/error-kinds.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 export type ExecutiveSummary = ExecutiveSummaryQuery['executiveSummary'];
@@ -44,7 +45,11 @@ export function SummaryCards(props: SummaryCardsProps) {
         id="error-rate"
         label={t('executive.errorRate')}
         value={s() ? percent(s()!.errorRate) : undefined}
-        detail={s() ? t('executive.errorsOf', { count: num(s()!.errors), requests: num(s()!.requests) }) : undefined}
+        detail={
+          s()
+            ? `${t('executive.errorsOf', { count: num(s()!.errors), requests: num(s()!.requests) })} (${errorKindsText(s()!.errorBreakdown, t, num)})`
+            : undefined
+        }
         icon="alert"
         tone="red"
       />

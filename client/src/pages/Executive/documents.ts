@@ -11,6 +11,14 @@ export const ExecutiveSummaryQuery = graphql(`
       requests
       errors
       errorRate
+      errorBreakdown {
+        failed
+        quota
+        budget
+        rateLimit
+        dlp
+        access
+      }
       fallbacks
       fallbackRate
       activeUsers

@@ -4,7 +4,7 @@ import { TextField } from '../../components/Field.tsx';
 import { Form, FormActions } from '../../components/Form.tsx';
 import { createFormErrors } from '../../components/form-errors.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { checkRequired } from '../../lib/validate.ts';
+import { checkRoleName } from '../../lib/validate.ts';
 import { PermissionEditor, type PermissionInfo } from './PermissionEditor.tsx';
 
 export interface RoleFormValues {
@@ -35,8 +35,8 @@ export function RoleForm(props: RoleFormProps) {
   return (
     <Form
       onSubmit={() => {
-        if (!errors.check({ name: checkRequired(name()) })) return false;
-        props.onSubmit({ name: name().trim(), description: description().trim(), permissions: selected() });
+        if (!errors.check({ name: builtIn() ? null : checkRoleName(name()) })) return false;
+        props.onSubmit({ name: name().normalize('NFC').trim().replace(/\s+/gu, ' '), description: description().trim(), permissions: selected() });
       }}
       error={errors.general()} refusal={props.error}
       errorContext={ROLE_FORM_ERRORS}

@@ -27,6 +27,11 @@ function view(over: Partial<RolesViewProps> = {}, locale: 'en' | 'zh-CN' = 'en')
     saveError: null,
     onSave: () => {},
     onDelete: () => {},
+    rateLimits: new Map([['f', { requestsPerMinute: 60, tokensPerMinute: null }]]),
+    canLimit: true,
+    limiting: null,
+    onLimit: () => {},
+    onLimitChanged: () => {},
     ...over,
   };
   return renderWithI18n(() => <RolesView {...props} />, locale);
@@ -61,5 +66,13 @@ describe('RolesView', () => {
     expect(member.textContent).toContain('可以发起对话并管理自己的 API 密钥');
     expect(finance.textContent).toContain('查看预算与价格');
     expect(finance.querySelector('.role-name')!.getAttribute('translate')).toBe('no');
+  });
+
+  it('shows each role\'s rate limit next to it, with a button to change it', () => {
+    view();
+    const cells = screen.getAllByTestId('role-rate-limit').map((c) => c.textContent);
+    expect(cells[0]).toContain('No rate limit');
+    expect(cells[1]).toContain('60 requests and unlimited tokens per minute');
+    expect(screen.getAllByTestId('role-rate-limit-edit')).toHaveLength(2);
   });
 });

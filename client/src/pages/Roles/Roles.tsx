@@ -11,6 +11,7 @@ import type { RoleFieldsFragment } from '../../gql/graphql.ts';
 import { data, useI18n } from '../../i18n/index.tsx';
 import type { PermissionInfo } from './PermissionEditor.tsx';
 import { RoleForm, type RoleFormValues } from './RoleForm.tsx';
+import { RateLimitPanel } from '../../components/rate-limits/RateLimitPanel.tsx';
 import './Roles.css';
 
 export interface RolesViewProps {
@@ -27,10 +28,17 @@ export interface RolesViewProps {
   saveError: CombinedError | null;
   onSave: (values: RoleFormValues) => void;
   onDelete: (role: RoleFieldsFragment) => void;
+  /** Each role's rate limit by role id; null when the reader may not see them (users:read or quotas:write). */
+  rateLimits: ReadonlyMap<string, { requestsPerMinute?: number | null; tokensPerMinute?: number | null }> | null;
+  /** quotas:write: a button per role opens its rate limit. */
+  canLimit: boolean;
+  limiting: RoleFieldsFragment | null;
+  onLimit: (role: RoleFieldsFragment | null) => void;
+  onLimitChanged: () => void;
 }
 
 export function RolesView(props: RolesViewProps) {
-  const { t, tc, tj } = useI18n();
+  const { t, tc, tj, num } = useI18n();
   const roleName = useRoleName();
   const roleDescription = useRoleDescription();
   const permission = usePermissionText();
@@ -74,6 +82,30 @@ export function RolesView(props: RolesViewProps) {
         </span>
       ),
     },
+    ...(props.rateLimits
+      ? [
+          {
+            id: 'rate-limit',
+            header: t('rateLimits.title'),
+            cell: (role: RoleFieldsFragment) => {
+              const limit = props.rateLimits!.get(role.id);
+              const perMinute = (v: number | null | undefined) => (v == null ? t('rateLimits.unlimited') : num(v));
+              return (
+                <span class="nowrap" data-testid="role-rate-limit">
+                  {limit ? t('rateLimits.current', { requests: perMinute(limit.requestsPerMinute), tokens: perMinute(limit.tokensPerMinute) }) : <span class="muted">{t('rateLimits.none')}</span>}
+                  <Show when={props.canLimit}>
+                    {' '}
+                    <button type="button" class="btn btn-ghost btn-sm" data-testid="role-rate-limit-edit" aria-label={`${t('rateLimits.edit')}: ${roleName(role)}`} onClick={() => props.onLimit(role)}>
+                      <Icon name="edit" size={14} />
+                      {t('rateLimits.edit')}
+                    </button>
+                  </Show>
+                </span>
+              );
+            },
+          } satisfies Column<RoleFieldsFragment>,
+        ]
+      : []),
     ...actionsColumn<RoleFieldsFragment>(props.canWrite, t('common.actions'), (role) => (
       <EditDeleteButtons name={roleName(role)} onEdit={() => props.onEdit(role)} onDelete={role.builtIn ? undefined : () => props.onDelete(role)} />
     )),
@@ -104,6 +136,13 @@ export function RolesView(props: RolesViewProps) {
           empty={{ title: t('roles.empty'), icon: 'shield' }}
         />
       </Card>
+      <Show when={props.limiting}>
+        {(role) => (
+          <Dialog title={tj('rateLimits.editTitle', { name: role().builtIn ? roleName(role()) : data(role().name) })} size="md" onClose={() => props.onLimit(null)}>
+            <RateLimitPanel scope="ROLE" targetId={role().id} canWrite={props.canLimit} hint={t('rateLimits.roleHint')} onChanged={props.onLimitChanged} />
+          </Dialog>
+        )}
+      </Show>
       <Show when={props.editing}>
         {(editing) => {
           const role = editing() === 'new' ? undefined : (editing() as RoleFieldsFragment);

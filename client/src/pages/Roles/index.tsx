@@ -8,6 +8,7 @@ import type { RoleFieldsFragment } from '../../gql/graphql.ts';
 import { data, useI18n } from '../../i18n/index.tsx';
 import { useViewer } from '../../lib/viewer.tsx';
 import { CreateRoleMutation, DeleteRoleMutation, RolesPageQuery, UpdateRoleMutation } from './documents.ts';
+import { RateLimitsQuery } from '../../components/rate-limits/documents.ts';
 import type { RoleFormValues } from './RoleForm.tsx';
 import { RolesView } from './Roles.tsx';
 
@@ -24,6 +25,11 @@ export default function RolesPage() {
   const [updateState, updateRole] = createMutation(UpdateRoleMutation);
   const [, deleteRole] = createMutation(DeleteRoleMutation);
   const [editing, setEditing] = createSignal<RoleFieldsFragment | 'new' | null>(null);
+  // Rate limits are readable with users:read or quotas:write; a roles:write-only reader does not see the column.
+  const readLimits = viewer.canAny('users:read', 'quotas:write');
+  const [limits, refetchLimits] = createQuery({ query: RateLimitsQuery, variables: { scope: 'ROLE' as const }, pause: !readLimits });
+  const [limiting, setLimiting] = createSignal<RoleFieldsFragment | null>(null);
+  const limitsByRole = () => (readLimits ? new Map((limits.data?.rateLimits ?? []).map((l) => [l.targetId, l])) : null);
   const [saveError, setSaveError] = createSignal<CombinedError | null>(null);
 
   const update = async (target: RoleFieldsFragment, values: RoleFormValues) => {
@@ -96,6 +102,11 @@ export default function RolesPage() {
       saveError={saveError()}
       onSave={save}
       onDelete={remove}
+      rateLimits={limitsByRole()}
+      canLimit={viewer.can('quotas:write')}
+      limiting={limiting()}
+      onLimit={setLimiting}
+      onLimitChanged={() => refetchLimits({ requestPolicy: 'network-only' })}
     />
   );
 }

@@ -13,6 +13,7 @@ import type { UserDetailQuery } from '../../gql/graphql.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../lib/router.tsx';
 import { QuotaForm, type QuotaValues } from './QuotaForm.tsx';
+import { RateLimitPanel } from '../../components/rate-limits/RateLimitPanel.tsx';
 import { RoleAssignment } from './RoleAssignment.tsx';
 
 type Pending = { busy: boolean; error: CombinedError | null };
@@ -123,6 +124,9 @@ export function UserDetailView(props: UserDetailViewProps) {
           >
             <QuotaForm initial={u().quota} busy={props.quota.busy} error={props.quota.error} onSubmit={props.quota.onSubmit} />
           </Show>
+        </Card>
+        <Card title={t('rateLimits.title')} pad>
+          <RateLimitPanel scope="USER" targetId={u().id} canWrite={props.can.setQuota} />
         </Card>
       </div>
       <Card title={t('user.roles')} pad>

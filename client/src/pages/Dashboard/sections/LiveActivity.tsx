@@ -6,7 +6,7 @@ import { Link } from '../../../lib/router.tsx';
 import { useViewer } from '../../../lib/viewer.tsx';
 import type { UsageEventRow } from '../live-usage.ts';
 
-const OUTCOME_TONE: Record<string, string> = { ok: 'badge-success', failed: 'badge-danger', interrupted: 'badge-warning', disconnected: 'badge-neutral' };
+const OUTCOME_TONE: Record<string, string> = { ok: 'badge-success', failed: 'badge-danger', interrupted: 'badge-warning', disconnected: 'badge-neutral', refused: 'badge-warning' };
 
 /** The latest settled chats, newest first. */
 export function LiveActivityTable(props: { events: readonly UsageEventRow[]; caption: string }) {
