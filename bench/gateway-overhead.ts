@@ -147,6 +147,9 @@ const DOORS: Door[] = [
   { name: 'Mutation.chat (HTTP)', stream: false, send: post('/graphql', { query: MUTATION, variables: chatInput }, '"text"') },
   { name: 'POST /api/v1/chat (REST)', stream: false, send: post('/api/v1/chat', { model: 'bench', messages }, '"text"') },
   { name: 'Subscription.chat (SSE)', stream: true, send: post('/graphql', { query: SUBSCRIPTION, variables: chatInput }, '"result"', { accept: 'text/event-stream' }) },
+  { name: 'POST /v1/chat/completions (OpenAI, JSON)', stream: false, send: post('/v1/chat/completions', { model: 'bench', messages }, '"choices"') },
+  { name: 'POST /v1/chat/completions (OpenAI, stream)', stream: true, send: post('/v1/chat/completions', { model: 'bench', messages, stream: true, stream_options: { include_usage: true } }, '[DONE]') },
+  { name: 'POST /v1/messages (Anthropic, JSON)', stream: false, send: post('/v1/messages', { model: 'bench', max_tokens: 256, messages }, '"content"') },
   { name: 'Subscription.chat (WebSocket)', stream: true, send: (url, key) => ({ kind: 'ws', url: `${url.replace('http', 'ws')}/graphql`, init: { authorization: `Bearer ${key}` }, payload: { query: SUBSCRIPTION, variables: chatInput } }) },
 ];
 

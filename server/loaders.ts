@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppState } from './app-state.ts';
 import { createApiKeysByUserLoader } from './modules/api-keys/api-keys.loaders.ts';
 import { createQuotaByUserLoader } from './modules/quotas/quotas.loaders.ts';
-import { createRolesByUserLoader } from './modules/roles/roles.loaders.ts';
+import { createRoleByIdLoader, createRolesByUserLoader } from './modules/roles/roles.loaders.ts';
 import { createTodayUsageLoader } from './modules/usage/usage.loaders.ts';
 import { createUserByIdLoader } from './modules/users/users.loaders.ts';
 
@@ -10,6 +10,7 @@ function factories(em: () => EntityManager, app: AppState) {
   return {
     userById: () => createUserByIdLoader(em()),
     rolesByUser: () => createRolesByUserLoader(em()),
+    roleById: () => createRoleByIdLoader(em()),
     quotaByUser: () => createQuotaByUserLoader(em()),
     todayUsageByUser: () => createTodayUsageLoader(em(), app.timezone),
     apiKeysByUser: () => createApiKeysByUserLoader(em()),

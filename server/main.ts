@@ -49,6 +49,8 @@ const gateway = await createGateway({
   maxConcurrentChats: env.maxConcurrentChats,
   redis: env.redisUrl ? { url: env.redisUrl, prefix: env.redisPrefix } : undefined,
   rateLimitFail: env.rateLimitFail,
+  providersFrom: env.providersFrom,
+  secrets: { key: env.secretKey, previous: env.secretKeyPrevious, production: env.production },
 });
 
 const admin = gateway.bootstrap.createdAdmin;

@@ -6,6 +6,7 @@ import { schema } from './schema.ts';
 import { CONSOLE_DIST_DIR } from './admin-console/ensure-built.ts';
 import { useAdminConsole } from './yoga-plugins/use-admin-console.ts';
 import { useRestApi } from './yoga-plugins/use-rest-api.ts';
+import { useVendorApis } from './yoga-plugins/use-vendor-apis.ts';
 import { createMaskError } from './yoga-plugins/mask-error.ts';
 import { useJsonBody } from './yoga-plugins/use-json-body.ts';
 import { useDocumentLimits } from './yoga-plugins/use-document-limits.ts';
@@ -62,10 +63,7 @@ export function maskErrorsOf(yoga: GatewayYoga): (error: unknown) => GraphQLErro
 export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_YOGA_OPTIONS): GatewayYoga {
   const logger = app.logger;
   const maskError = createMaskError(logger, { production: options.production });
-  // REST routes run their GraphQL operations through this same handler.
-  let yoga: GatewayYoga | undefined;
-  const fetchGraphQL = (url: string, init: RequestInit) => yoga!.fetch(url, init);
-  yoga = createYoga<Record<string, unknown>, Context>({
+  const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -94,7 +92,8 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
         optional: app.redis ? { redis: () => app.redis!.check() } : undefined,
       })),
       useAdminConsole({ distDir: CONSOLE_DIST_DIR }),
-      useRestApi(app, fetchGraphQL),
+      useRestApi(app),
+      useVendorApis(app),
       useJsonBody(options.maxBodyBytes),
       useDocumentLimits({ maxTokens: options.maxTokens, maxAliases: options.maxAliases, maxSelections: options.maxSelections, maxFieldPairs: options.maxFieldPairs }),
       useInputHygiene(),

@@ -88,7 +88,9 @@ async function reserve(
 ): Promise<Reservation & { outputLimited: boolean }> {
   const { pool, timezone } = quota;
   const day = dayIn(timezone);
-  let inputTokens = promptTokenBound(input.messages);
+  // Tool definitions and a JSON schema go upstream as prompt too: bounded by their bytes like the messages.
+  const definitions = definitionsBound(input);
+  let inputTokens = promptTokenBound(input.messages) + definitions;
   let outputTokens = input.maxTokens ?? DEFAULT_OUTPUT_RESERVE;
   let tightened = false;
   let capped = false;
@@ -101,7 +103,7 @@ async function reserve(
         // The byte bound may price the prompt far above its real size: count it before refusing.
         if (!tightened && error.inputCost > 0) {
           tightened = true;
-          const counted = await promptTokensWithMargin(input.messages);
+          const counted = (await promptTokensWithMargin(input.messages)) + definitions;
           if (counted < inputTokens) {
             inputTokens = counted;
             continue;
@@ -120,7 +122,7 @@ async function reserve(
       if (error.details?.limit === 'DAILY_INPUT' && !tightened) {
         // Close to the limit the byte bound refuses prompts that fit: count them, with a margin.
         tightened = true;
-        const counted = await promptTokensWithMargin(input.messages);
+        const counted = (await promptTokensWithMargin(input.messages)) + definitions;
         if (counted < inputTokens) {
           inputTokens = counted;
           continue;
@@ -138,4 +140,12 @@ async function reserve(
       throw error;
     }
   }
+}
+
+/** An upper bound on the tokens of the tool definitions and response schema (one per byte of their JSON at most). */
+function definitionsBound(input: ChatInput): number {
+  let bytes = 0;
+  if (input.tools?.length) bytes += Buffer.byteLength(JSON.stringify(input.tools), 'utf8');
+  if (input.responseFormat?.type === 'json_schema') bytes += Buffer.byteLength(JSON.stringify(input.responseFormat.schema), 'utf8');
+  return bytes;
 }
