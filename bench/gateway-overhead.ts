@@ -237,9 +237,9 @@ async function main() {
     ];
     for (const c of CONNECTIONS) {
       for (const stream of [false, true]) {
-        const base = stream ? 'direct (stream)' : 'direct (JSON)';
-        const d = row(base, c);
-        lines.push(`| ${base} | ${c} | ${d.rps.toFixed(0)} | | ${d.p50.toFixed(3)} | | ${d.p99.toFixed(3)} | | |`);
+        const directCell = stream ? 'direct (stream)' : 'direct (JSON)';
+        const d = row(directCell, c);
+        lines.push(`| ${directCell} | ${c} | ${d.rps.toFixed(0)} | | ${d.p50.toFixed(3)} | | ${d.p99.toFixed(3)} | | |`);
         for (const door of doors.filter((x) => x.stream === stream).flatMap((x) => (base ? [x.name, `baseline ${x.name}`] : [x.name]))) {
           const g = row(door, c);
           lines.push(
