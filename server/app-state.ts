@@ -6,9 +6,6 @@ import type { ClusterBus } from './cluster/bus.ts';
 import type { RedisConnections } from './cluster/redis.ts';
 import type { RateLimiter } from './modules/rate-limits/index.ts';
 import type { GatewayConfig } from './config/index.ts';
-import type { Router } from './router/index.ts';
-import type { LoadFailure } from './plugin-host/index.ts';
-import type { Provider } from '../plugins/plugin-api.ts';
 import type { SqlPools } from './db/sql-pools.ts';
 import type { SettlementQueue } from './modules/metering/settlement-queue.ts';
 import type { UsageEvents } from './modules/usage/usage-events.ts';
@@ -19,19 +16,10 @@ import type { ChatRollup } from './modules/executive/chat-rollup.ts';
 import type { BudgetRuntime } from './modules/budgets/index.ts';
 import type { LoginThrottle } from './modules/auth/login-throttle.ts';
 import type { ChatService } from './modules/chat/chat.service.ts';
+import type { EmbeddingService } from './modules/chat/embed-texts.ts';
 import type { ChatsInFlight } from './modules/chat/chats-in-flight.ts';
-
-/** The providers behind the gateway: running instances, the router over them, and what failed to load. */
-export interface ProviderRuntime {
-  router: Router;
-  instances: Map<string, Provider>;
-  /** Gateway model names clients may ask for. */
-  modelNames: Set<string>;
-  /** Plugins and instances that could not be loaded, by name, with the reason. */
-  failures: LoadFailure[];
-  /** Closes every instance's connection pool. */
-  close(): Promise<void>;
-}
+import type { ProviderRegistry } from './modules/providers/provider-registry.ts';
+import type { SecretBox } from './modules/providers/secret-box.ts';
 
 /** State shared by every request of one gateway process; built once at start-up. */
 export interface AppState {
@@ -55,9 +43,16 @@ export interface AppState {
   loginThrottle: LoginThrottle;
   /** Budget hard stop (chat path) and alert evaluation (after settlement). */
   budgets: BudgetRuntime;
-  providers: ProviderRuntime;
+  /** Provider instances and the router over them, rebuilt when the catalog changes (server/modules/providers). */
+  providers: ProviderRegistry;
+  /** Seals provider API keys stored in the database; null in production without ZERO_SECRET_KEY. */
+  secretBox: SecretBox | null;
+  /** This instance's id (chat ledger, bus messages it sent). */
+  instanceId: string;
   /** The chat core every door calls (admit, route, settle); its dependencies are wired in server/gateway.ts. */
   chat: ChatService;
+  /** Embeddings on the chat core's rules (DLP, quota, budgets, router, metering, audit). */
+  embeddings: EmbeddingService;
   /** The chats running on this instance (admission limit, shutdown drain). */
   chats: ChatsInFlight;
   logger: Logger;

@@ -4,6 +4,7 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import type { Context, ViewerContext } from './context.ts';
 import type { Permission } from './modules/roles/permissions.ts';
+import { DATE_TIME_EXPECTED, DAY_EXPECTED, readDateTime, readDay } from './schema/scalar-values.ts';
 
 export interface AuthScopes {
   /** Anyone, signed in or not (login, health-like fields). */
@@ -99,37 +100,12 @@ function invalid(type: string, expected: string): never {
   throw new GraphQLError(`${type} must be ${expected}`, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
-/** ISO-8601 with a four-digit year; a time without a zone is UTC. */
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-
-/** Whether year, month and day name a real day (`2026-02-31` does not). */
-function isRealDay(year: number, month: number, day: number): boolean {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day); // Date.UTC would read years 0-99 as 1900-1999
-
-  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/**
- * Strict on purpose: JavaScript's Date accepts "1" and rolls `2026-02-31` over
- * to March, and years outside 0001-9999 reach PostgreSQL as values it refuses.
- */
 function parseDateTime(value: unknown): Date {
-  const m = typeof value === 'string' ? DATE_TIME.exec(value.trim()) : null;
-  const [hour, minute, second] = [m?.[4], m?.[5], m?.[6]].map((v) => Number(v ?? 0));
-  if (!m || !isRealDay(Number(m[1]), Number(m[2]), Number(m[3])) || hour > 23 || minute > 59 || second > 59) {
-    invalid('DateTime', 'an ISO-8601 date and time such as 2026-11-30T08:00:00Z, with a real calendar day and a year from 0001 to 9999');
-  }
-  const text = m[4] === undefined ? `${m[1]}-${m[2]}-${m[3]}T00:00:00${m[7] ?? 'Z'}` : m[7] ? (value as string).trim() : `${(value as string).trim()}Z`;
-  const date = new Date(text.replace(' ', 'T'));
-  if (Number.isNaN(date.getTime())) invalid('DateTime', 'an ISO-8601 date and time such as 2026-11-30T08:00:00Z');
-  return date;
+  return readDateTime(value) ?? invalid('DateTime', DATE_TIME_EXPECTED);
 }
 
 function parseDay(value: unknown): string {
-  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-  if (!m || !isRealDay(Number(m[1]), Number(m[2]), Number(m[3]))) invalid('Date', 'a real calendar day as YYYY-MM-DD, year 0001 to 9999');
-  return value as string;
+  return readDay(value) ?? invalid('Date', DAY_EXPECTED);
 }
 
 function parseLong(value: unknown): number {

@@ -28,9 +28,16 @@ export interface Context {
 
 export type ViewerContext = Context & { viewer: Viewer };
 
-export async function createContext(app: AppState, initial: YogaInitialContext & { requestId?: string }): Promise<Context> {
-  const requestId = initial.requestId ?? 'unknown';
-  const em = app.orm.em.fork() as EntityManager;
+/**
+ * Builds what a request adds to yoga's context. The forked EntityManager and the
+ * logger child are made on first use (a chat needs neither, and forking costs
+ * more than the rest of this together): they are defined as lazy properties on
+ * yoga's context object itself, since envelop merges a context extension with
+ * Object.assign, which would read a getter at once.
+ */
+export async function createContext(app: AppState, initial: YogaInitialContext, requestId = 'unknown'): Promise<Omit<Context, 'em' | 'log'>> {
+  let em: EntityManager | undefined;
+  const forkEm = () => (em ??= app.orm.em.fork() as EntityManager);
   // graphql-ws passes connectionParams; plain HTTP passes headers.
   const params = (initial as { connectionParams?: Record<string, unknown> }).connectionParams;
   const authorization =
@@ -39,7 +46,7 @@ export async function createContext(app: AppState, initial: YogaInitialContext &
   let viewer: Viewer | null = null;
   const authStart = performance.now();
   try {
-    const resolved = await resolveViewer(() => em, app.credentialCache, authorization);
+    const resolved = await resolveViewer(forkEm, app.credentialCache, authorization);
     markAuth(authStart);
     viewer = resolved?.viewer ?? null;
     if (resolved?.touchApiKeyId) {
@@ -50,7 +57,11 @@ export async function createContext(app: AppState, initial: YogaInitialContext &
     if (isDatabaseUnavailable(error)) throw toGraphQLError(new AppError('SERVICE_UNAVAILABLE', "The gateway's database is unreachable; retry shortly", { retryAfterSeconds: 2 }));
     throw error instanceof AppError ? toGraphQLError(error) : error;
   }
-  // Loaders are built on first use inside createLoaders; the logger child is cheap.
-  const log = app.logger.child({ requestId, userId: viewer?.userId });
-  return { requestId, log, em, viewer, app, loaders: createLoaders(em, app), signal: initial.request?.signal, authorization };
+  let log: Logger | undefined;
+  const userId = viewer?.userId;
+  Object.defineProperties(initial, {
+    em: { get: forkEm, enumerable: true, configurable: true },
+    log: { get: () => (log ??= app.logger.child({ requestId, userId })), enumerable: true, configurable: true },
+  });
+  return { requestId, viewer, app, loaders: createLoaders(forkEm, app), signal: initial.request?.signal, authorization };
 }

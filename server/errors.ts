@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'SERVICE_UNAVAILABLE'
   /** The gateway is at its concurrency limit; retry shortly. */
   | 'OVERLOADED'
+  /** What was to be changed is managed elsewhere here (providers from the config file); change it there. */
+  | 'READ_ONLY'
   | 'INTERNAL_SERVER_ERROR';
 
 /** The HTTP status that goes with each code (500 for the others). */
@@ -39,6 +41,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   TOO_MANY_SUBSCRIPTIONS: 429,
   SERVICE_UNAVAILABLE: 503,
   OVERLOADED: 503,
+  READ_ONLY: 409,
 };
 
 /**

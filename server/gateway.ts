@@ -8,6 +8,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.ts';
 import { initOrm, migrateUp } from './db/orm.ts';
 import { createSqlPools, type SqlPools } from './db/sql-pools.ts';
 import { SettlementQueue } from './modules/metering/settlement-queue.ts';
+import { AdmissionQueue } from './modules/metering/admission-queue.ts';
 import { createUsageEvents } from './modules/usage/usage-events.ts';
 import { AuditSealer } from './modules/audit/audit-sealer.ts';
 import { AuditRetention } from './modules/audit/audit-retention.ts';
@@ -23,8 +24,10 @@ import { connectRedis, type RedisConnections } from './cluster/redis.ts';
 import { createRateLimiter, type RateLimitFailMode } from './modules/rate-limits/index.ts';
 import { assertTimeZone } from './util/days.ts';
 import { defaultConfig, type GatewayConfig } from './config/index.ts';
-import { startProviders } from './providers.ts';
-import { createChatService } from './modules/chat/chat.service.ts';
+import { followCatalogChanges, startProviderCatalog, type ProviderRegistry } from './modules/providers/index.ts';
+import type { SecretKeySettings } from './modules/providers/secret-key.ts';
+import { createChatService, type ChatDeps } from './modules/chat/chat.service.ts';
+import { createEmbeddingService } from './modules/chat/embed-texts.ts';
 import { screenPrompt } from './modules/dlp/dlp.service.ts';
 import { ChatsInFlight } from './modules/chat/chats-in-flight.ts';
 import { ChatLedger } from './modules/metering/chat-ledger.ts';
@@ -73,6 +76,17 @@ export interface GatewayOptions {
   /** While rate-limit counters cannot be reached: admit (`open`, the default) or refuse chats under a limit (ZERO_RATE_LIMIT_FAIL). */
   rateLimitFail?: RateLimitFailMode;
   /**
+   * Where provider instances and models come from. `database`: the config file
+   * seeds what the database lacks, then GraphQL and the console manage them
+   * (main.ts's default, ZERO_PROVIDERS_FROM). `config` (the default here, for
+   * tests and embedders that hand over a config): the file rules and the catalog is read-only.
+   */
+  providersFrom?: 'database' | 'config';
+  /** ZERO_SECRET_KEY (and the previous key during a rotation); see server/modules/providers/secret-key.ts. */
+  secrets?: Omit<SecretKeySettings, 'dataDir'>;
+  /** How often each instance checks the provider catalog for changes it was not told about (default 30 s). */
+  providerPollMs?: number;
+  /**
    * Prometheus metrics (on unless `false`). `token` guards `GET /metrics`;
    * `separateAddress` keeps it off the main port (main.ts serves `gateway.metrics` there).
    */
@@ -117,6 +131,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   let sql: SqlPools | undefined;
   let redis: RedisConnections | undefined;
   let bus: ClusterBus | undefined;
+  let providers: ProviderRegistry | undefined;
   let tracing: Tracing | undefined;
   try {
     // On the embedded server every pool shares its few connections; it queues queries itself.
@@ -126,15 +141,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     const boot = await bootstrap(orm.em.fork(), options.admin ?? {});
     await seedPrices(sql.durable, config.pricing);
-    const providers = await startProviders(config, logger);
+    const catalog = await startProviderCatalog({
+      config,
+      from: options.providersFrom ?? 'config',
+      pool: sql.durable,
+      secrets: { ...options.secrets, dataDir: options.dataDir },
+      logger,
+      pollMs: options.providerPollMs,
+    });
+    const { secretBox } = catalog;
+    providers = catalog.registry;
     if (options.redis) redis = await connectRedis({ url: options.redis.url, prefix: options.redis.prefix ?? 'zero:' }, logger);
     // Instances hear each other through Redis, else through PostgreSQL; the embedded database has one instance.
     bus = redis ? await createRedisBus(redis, logger) : embedded ? createLocalBus() : await createPostgresBus(clientUrl, logger);
     logger.info({ bus: bus.kind }, 'cluster bus');
+    const instanceId = options.instanceId ?? randomUUID();
+    const registry = providers;
+    followCatalogChanges(bus, registry, instanceId);
     const budgets = createBudgetRuntime(sql.durable, config, timezone, logger, bus);
     const auditSealer = new AuditSealer(sql.durable, logger);
     const chatRollup = new ChatRollup(sql.durable, auditSealer, timezone, logger);
-    const instanceId = options.instanceId ?? randomUUID();
     const spool = new SettlementSpool(options.spoolDir ?? (options.dataDir ? join(options.dataDir, 'spool') : join(tmpdir(), 'zero-gateway-spool', instanceId)), instanceId);
     const metrics: Metrics | undefined = options.metrics === false ? undefined : createMetrics();
     // Budget alerts are evaluated after each committed batch, off the request path.
@@ -164,24 +190,34 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     if (options.tracing) tracing = await startTracing({ ...options.tracing, instanceId, logger });
     const groups = new UserGroups(() => roleNames(sql!.durable));
     if (metrics) await groups.refresh();
-    const knownModel = (name: string) => providers.modelNames.has(name);
-    const chat = createChatService({
+    const knownModel = (name: string) => registry.modelNames.has(name);
+    const chatDeps: ChatDeps = {
       instanceId,
       inFlight,
       router: providers.router,
       knownModel,
       // DLP needs the app's policy cache and event writer; the chat core sees only this function.
-      screen: (caller, prompt, model) => screenPrompt({ ...caller, app }, prompt, model, metrics && ((hits) => hits.forEach((h) => metrics.dlpHits.inc({ detector: h.detector, action: h.action }, h.count)))),
+      // Not a spread: the caller's EntityManager is forked on first use, and only a blocked prompt needs one.
+      screen: (caller, prompt, model) =>
+        screenPrompt(
+          { viewer: caller.viewer, requestId: caller.requestId, app, get em() { return caller.em; } },
+          prompt,
+          model,
+          metrics && ((hits) => hits.forEach((h) => metrics.dlpHits.inc({ detector: h.detector, action: h.action }, h.count))),
+        ),
       budgets: budgets.guard,
       rateLimits,
-      quota: { pool: sql.relaxed, timezone },
+      quota: { pool: sql.relaxed, timezone, admissions: new AdmissionQueue(sql.relaxed) },
       settlements,
       events,
       storePromptText: config.audit.storePromptText,
       logger,
       inBackground: (task) => trackInBackground(background, logger, task),
       observer: createChatObserver({ metrics, tracing, groups, knownModel }),
-    });
+    };
+    const chat = createChatService(chatDeps);
+    // Embeddings share the chat core's admission, router, metering and audit.
+    const embeddings = createEmbeddingService(chatDeps);
     const app: AppState = {
       orm,
       config,
@@ -189,6 +225,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       settlements,
       budgets,
       chat,
+      embeddings,
       chats: inFlight,
       events,
       auditSealer,
@@ -197,6 +234,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       dlpPolicies: new DlpPolicyCache(sql.durable),
       loginThrottle: new LoginThrottle(sql.durable, options.trustProxyHops ?? 0),
       providers,
+      secretBox,
+      instanceId,
       logger,
       credentialCache,
       credentials: new CredentialChanges(credentialCache, bus),
@@ -217,7 +256,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         jobs: { audit_sealer: auditSealer, chat_rollup: chatRollup, audit_retention: app.auditRetention },
         auditBacklog: () => auditBacklog(sql!.durable),
         pools: { durable: sql.durable, relaxed: sql.relaxed },
-        providers: () => providers.router.describe().providers,
+        providers: () => registry.router.describe().providers,
       });
     }
     const serveMetrics = metrics && options.metrics !== false ? metricsResponder(metrics, options.metrics?.token) : undefined;
@@ -246,7 +285,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         await app.auditRetention.stop();
         await app.chatRollup.stop();
         await app.auditSealer.stop();
-        await providers.close();
+        await providers!.close();
         await redis?.close();
         await tracing?.shutdown();
         await sql!.close();
@@ -257,6 +296,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   } catch (error) {
     await tracing?.shutdown().catch(() => {});
     await bus?.close().catch(() => {});
+    await providers?.close().catch(() => {});
     await redis?.close().catch(() => {});
     await sql?.close().catch(() => {});
     await orm?.close(true).catch(() => {});

@@ -50,6 +50,8 @@ const gateway = await createGateway({
   maxConcurrentChats: env.maxConcurrentChats,
   redis: env.redisUrl ? { url: env.redisUrl, prefix: env.redisPrefix } : undefined,
   rateLimitFail: env.rateLimitFail,
+  providersFrom: env.providersFrom,
+  secrets: { key: env.secretKey, previous: env.secretKeyPrevious, production: env.production },
   metrics: metricsSetting(env),
   tracing: env.otlpEndpoint ? { endpoint: env.otlpEndpoint } : undefined,
 });

@@ -6,6 +6,7 @@ import { schema } from './schema.ts';
 import { CONSOLE_DIST_DIR } from './admin-console/ensure-built.ts';
 import { useAdminConsole } from './yoga-plugins/use-admin-console.ts';
 import { useRestApi } from './yoga-plugins/use-rest-api.ts';
+import { useVendorApis } from './yoga-plugins/use-vendor-apis.ts';
 import { createMaskError } from './yoga-plugins/mask-error.ts';
 import { useJsonBody } from './yoga-plugins/use-json-body.ts';
 import { useDocumentLimits } from './yoga-plugins/use-document-limits.ts';
@@ -63,16 +64,15 @@ export function maskErrorsOf(yoga: GatewayYoga): (error: unknown) => GraphQLErro
 export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_YOGA_OPTIONS, observe: UseMetricsOptions = {}): GatewayYoga {
   const logger = app.logger;
   const maskError = createMaskError(logger, { production: options.production });
-  // REST routes run their GraphQL operations through this same handler.
-  let yoga: GatewayYoga | undefined;
-  const fetchGraphQL = (url: string, init: RequestInit) => yoga!.fetch(url, init);
-  yoga = createYoga<Record<string, unknown>, Context>({
+  const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: !options.production,
     batching: false,
     multipart: false,
+    // useJsonBody enforces maxBodyBytes while it reads the body; yoga's own limit would pipe every body through one more stream.
+    maxRequestBodySize: false,
     cors: corsFor(options.corsOrigins),
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
@@ -83,7 +83,8 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
       error: (...args) => logger.debug({ err: args.find((a) => a instanceof Error) }, 'masked error'),
     },
     maskedErrors: { maskError, errorMessage: 'Unexpected error' },
-    context: (initial) => createContext(app, { ...initial, requestId: initial.request ? requestIdOf(initial.request) : undefined }),
+    // `em` and `log` are not in the extension: createContext puts them on the context object as lazy properties.
+    context: (initial) => createContext(app, initial, initial.request ? requestIdOf(initial.request) : undefined) as Promise<Context>,
     plugins: [
       // First, so every request is counted, those answered early (health, REST) included.
       useMetrics(observe),
@@ -94,7 +95,8 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
         optional: app.redis ? { redis: () => app.redis!.check() } : undefined,
       })),
       useAdminConsole({ distDir: CONSOLE_DIST_DIR }),
-      useRestApi(app, fetchGraphQL),
+      useRestApi(app),
+      useVendorApis(app),
       useJsonBody(options.maxBodyBytes),
       useDocumentLimits({ maxTokens: options.maxTokens, maxAliases: options.maxAliases, maxSelections: options.maxSelections, maxFieldPairs: options.maxFieldPairs }),
       useInputHygiene(),

@@ -4,7 +4,7 @@ import { adminApi } from './fixtures/admin-api.ts';
 import { codeOf, test, type TestGateway } from './fixtures/gateway.ts';
 
 type Persona = 'anonymous' | 'member' | 'memberPlusOne' | 'admin';
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'READ_ONLY';
 const PERSONAS: Persona[] = ['anonymous', 'member', 'memberPlusOne', 'admin'];
 const PASSWORD = 'member-password-123';
 
@@ -26,6 +26,8 @@ interface Case {
 }
 
 const U = 'UNAUTHENTICATED', F = 'FORBIDDEN', OK = 'ok', NF = 'NOT_FOUND';
+/** The matrix's gateway takes its providers from the config file: an admin gets past authorization to READ_ONLY. */
+const RO = 'READ_ONLY';
 
 const cases: Case[] = [
   { name: 'me', field: 'me', expect: [U, OK, OK, OK], op: () => ({ query: '{ me { id email roles { name } quota { dailyInputLimit } todayUsage { inputTokens } apiKeys { totalCount } } }' }) },
@@ -111,8 +113,18 @@ const cases: Case[] = [
   { name: 'createApiKey (your own)', field: 'createApiKey', expect: [U, OK, OK, OK], op: () => ({ query: 'mutation { createApiKey(name: "mine") { secret } }' }) },
   { name: 'createApiKey (for someone else)', field: 'createApiKey', expect: [U, F, F, OK], op: (w) => ({ query: 'mutation($u: ID!) { createApiKey(userId: $u, name: "theirs") { secret } }', variables: { u: w.ids.other } }) },
   { name: 'models', field: 'models', expect: [U, OK, OK, OK], op: () => ({ query: '{ models { name primary { provider } } }' }) },
-  { name: 'providers', field: 'providers', expect: [U, F, F, OK], op: () => ({ query: '{ providers { id circuit } }' }) },
+  { name: 'providers', field: 'providers', expect: [U, F, F, OK], op: () => ({ query: '{ providers { id circuit apiKeySet } }' }) },
+  { name: 'providersSource', field: 'providersSource', expect: [U, F, F, OK], op: () => ({ query: '{ providersSource }' }) },
+  { name: 'providerPlugins', field: 'providerPlugins', expect: [U, F, F, OK], op: () => ({ query: '{ providerPlugins { id features { tools } } }' }) },
+  { name: 'testProvider', field: 'testProvider', expect: [U, F, F, OK], op: () => ({ query: 'mutation { testProvider(id: "mock") { ok models } }' }) },
+  { name: 'createProvider', field: 'createProvider', expect: [U, F, F, RO], op: () => ({ query: 'mutation { createProvider(input: { id: "m2", plugin: "mock" }) { id } }' }) },
+  { name: 'updateProvider', field: 'updateProvider', expect: [U, F, F, RO], op: () => ({ query: 'mutation { updateProvider(id: "mock", input: { enabled: true }) { id } }' }) },
+  { name: 'deleteProvider', field: 'deleteProvider', expect: [U, F, F, RO], op: () => ({ query: 'mutation { deleteProvider(id: "mock") }' }) },
+  { name: 'createModel', field: 'createModel', expect: [U, F, F, RO], op: () => ({ query: 'mutation { createModel(input: { name: "m2", primary: { provider: "mock", model: "x" } }) { name } }' }) },
+  { name: 'updateModel', field: 'updateModel', expect: [U, F, F, RO], op: () => ({ query: 'mutation { updateModel(name: "mock-small", input: { fallbacks: [] }) { name } }' }) },
+  { name: 'deleteModel', field: 'deleteModel', expect: [U, F, F, RO], op: () => ({ query: 'mutation { deleteModel(name: "mock-small") }' }) },
   { name: 'chat', field: 'chat', expect: [U, OK, OK, OK], op: () => ({ query: 'mutation { chat(input: { model: "mock-small", messages: [{ role: USER, content: "hi" }] }) { text } }' }) },
+  { name: 'embed', field: 'embed', expect: [U, OK, OK, OK], op: () => ({ query: 'mutation { embed(input: { model: "mock-small", input: ["hi"] }) { inputTokens } }' }) },
   { name: 'revokeAllApiKeys (your own)', field: 'revokeAllApiKeys', expect: [U, OK, OK, OK], op: () => ({ query: 'mutation { revokeAllApiKeys }' }) },
   {
     name: "revokeAllApiKeys (someone else's)",

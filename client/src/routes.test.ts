@@ -15,9 +15,14 @@ describe('routes by permission', () => {
     expect(homePath(testViewer(['audit:read', 'usage:read', 'users:read']))).toBe('/');
   });
 
+  it('shows the providers page with providers:read only', () => {
+    expect(paths(['chat', 'providers:read'])).toEqual(['/providers', '/playground', '/account']);
+  });
+
   it('gives an admin every page, in sections', () => {
     const groups = navGroups(testViewer());
     expect(groups.map((g) => g.label)).toEqual(['nav.section.overview', 'nav.section.access', 'nav.section.spend', 'nav.section.protection', 'nav.section.tools', 'nav.section.personal']);
-    expect(groups.flatMap((g) => g.items)).toHaveLength(12);
+    expect(groups.flatMap((g) => g.items)).toHaveLength(13);
+    expect(groups.find((g) => g.label === 'nav.section.tools')?.items.map((i) => i.to)).toEqual(['/providers', '/playground']);
   });
 });

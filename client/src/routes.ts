@@ -11,6 +11,7 @@ import DlpEventsPage from './pages/DlpEvents/index.tsx';
 import DlpPoliciesPage from './pages/DlpPolicies/index.tsx';
 import PlaygroundPage from './pages/Playground/index.tsx';
 import PricesPage from './pages/Prices/index.tsx';
+import ProvidersPage from './pages/Providers/index.tsx';
 import RolesPage from './pages/Roles/index.tsx';
 import UserDetailPage from './pages/UserDetail/index.tsx';
 import UsersPage from './pages/Users/index.tsx';
@@ -51,6 +52,7 @@ export const ROUTES: readonly RouteDef[] = [
   { path: '/dlp/policies', page: DlpPoliciesPage, title: 'nav.dlpPolicies', icon: 'lock', section: 'protection', nav: true, allowed: (v) => v.can('dlp:read') },
   { path: '/dlp/events', page: DlpEventsPage, title: 'nav.dlpEvents', icon: 'filter', section: 'protection', nav: true, allowed: (v) => v.can('dlp:read') },
   { path: '/audit', page: AuditPage, title: 'nav.audit', icon: 'audit', section: 'protection', nav: true, allowed: (v) => v.can('audit:read') },
+  { path: '/providers', page: ProvidersPage, title: 'nav.providers', icon: 'server', section: 'tools', nav: true, allowed: (v) => v.can('providers:read') },
   { path: '/playground', page: PlaygroundPage, title: 'nav.playground', icon: 'message', section: 'tools', nav: true, allowed: (v) => v.can('chat') },
   { path: '/account', page: AccountPage, title: 'nav.account', icon: 'user', section: 'personal', nav: true, allowed: () => true },
 ];

@@ -18,6 +18,8 @@ export const mockOptionsSchema = z.object({
   retryAfterMs: z.number().int().min(0).optional(),
   /** Every call breaks with a `stream` error after this many deltas. */
   failAfterDeltas: z.number().int().min(0).optional(),
+  /** Size of the vectors `embed` returns when the request names none. */
+  embeddingDimensions: z.number().int().min(1).max(4096).default(8),
   /** `health` answers ok=false when set to false. */
   healthy: z.boolean().default(true),
 });

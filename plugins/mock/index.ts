@@ -7,6 +7,8 @@ export default definePlugin({
   id: 'mock',
   apiVersion: PLUGIN_API_VERSION,
   description: 'Deterministic offline provider with fault injection',
+  // Everything plugin API 2 carries, answered deterministically (see chat.ts and embed.ts).
+  features: { tools: true, images: true, jsonObject: true, jsonSchema: true, embeddings: true },
   configSchema: mockOptionsSchema,
   create: createMockProvider,
 });

@@ -71,4 +71,49 @@ describe('mock plugin', () => {
     expect(await make().health()).toMatchObject({ ok: true });
     expect(await make({ healthy: false }).health()).toMatchObject({ ok: false });
   });
+
+  const weather = { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer', minimum: 1 }, unit: { enum: ['c', 'f'] } }, required: ['city', 'days', 'unit'] } };
+
+  it('calls the first tool with arguments valid against its schema, streamed in pieces', async () => {
+    const out = await drain(make(), req({ tools: [weather, { name: 'other', parameters: { type: 'object' } }] }));
+    const calls = out.chunks.filter((c) => c.type === 'tool_call');
+    expect(calls[0]).toEqual({ type: 'tool_call', index: 0, id: 'call_mock_2_0', name: 'get_weather' });
+    expect(calls.length).toBeGreaterThan(2);
+    const args = calls.map((c) => (c.type === 'tool_call' ? (c.arguments ?? '') : '')).join('');
+    expect(JSON.parse(args)).toEqual({ city: 'example', days: 1, unit: 'c' });
+    expect(out.chunks.at(-1)).toMatchObject({ type: 'usage', finishReason: 'tool_calls' });
+  });
+
+  it('answers with text after a tool result, and not with a tool call when tool choice is none', async () => {
+    const messages = [
+      { role: 'user' as const, content: 'weather?' },
+      { role: 'assistant' as const, content: null, toolCalls: [{ id: 'c1', name: 'get_weather', arguments: '{}' }] },
+      { role: 'tool' as const, content: 'sunny', toolCallId: 'c1' },
+    ];
+    const out = await drain(make(), req({ messages, tools: [weather] }));
+    expect(out.deltas.join('')).toBe('The get_weather tool returned: sunny');
+    const none = await drain(make(), req({ tools: [weather], toolChoice: 'none' }));
+    expect(none.deltas.join('')).toBe('You said: tell me a story');
+  });
+
+  it('answers a json_schema request with JSON valid against the schema, and counts images', async () => {
+    const schema = { type: 'object', properties: { name: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } }, required: ['name', 'tags'] };
+    const out = await drain(make(), req({ responseFormat: { type: 'json_schema', name: 'person', schema } }));
+    expect(JSON.parse(out.deltas.join(''))).toEqual({ name: 'example', tags: ['example'] });
+    const image = { type: 'image' as const, source: { kind: 'base64' as const, mediaType: 'image/png', data: 'AAAA' } };
+    const seen = await drain(make(), req({ messages: [{ role: 'user', content: [{ type: 'text', text: 'what is this' }, image, image] }] }));
+    expect(seen.deltas.join('')).toBe('I received 2 images. You said: what is this');
+  });
+
+  it('returns stable unit embeddings of the configured or requested size', async () => {
+    const provider = make({ embeddingDimensions: 4 });
+    const signal = new AbortController().signal;
+    const a = await provider.embed!({ model: 'mock-small', input: ['hello world', 'bye'], signal });
+    const b = await make({ embeddingDimensions: 4 }).embed!({ model: 'mock-small', input: ['hello world'], signal });
+    expect(a.embeddings[0]).toEqual(b.embeddings[0]);
+    expect(a.embeddings[0]).toHaveLength(4);
+    expect(Math.hypot(...a.embeddings[0])).toBeCloseTo(1, 4);
+    expect(a.usage).toEqual({ inputTokens: 3 });
+    expect((await provider.embed!({ model: 'm', input: ['x'], dimensions: 16, signal })).embeddings[0]).toHaveLength(16);
+  });
 });

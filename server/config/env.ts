@@ -5,6 +5,7 @@
  */
 import { parseTrustProxy } from '../modules/auth/source-address.ts';
 import { ConfigError } from './load-config.ts';
+import { parseSecretKey } from '../modules/providers/secret-box.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -39,6 +40,12 @@ export interface ServerEnv {
   redisPrefix?: string;
   /** While rate-limit counters cannot be reached: admit (`open`) or refuse chats under a limit (`closed`). */
   rateLimitFail: 'open' | 'closed';
+  /** ZERO_SECRET_KEY: seals provider API keys stored in the database (AES-256-GCM). */
+  secretKey?: Buffer;
+  /** ZERO_SECRET_KEY_PREVIOUS: the key before a rotation; values it sealed are re-sealed with ZERO_SECRET_KEY at start. */
+  secretKeyPrevious?: Buffer;
+  /** ZERO_PROVIDERS_FROM: `database` (the config file seeds it; managed in the console) or `config` (the file rules, read-only in the console). */
+  providersFrom: 'database' | 'config';
   /**
    * `GET /metrics`: a bearer token (ZERO_METRICS_TOKEN) and/or a separate listen
    * address (ZERO_METRICS_ADDR, host:port). In production one of them is required,
@@ -88,6 +95,18 @@ export function parseEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const rateLimitFail = set('ZERO_RATE_LIMIT_FAIL') ?? 'open';
   if (rateLimitFail !== 'open' && rateLimitFail !== 'closed') issues.push({ path: 'ZERO_RATE_LIMIT_FAIL', message: `must be open or closed, got "${rateLimitFail}"` });
 
+  const secret = (name: string) => {
+    const raw = set(name);
+    if (raw === undefined) return undefined;
+    const key = parseSecretKey(raw);
+    if (!key) issues.push({ path: name, message: 'must be 32 random bytes as base64 (openssl rand -base64 32) or 64 hex digits' });
+    return key;
+  };
+  const secretKey = secret('ZERO_SECRET_KEY');
+  const secretKeyPrevious = secret('ZERO_SECRET_KEY_PREVIOUS');
+  if (secretKeyPrevious && !secretKey) issues.push({ path: 'ZERO_SECRET_KEY_PREVIOUS', message: 'needs ZERO_SECRET_KEY (the new key) beside it' });
+  const providersFrom = set('ZERO_PROVIDERS_FROM') ?? 'database';
+  if (providersFrom !== 'database' && providersFrom !== 'config') issues.push({ path: 'ZERO_PROVIDERS_FROM', message: `must be database or config, got "${providersFrom}"` });
   const metricsToken = set('ZERO_METRICS_TOKEN');
   if (metricsToken && metricsToken.length < 16) issues.push({ path: 'ZERO_METRICS_TOKEN', message: 'must be at least 16 characters' });
   const metricsAddr = set('ZERO_METRICS_ADDR');
@@ -120,6 +139,9 @@ export function parseEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     redisUrl,
     redisPrefix: set('ZERO_REDIS_PREFIX'),
     rateLimitFail: rateLimitFail as ServerEnv['rateLimitFail'],
+    secretKey,
+    secretKeyPrevious,
+    providersFrom: providersFrom as ServerEnv['providersFrom'],
     metrics: { token: metricsToken, listen },
     otlpEndpoint,
   };

@@ -12,7 +12,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     // SQLSTATE class 08 (connection exception); 57P01-57P03 (shutdown, crash, cannot connect now); 53300 (too many connections).
     if (/^08[0-9A-Z]{3}$/.test(code) || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') return true;
   }
-  return typeof message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error|Connection ended|Timeout acquiring a connection/i.test(message);
+  return typeof message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error|Connection ended|Timeout acquiring a connection|timeout exceeded when trying to connect/i.test(message);
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);

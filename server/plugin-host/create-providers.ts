@@ -3,8 +3,11 @@ import { contentText, TEXT_ONLY, type PluginFeatures, type Provider, type Provid
 import type { ProviderConfig } from '../config/schema.ts';
 import type { HostLogger, LoadFailure } from './load-plugins.ts';
 
+/** An instance to create; `apiKey` (a key stored in the database, opened) wins over `apiKeyEnv`. */
+export type ProviderEntry = ProviderConfig & { apiKey?: string };
+
 export interface CreateProvidersOptions {
-  providers: ProviderConfig[];
+  providers: ProviderEntry[];
   plugins: Map<string, ProviderPlugin>;
   /** Plugin load failures, so an instance of a refused plugin says why. */
   pluginFailures?: LoadFailure[];
@@ -53,8 +56,8 @@ export function createProviders(o: CreateProvidersOptions): CreatedProviders {
       fail(parsed.error.issues.map((i) => `options${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}: ${i.message}`).join('; '));
       continue;
     }
-    let apiKey: string | undefined;
-    if (cfg.apiKeyEnv) {
+    let apiKey = cfg.apiKey;
+    if (!apiKey && cfg.apiKeyEnv) {
       apiKey = env[cfg.apiKeyEnv];
       if (!apiKey) {
         fail(`environment variable ${cfg.apiKeyEnv} is not set`);

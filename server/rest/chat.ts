@@ -14,7 +14,9 @@ const ROLES = ['system', 'user', 'assistant'] as const;
 export async function postChat(app: AppState, request: Request, requestId: string): Promise<Response> {
   const viewer = await authenticate(app, request, 'chat');
   const input = toChatInput(await readJsonBody(request));
-  const ctx = { em: app.orm.em.fork(), viewer, app, requestId };
+  // The EntityManager is forked on first use: an admitted chat never needs one.
+  let em: ReturnType<typeof app.orm.em.fork> | undefined;
+  const ctx = { viewer, app, requestId, get em() { return (em ??= app.orm.em.fork()); } };
   const c = await app.chat.run(ctx, input, { signal: request.signal, via: 'rest' });
   return Response.json({
     text: c.text,

@@ -1,8 +1,17 @@
-import { badInput } from '../errors.ts';
-import { callGraphQL, type GraphQLFetch } from './graphql-call.ts';
+import { AppError, badInput } from '../errors.ts';
+import { hasPermission } from '../modules/auth/viewer.ts';
+import { dayTotalsByUser } from '../modules/usage/usage.store.ts';
+import { queryUsage, USAGE_GROUPS } from '../modules/usage/usage.service.ts';
+import { quotasOf } from '../modules/quotas/quotas.store.ts';
+import { setQuota } from '../modules/quotas/quotas.service.ts';
+import type { SignedInContext } from '../modules/service-context.ts';
+import { USER_STATUSES, type UserEntity } from '../modules/users/user.entity.ts';
+import { getUser, listUsers } from '../modules/users/users.service.ts';
+import { dayIn } from '../util/days.ts';
+import { params } from './query-params.ts';
 import { readJsonBody } from './rest-context.ts';
 
-/** The seed system's shapes, kept exactly: snake_case, usage of today in the configured time zone. */
+/** The seed system's shape of a user, kept exactly: snake_case, usage of today in the configured time zone. */
 interface SeedUser {
   user_id: string;
   email: string;
@@ -12,58 +21,45 @@ interface SeedUser {
   quota: { daily_input_limit: number | null; daily_output_limit: number | null };
 }
 
-const USER_FIELDS = 'id email name status todayUsage { inputTokens outputTokens } quota { dailyInputLimit dailyOutputLimit }';
-
-type UserNode = {
-  id: string;
-  email: string;
-  name: string;
-  status: string;
-  todayUsage: { inputTokens: number; outputTokens: number };
-  quota: { dailyInputLimit: number | null; dailyOutputLimit: number | null };
-};
-
-function toSeed(u: UserNode): SeedUser {
-  return {
+/** Users in the seed's shape, with today's usage and quotas fetched for all of them in two statements. */
+async function toSeed(ctx: SignedInContext, users: readonly UserEntity[]): Promise<SeedUser[]> {
+  const ids = users.map((u) => u.id);
+  const [usage, quotas] = await Promise.all([dayTotalsByUser(ctx.em, dayIn(ctx.app.timezone), ids), quotasOf(ctx.em, ids)]);
+  return users.map((u, i) => ({
     user_id: u.id,
     email: u.email,
     name: u.name,
     status: u.status,
-    daily_usage: { input_tokens: u.todayUsage.inputTokens, output_tokens: u.todayUsage.outputTokens },
-    quota: { daily_input_limit: u.quota.dailyInputLimit, daily_output_limit: u.quota.dailyOutputLimit },
-  };
+    daily_usage: { input_tokens: usage[i].inputTokens, output_tokens: usage[i].outputTokens },
+    quota: { daily_input_limit: quotas[i].dailyInputLimit, daily_output_limit: quotas[i].dailyOutputLimit },
+  }));
 }
 
-const intParam = (url: URL, name: string): number | undefined => {
-  const raw = url.searchParams.get(name);
-  if (raw === null) return undefined;
-  if (!/^\d+$/.test(raw)) throw badInput(`${name} must be a whole number`, name);
-  return Number(raw);
-};
-
-/** GET /api/v1/metering/users?search&status&limit&cursor */
-export async function listMeteringUsers(gql: GraphQLFetch, request: Request, url: URL): Promise<Response> {
-  const data = await callGraphQL<{ users: { edges: { node: UserNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
-    gql,
-    request,
-    `query($search: String, $status: UserStatus, $first: Int, $after: String) {
-      users(search: $search, status: $status, first: $first, after: $after) { edges { node { ${USER_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
-    { search: url.searchParams.get('search'), status: url.searchParams.get('status')?.toUpperCase() ?? null, first: intParam(url, 'limit') ?? 50, after: url.searchParams.get('cursor') },
-  );
+/** GET /api/v1/metering/users?search&status&limit&cursor (users:read, checked by the route) */
+export async function listMeteringUsers(ctx: SignedInContext, url: URL): Promise<Response> {
+  const page = await listUsers(ctx.em, {
+    search: url.searchParams.get('search'),
+    status: params.oneOf(url, 'status', USER_STATUSES) ?? null,
+    first: params.wholeNumber(url, 'limit') ?? 50,
+    after: url.searchParams.get('cursor'),
+  });
   return Response.json({
-    users: data.users.edges.map((e) => toSeed(e.node)),
-    next_cursor: data.users.pageInfo.hasNextPage ? data.users.pageInfo.endCursor : null,
+    users: await toSeed(ctx, page.edges.map((e) => e.node)),
+    next_cursor: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
   });
 }
 
-/** GET /api/v1/metering/users/:id */
-export async function getMeteringUser(gql: GraphQLFetch, request: Request, _url: URL, params: { id: string }): Promise<Response> {
-  const data = await callGraphQL<{ user: UserNode }>(gql, request, `query($id: ID!) { user(id: $id) { ${USER_FIELDS} } }`, { id: params.id });
-  return Response.json(toSeed(data.user));
+/** GET /api/v1/metering/users/:id: oneself, or anyone with users:read (as `Query.user`). */
+export async function getMeteringUser(ctx: SignedInContext, id: string): Promise<Response> {
+  params.id('id', id);
+  if (id !== ctx.viewer.userId && !hasPermission(ctx.viewer, 'users:read')) throw new AppError('FORBIDDEN', 'Not allowed: needs the users:read permission');
+  const [user] = await toSeed(ctx, [await getUser(ctx, id)]);
+  return Response.json(user);
 }
 
-/** PUT /api/v1/metering/users/:id with {daily_input_limit, daily_output_limit} (null = unlimited) */
-export async function putMeteringUser(gql: GraphQLFetch, request: Request, url: URL, params: { id: string }): Promise<Response> {
+/** PUT /api/v1/metering/users/:id with {daily_input_limit, daily_output_limit} (null = unlimited); quotas:write and users:read, checked by the route. */
+export async function putMeteringUser(ctx: SignedInContext, request: Request, id: string): Promise<Response> {
+  params.id('id', id);
   const body = (await readJsonBody(request)) as Record<string, unknown>;
   if (typeof body !== 'object' || body === null || !('daily_input_limit' in body) || !('daily_output_limit' in body)) {
     throw badInput('Body needs daily_input_limit and daily_output_limit (null for unlimited)');
@@ -72,28 +68,20 @@ export async function putMeteringUser(gql: GraphQLFetch, request: Request, url: 
     const v = body[key];
     if (v !== null && (typeof v !== 'number' || !Number.isSafeInteger(v))) throw badInput(`${key} must be a whole number or null`, key);
   }
-  await callGraphQL(gql, request, 'mutation($u: ID!, $i: Long, $o: Long) { setQuota(userId: $u, dailyInputLimit: $i, dailyOutputLimit: $o) { dailyInputLimit } }', {
-    u: params.id,
-    i: body.daily_input_limit,
-    o: body.daily_output_limit,
-  });
-  return getMeteringUser(gql, request, url, params);
+  await setQuota(ctx, id, body.daily_input_limit as number | null, body.daily_output_limit as number | null);
+  return getMeteringUser(ctx, id);
 }
 
-/** GET /api/v1/metering/usage?from&to&user_id&model&group_by=day,user,model,provider */
-export async function getMeteringUsage(gql: GraphQLFetch, request: Request, url: URL): Promise<Response> {
-  const groupBy = (url.searchParams.get('group_by') ?? 'day')
-    .split(',')
-    .filter(Boolean)
-    .map((g) => g.trim().toUpperCase());
-  const data = await callGraphQL<{ usage: { day: string | null; userId: string | null; model: string | null; provider: string | null; inputTokens: number; outputTokens: number; requests: number }[] }>(
-    gql,
-    request,
-    'query($f: UsageFilter, $g: [UsageGroupBy!]) { usage(filter: $f, groupBy: $g) { day userId model provider inputTokens outputTokens requests } }',
-    { f: { from: url.searchParams.get('from'), to: url.searchParams.get('to'), userId: url.searchParams.get('user_id'), model: url.searchParams.get('model') }, g: groupBy },
+/** GET /api/v1/metering/usage?from&to&user_id&model&group_by=day,user,model,provider (others' usage needs usage:read, as `Query.usage`). */
+export async function getMeteringUsage(ctx: SignedInContext, url: URL): Promise<Response> {
+  const groupBy = params.listOf(url, 'group_by', USAGE_GROUPS, ['DAY']);
+  const rows = await queryUsage(
+    ctx,
+    { from: params.day(url, 'from'), to: params.day(url, 'to'), userId: params.optionalId(url, 'user_id'), model: url.searchParams.get('model') },
+    groupBy,
   );
   return Response.json({
-    usage: data.usage.map((r) => ({
+    usage: rows.map((r) => ({
       ...(groupBy.includes('DAY') ? { day: r.day } : {}),
       ...(groupBy.includes('USER') ? { user_id: r.userId } : {}),
       ...(groupBy.includes('MODEL') ? { model: r.model } : {}),

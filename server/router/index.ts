@@ -8,6 +8,7 @@ export {
   createRouter,
   type ModelDescription,
   type ProviderDescription,
+  type ProviderHealth,
   type Router,
   type RouterEvent,
   type RouterOptions,

@@ -26,6 +26,7 @@ export type {
   EmbedRouterRequest,
   ModelDescription,
   ProviderDescription,
+  ProviderHealth,
   Router,
   RouterEvent,
   RouterOptions,
@@ -126,13 +127,15 @@ export function createRouter(o: RouterOptions): Router {
   const slots = new Map<string, Slot>();
   for (const p of o.config.providers) {
     const provider = o.providers.get(p.id);
+    const health = o.health?.get(p.id) ?? { breaker: new CircuitBreaker(r.circuit, clock), stats: new ProviderStats(256, 300_000, clock) };
+    o.health?.set(p.id, health);
     slots.set(p.id, {
       id: p.id,
       plugin: p.plugin,
       provider,
       features: o.features?.get(p.id) ?? TEXT_ONLY,
-      breaker: new CircuitBreaker(r.circuit, clock),
-      stats: new ProviderStats(256, 300_000, clock),
+      breaker: health.breaker,
+      stats: health.stats,
       active: 0,
       maxConcurrent: p.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
     });

@@ -1,7 +1,8 @@
 /** The router's public types: what callers send, what they get back, and how the router is built. */
 import type { ChatRequest, EmbeddingRequest, FinishReason, PluginFeatures, Provider, ProviderError, TokenUsage } from '../../plugins/plugin-api.ts';
 import type { GatewayConfig } from '../config/schema.ts';
-import type { CircuitState } from './circuit-breaker.ts';
+import type { CircuitBreaker, CircuitState } from './circuit-breaker.ts';
+import type { ProviderStats } from './provider-stats.ts';
 import type { Attempt } from './errors.ts';
 import type { ModelCapabilities } from './features.ts';
 
@@ -131,4 +132,17 @@ export interface RouterOptions {
    * clients and the audit trail never see (they get `publicReason`). Must not throw.
    */
   onAttemptFailure?: (failure: AttemptFailure) => void;
+  /**
+   * Each provider's circuit breaker and recent statistics, by instance id. The
+   * router takes the ones it finds and adds the ones it makes, so handing the
+   * map of the router this one replaces keeps circuit state and error rates
+   * across a rebuild (leave out the providers whose settings changed).
+   */
+  health?: Map<string, ProviderHealth>;
+}
+
+/** What a provider's slot remembers between routers (see RouterOptions.health). */
+export interface ProviderHealth {
+  breaker: CircuitBreaker;
+  stats: ProviderStats;
 }

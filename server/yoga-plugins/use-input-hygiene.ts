@@ -14,9 +14,9 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { containsNul } from '../util/nul.ts';
+// Every `ID` argument and input field names one of our rows, and their keys are UUIDs.
+import { UUID } from '../schema/scalar-values.ts';
 
-/** Every `ID` argument and input field names one of our rows, and their keys are UUIDs. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const badInput = (message: string, field?: string) =>
   new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });

@@ -3,16 +3,17 @@ import type { AppState } from '../app-state.ts';
 import { exportAudit } from '../rest/audit-export.ts';
 import { getExecutiveSummary, getExecutiveTrends } from '../rest/executive.ts';
 import { postChat } from '../rest/chat.ts';
-import type { GraphQLFetch } from '../rest/graphql-call.ts';
 import { getMeteringUsage, getMeteringUser, listMeteringUsers, putMeteringUser } from '../rest/metering.ts';
 import { authenticate, errorResponse } from '../rest/rest-context.ts';
 import { requestIdOf } from './use-request-id.ts';
 import type { Permission } from '../modules/roles/permissions.ts';
+import type { SignedInContext } from '../modules/service-context.ts';
 import { AppError, badInput } from '../errors.ts';
 
 interface RouteContext {
   app: AppState;
-  gql: GraphQLFetch;
+  /** The signed-in caller, as services take it (the same as a GraphQL resolver's). */
+  ctx: SignedInContext;
   request: Request;
   url: URL;
   params: Record<string, string>;
@@ -28,16 +29,16 @@ interface Route {
   handler: (c: RouteContext) => Promise<Response>;
 }
 
-/** The REST surface: the seed system's endpoints and the auditors' export, over the same services and auth. */
+/** The REST surface: the seed system's endpoints and the auditors' export, calling the same services as GraphQL directly, with the same auth. */
 const ROUTES: Route[] = [
-  { method: 'GET', path: '/api/v1/metering/users', permissions: ['users:read'], handler: (c) => listMeteringUsers(c.gql, c.request, c.url) },
-  { method: 'GET', path: '/api/v1/metering/users/:id', handler: (c) => getMeteringUser(c.gql, c.request, c.url, { id: c.params.id }) },
-  { method: 'PUT', path: '/api/v1/metering/users/:id', permissions: ['quotas:write', 'users:read'], handler: (c) => putMeteringUser(c.gql, c.request, c.url, { id: c.params.id }) },
-  { method: 'GET', path: '/api/v1/metering/usage', handler: (c) => getMeteringUsage(c.gql, c.request, c.url) },
+  { method: 'GET', path: '/api/v1/metering/users', permissions: ['users:read'], handler: (c) => listMeteringUsers(c.ctx, c.url) },
+  { method: 'GET', path: '/api/v1/metering/users/:id', handler: (c) => getMeteringUser(c.ctx, c.params.id) },
+  { method: 'PUT', path: '/api/v1/metering/users/:id', permissions: ['quotas:write', 'users:read'], handler: (c) => putMeteringUser(c.ctx, c.request, c.params.id) },
+  { method: 'GET', path: '/api/v1/metering/usage', handler: (c) => getMeteringUsage(c.ctx, c.url) },
   { method: 'POST', path: '/api/v1/chat', handler: (c) => postChat(c.app, c.request, c.requestId) },
   { method: 'GET', path: '/api/v1/audit/export', permissions: ['audit:read'], handler: (c) => exportAudit(c.app, c.request, c.url) },
-  { method: 'GET', path: '/api/v1/executive/summary', permissions: ['executive:read'], handler: (c) => getExecutiveSummary(c.gql, c.request, c.url) },
-  { method: 'GET', path: '/api/v1/executive/trends', permissions: ['executive:read'], handler: (c) => getExecutiveTrends(c.gql, c.request, c.url) },
+  { method: 'GET', path: '/api/v1/executive/summary', permissions: ['executive:read'], handler: (c) => getExecutiveSummary(c.ctx, c.url) },
+  { method: 'GET', path: '/api/v1/executive/trends', permissions: ['executive:read'], handler: (c) => getExecutiveTrends(c.ctx, c.url) },
 ];
 
 function match(route: Route, pathname: string): Record<string, string> | null {
@@ -75,7 +76,7 @@ function decodePathSegment(segment: string): string {
 }
 
 /** Serves /api/v1/* beside GraphQL; errors carry the same codes, as JSON with an HTTP status. */
-export function useRestApi(app: AppState, gql: GraphQLFetch): Plugin {
+export function useRestApi(app: AppState): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
       if (!url.pathname.startsWith('/api/')) return;
@@ -95,7 +96,8 @@ export function useRestApi(app: AppState, gql: GraphQLFetch): Plugin {
         // Routes that query directly (the audit export) would hand PostgreSQL a NUL it refuses with an internal error.
         if ([...url.searchParams.keys(), ...url.searchParams.values()].some((v) => v.includes('\0'))) throw badInput('Query parameters must not contain NUL characters');
         const params = decodeParams(found.params!);
-        const response = await found.route.handler({ app, gql, request, url, params, requestId });
+        const ctx: SignedInContext = { em: app.orm.em.fork(), viewer, app, requestId };
+        const response = await found.route.handler({ app, ctx, request, url, params, requestId });
         response.headers.set('x-request-id', requestId);
         endResponse(response);
       } catch (error) {

@@ -22,6 +22,15 @@ describe('environment variables', () => {
     expect(parseEnv({ REDIS_URL: 'redis://127.0.0.1:6379', ZERO_REDIS_PREFIX: 'gw1:', ZERO_RATE_LIMIT_FAIL: 'closed' })).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379', redisPrefix: 'gw1:', rateLimitFail: 'closed' });
   });
 
+  it('reads the secret key as 32 bytes in base64 or hex, and where providers come from', () => {
+    const key = Buffer.alloc(32, 9);
+    expect(parseEnv({})).toMatchObject({ secretKey: undefined, providersFrom: 'database' });
+    expect(parseEnv({ ZERO_SECRET_KEY: key.toString('base64'), ZERO_SECRET_KEY_PREVIOUS: key.toString('hex'), ZERO_PROVIDERS_FROM: 'config' })).toMatchObject({ secretKey: key, secretKeyPrevious: key, providersFrom: 'config' });
+    expect(() => parseEnv({ ZERO_SECRET_KEY: 'hunter2' })).toThrow(/ZERO_SECRET_KEY: must be 32 random bytes/);
+    expect(() => parseEnv({ ZERO_SECRET_KEY_PREVIOUS: key.toString('hex') })).toThrow(/ZERO_SECRET_KEY_PREVIOUS: needs ZERO_SECRET_KEY/);
+    expect(() => parseEnv({ ZERO_PROVIDERS_FROM: 'file' })).toThrow(/ZERO_PROVIDERS_FROM: must be database or config/);
+  });
+
   it('reads numbers, seconds and origins', () => {
     const env = parseEnv({
       PORT: '8080',

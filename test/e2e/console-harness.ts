@@ -36,6 +36,8 @@ export interface GqlResult {
 export interface Gateway {
   url: string;
   admin: { email: string; password: string };
+  /** The gateway's data folder (its embedded database's files among them). */
+  dataDir: string;
   browser: Browser;
   /** A POST to /graphql with a bearer token. */
   gql(query: string, variables: object, token: string): Promise<GqlResult>;
@@ -58,6 +60,9 @@ export function startGateway(admin: { email: string; password: string }): Gatewa
       return server!.url;
     },
     admin,
+    get dataDir() {
+      return dataDir;
+    },
     get browser() {
       return browser!;
     },

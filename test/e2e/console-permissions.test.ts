@@ -18,6 +18,7 @@ const PAGES = [
   ['/dlp/policies', 'nav.dlpPolicies'],
   ['/dlp/events', 'nav.dlpEvents'],
   ['/audit', 'nav.audit'],
+  ['/providers', 'nav.providers'],
   ['/playground', 'nav.playground'],
   ['/account', 'nav.account'],
 ] as const;

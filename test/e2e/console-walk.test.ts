@@ -27,6 +27,7 @@ function pages(seeded: Seeded): [name: string, path: string][] {
     ['dlp-policies', '/dlp/policies'],
     ['dlp-events', '/dlp/events'],
     ['audit', '/audit'],
+    ['providers', '/providers'],
     ['playground', '/playground'],
     ['account', '/account'],
   ];

@@ -26,20 +26,30 @@ async function timed(query: string, runs = 7) {
   return { ms, result: last };
 }
 
+/**
+ * What "cheap" allows: 25 ms, plus ten times a trivial request's time measured
+ * the same way, so a machine busy with other work does not fail the test while
+ * a refusal that validates the document (57 ms and more, even on a quiet
+ * machine) still does.
+ */
+async function cheapMs(): Promise<number> {
+  return 25 + 10 * (await timed('{ __typename }')).ms;
+}
+
 describe('hostile documents are refused before validation', () => {
   test('1,240 repeats of one field (12 KB) are refused as too many selections, cheaply', async () => {
     const { ms, result } = await timed(`{ ${'me { id } '.repeat(1240)} }`);
     expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
     expect(result.errors[0].extensions.kind).toBe('SELECTIONS');
     // Validating it cost at least 57 ms of event loop before the limit (bench/document-limits.ts); now about 1 ms.
-    expect(ms).toBeLessThan(25);
+    expect(ms).toBeLessThan(await cheapMs());
   });
 
   test('500 repeats (1,000 selections, under that limit) are refused for their repeated fields, cheaply', async () => {
     const { ms, result } = await timed(`{ ${'me { id } '.repeat(500)} }`);
     expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
     expect(result.errors[0].extensions.kind).toBe('REPEATED_FIELDS');
-    expect(ms).toBeLessThan(25);
+    expect(ms).toBeLessThan(await cheapMs());
   });
 
   test('repeats spread over many fragments count the same', async () => {

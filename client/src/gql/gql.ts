@@ -54,11 +54,21 @@ type Documents = {
     "\n  query ExecutiveTrends($range: ExecutiveRange!, $granularity: ExecutiveTrendGranularity!, $by: ExecutiveTrendDimension!, $limit: Int) {\n    executiveTrends(range: $range, granularity: $granularity, by: $by, limit: $limit) {\n      bucket\n      key\n      label\n      inputTokens\n      outputTokens\n      requests\n      errors\n    }\n  }\n": typeof types.ExecutiveTrendsDocument,
     "\n  query PlaygroundModels {\n    models {\n      name\n      primary {\n        provider\n        model\n      }\n      fallbacks {\n        provider\n        model\n      }\n    }\n  }\n": typeof types.PlaygroundModelsDocument,
     "\n  fragment ChatAttemptFields on ChatAttempt {\n    provider\n    model\n    error\n    code\n    status\n    latencyMs\n  }\n": typeof types.ChatAttemptFieldsFragmentDoc,
-    "\n  fragment ChatResultFields on ChatResult {\n    text\n    usage {\n      inputTokens\n      outputTokens\n    }\n    provider\n    model\n    requestedModel\n    attempts {\n      ...ChatAttemptFields\n    }\n    latencyMs\n    finishReason\n    requestId\n    auditId\n  }\n": typeof types.ChatResultFieldsFragmentDoc,
+    "\n  fragment ChatResultFields on ChatResult {\n    text\n    usage {\n      inputTokens\n      outputTokens\n    }\n    provider\n    model\n    requestedModel\n    attempts {\n      ...ChatAttemptFields\n    }\n    latencyMs\n    finishReason\n    toolCalls {\n      id\n      name\n      arguments\n    }\n    requestId\n    auditId\n  }\n": typeof types.ChatResultFieldsFragmentDoc,
     "\n  subscription ChatStream($input: ChatInput!) {\n    chat(input: $input) {\n      __typename\n      ... on ChatDelta {\n        text\n      }\n      ... on ChatCompleted {\n        result {\n          ...ChatResultFields\n        }\n      }\n    }\n  }\n": typeof types.ChatStreamDocument,
     "\n  fragment PriceFields on ModelPrice {\n    model\n    inputPerMillion\n    outputPerMillion\n    currency\n    updatedAt\n  }\n": typeof types.PriceFieldsFragmentDoc,
     "\n  query PricesPage {\n    models {\n      name\n    }\n    prices {\n      ...PriceFields\n    }\n  }\n": typeof types.PricesPageDocument,
     "\n  mutation SetPrice($model: String!, $inputPerMillion: Float!, $outputPerMillion: Float!) {\n    setPrice(model: $model, inputPerMillion: $inputPerMillion, outputPerMillion: $outputPerMillion) {\n      ...PriceFields\n    }\n  }\n": typeof types.SetPriceDocument,
+    "\n  fragment ProviderFields on Provider {\n    id\n    plugin\n    baseUrl\n    options\n    apiKeySet\n    apiKeyLast4\n    apiKeyEnv\n    maxConcurrent\n    enabled\n    editable\n    available\n    loadError\n  }\n": typeof types.ProviderFieldsFragmentDoc,
+    "\n  fragment ModelFields on Model {\n    name\n    editable\n    primary {\n      provider\n      model\n      capabilities {\n        vision\n        tools\n        json\n        embeddings\n      }\n    }\n    fallbacks {\n      provider\n      model\n      capabilities {\n        vision\n        tools\n        json\n        embeddings\n      }\n    }\n    capabilities {\n      vision\n      tools\n      json\n      embeddings\n    }\n    configuredCapabilities {\n      vision\n      tools\n      json\n      embeddings\n      contextWindow\n      maxOutputTokens\n    }\n  }\n": typeof types.ModelFieldsFragmentDoc,
+    "\n  query ProvidersPage {\n    providersSource\n    providerPlugins {\n      id\n      description\n    }\n    providers {\n      ...ProviderFields\n    }\n    models {\n      ...ModelFields\n    }\n  }\n": typeof types.ProvidersPageDocument,
+    "\n  mutation CreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      ...ProviderFields\n    }\n  }\n": typeof types.CreateProviderDocument,
+    "\n  mutation UpdateProvider($id: String!, $input: UpdateProviderInput!) {\n    updateProvider(id: $id, input: $input) {\n      ...ProviderFields\n    }\n  }\n": typeof types.UpdateProviderDocument,
+    "\n  mutation DeleteProvider($id: String!) {\n    deleteProvider(id: $id)\n  }\n": typeof types.DeleteProviderDocument,
+    "\n  mutation TestProvider($id: String!) {\n    testProvider(id: $id) {\n      ok\n      latencyMs\n      error\n      models\n    }\n  }\n": typeof types.TestProviderDocument,
+    "\n  mutation CreateModel($input: CreateModelInput!) {\n    createModel(input: $input) {\n      ...ModelFields\n    }\n  }\n": typeof types.CreateModelDocument,
+    "\n  mutation UpdateModel($name: String!, $input: UpdateModelInput!) {\n    updateModel(name: $name, input: $input) {\n      ...ModelFields\n    }\n  }\n": typeof types.UpdateModelDocument,
+    "\n  mutation DeleteModel($name: String!) {\n    deleteModel(name: $name)\n  }\n": typeof types.DeleteModelDocument,
     "\n  fragment RoleFields on Role {\n    id\n    name\n    description\n    permissions\n    builtIn\n    updatedAt\n  }\n": typeof types.RoleFieldsFragmentDoc,
     "\n  query RolesPage {\n    roles {\n      ...RoleFields\n    }\n    permissions {\n      name\n      group\n      description\n    }\n  }\n": typeof types.RolesPageDocument,
     "\n  mutation CreateRole($input: RoleInput!) {\n    createRole(input: $input) {\n      ...RoleFields\n    }\n  }\n": typeof types.CreateRoleDocument,
@@ -116,11 +126,21 @@ const documents: Documents = {
     "\n  query ExecutiveTrends($range: ExecutiveRange!, $granularity: ExecutiveTrendGranularity!, $by: ExecutiveTrendDimension!, $limit: Int) {\n    executiveTrends(range: $range, granularity: $granularity, by: $by, limit: $limit) {\n      bucket\n      key\n      label\n      inputTokens\n      outputTokens\n      requests\n      errors\n    }\n  }\n": types.ExecutiveTrendsDocument,
     "\n  query PlaygroundModels {\n    models {\n      name\n      primary {\n        provider\n        model\n      }\n      fallbacks {\n        provider\n        model\n      }\n    }\n  }\n": types.PlaygroundModelsDocument,
     "\n  fragment ChatAttemptFields on ChatAttempt {\n    provider\n    model\n    error\n    code\n    status\n    latencyMs\n  }\n": types.ChatAttemptFieldsFragmentDoc,
-    "\n  fragment ChatResultFields on ChatResult {\n    text\n    usage {\n      inputTokens\n      outputTokens\n    }\n    provider\n    model\n    requestedModel\n    attempts {\n      ...ChatAttemptFields\n    }\n    latencyMs\n    finishReason\n    requestId\n    auditId\n  }\n": types.ChatResultFieldsFragmentDoc,
+    "\n  fragment ChatResultFields on ChatResult {\n    text\n    usage {\n      inputTokens\n      outputTokens\n    }\n    provider\n    model\n    requestedModel\n    attempts {\n      ...ChatAttemptFields\n    }\n    latencyMs\n    finishReason\n    toolCalls {\n      id\n      name\n      arguments\n    }\n    requestId\n    auditId\n  }\n": types.ChatResultFieldsFragmentDoc,
     "\n  subscription ChatStream($input: ChatInput!) {\n    chat(input: $input) {\n      __typename\n      ... on ChatDelta {\n        text\n      }\n      ... on ChatCompleted {\n        result {\n          ...ChatResultFields\n        }\n      }\n    }\n  }\n": types.ChatStreamDocument,
     "\n  fragment PriceFields on ModelPrice {\n    model\n    inputPerMillion\n    outputPerMillion\n    currency\n    updatedAt\n  }\n": types.PriceFieldsFragmentDoc,
     "\n  query PricesPage {\n    models {\n      name\n    }\n    prices {\n      ...PriceFields\n    }\n  }\n": types.PricesPageDocument,
     "\n  mutation SetPrice($model: String!, $inputPerMillion: Float!, $outputPerMillion: Float!) {\n    setPrice(model: $model, inputPerMillion: $inputPerMillion, outputPerMillion: $outputPerMillion) {\n      ...PriceFields\n    }\n  }\n": types.SetPriceDocument,
+    "\n  fragment ProviderFields on Provider {\n    id\n    plugin\n    baseUrl\n    options\n    apiKeySet\n    apiKeyLast4\n    apiKeyEnv\n    maxConcurrent\n    enabled\n    editable\n    available\n    loadError\n  }\n": types.ProviderFieldsFragmentDoc,
+    "\n  fragment ModelFields on Model {\n    name\n    editable\n    primary {\n      provider\n      model\n      capabilities {\n        vision\n        tools\n        json\n        embeddings\n      }\n    }\n    fallbacks {\n      provider\n      model\n      capabilities {\n        vision\n        tools\n        json\n        embeddings\n      }\n    }\n    capabilities {\n      vision\n      tools\n      json\n      embeddings\n    }\n    configuredCapabilities {\n      vision\n      tools\n      json\n      embeddings\n      contextWindow\n      maxOutputTokens\n    }\n  }\n": types.ModelFieldsFragmentDoc,
+    "\n  query ProvidersPage {\n    providersSource\n    providerPlugins {\n      id\n      description\n    }\n    providers {\n      ...ProviderFields\n    }\n    models {\n      ...ModelFields\n    }\n  }\n": types.ProvidersPageDocument,
+    "\n  mutation CreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      ...ProviderFields\n    }\n  }\n": types.CreateProviderDocument,
+    "\n  mutation UpdateProvider($id: String!, $input: UpdateProviderInput!) {\n    updateProvider(id: $id, input: $input) {\n      ...ProviderFields\n    }\n  }\n": types.UpdateProviderDocument,
+    "\n  mutation DeleteProvider($id: String!) {\n    deleteProvider(id: $id)\n  }\n": types.DeleteProviderDocument,
+    "\n  mutation TestProvider($id: String!) {\n    testProvider(id: $id) {\n      ok\n      latencyMs\n      error\n      models\n    }\n  }\n": types.TestProviderDocument,
+    "\n  mutation CreateModel($input: CreateModelInput!) {\n    createModel(input: $input) {\n      ...ModelFields\n    }\n  }\n": types.CreateModelDocument,
+    "\n  mutation UpdateModel($name: String!, $input: UpdateModelInput!) {\n    updateModel(name: $name, input: $input) {\n      ...ModelFields\n    }\n  }\n": types.UpdateModelDocument,
+    "\n  mutation DeleteModel($name: String!) {\n    deleteModel(name: $name)\n  }\n": types.DeleteModelDocument,
     "\n  fragment RoleFields on Role {\n    id\n    name\n    description\n    permissions\n    builtIn\n    updatedAt\n  }\n": types.RoleFieldsFragmentDoc,
     "\n  query RolesPage {\n    roles {\n      ...RoleFields\n    }\n    permissions {\n      name\n      group\n      description\n    }\n  }\n": types.RolesPageDocument,
     "\n  mutation CreateRole($input: RoleInput!) {\n    createRole(input: $input) {\n      ...RoleFields\n    }\n  }\n": types.CreateRoleDocument,
@@ -315,7 +335,7 @@ export function graphql(source: "\n  fragment ChatAttemptFields on ChatAttempt {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ChatResultFields on ChatResult {\n    text\n    usage {\n      inputTokens\n      outputTokens\n    }\n    provider\n    model\n    requestedModel\n    attempts {\n      ...ChatAttemptFields\n    }\n    latencyMs\n    finishReason\n    requestId\n    auditId\n  }\n"): (typeof documents)["\n  fragment ChatResultFields on ChatResult {\n    text\n    usage {\n      inputTokens\n      outputTokens\n    }\n    provider\n    model\n    requestedModel\n    attempts {\n      ...ChatAttemptFields\n    }\n    latencyMs\n    finishReason\n    requestId\n    auditId\n  }\n"];
+export function graphql(source: "\n  fragment ChatResultFields on ChatResult {\n    text\n    usage {\n      inputTokens\n      outputTokens\n    }\n    provider\n    model\n    requestedModel\n    attempts {\n      ...ChatAttemptFields\n    }\n    latencyMs\n    finishReason\n    toolCalls {\n      id\n      name\n      arguments\n    }\n    requestId\n    auditId\n  }\n"): (typeof documents)["\n  fragment ChatResultFields on ChatResult {\n    text\n    usage {\n      inputTokens\n      outputTokens\n    }\n    provider\n    model\n    requestedModel\n    attempts {\n      ...ChatAttemptFields\n    }\n    latencyMs\n    finishReason\n    toolCalls {\n      id\n      name\n      arguments\n    }\n    requestId\n    auditId\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -332,6 +352,46 @@ export function graphql(source: "\n  query PricesPage {\n    models {\n      nam
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetPrice($model: String!, $inputPerMillion: Float!, $outputPerMillion: Float!) {\n    setPrice(model: $model, inputPerMillion: $inputPerMillion, outputPerMillion: $outputPerMillion) {\n      ...PriceFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetPrice($model: String!, $inputPerMillion: Float!, $outputPerMillion: Float!) {\n    setPrice(model: $model, inputPerMillion: $inputPerMillion, outputPerMillion: $outputPerMillion) {\n      ...PriceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProviderFields on Provider {\n    id\n    plugin\n    baseUrl\n    options\n    apiKeySet\n    apiKeyLast4\n    apiKeyEnv\n    maxConcurrent\n    enabled\n    editable\n    available\n    loadError\n  }\n"): (typeof documents)["\n  fragment ProviderFields on Provider {\n    id\n    plugin\n    baseUrl\n    options\n    apiKeySet\n    apiKeyLast4\n    apiKeyEnv\n    maxConcurrent\n    enabled\n    editable\n    available\n    loadError\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ModelFields on Model {\n    name\n    editable\n    primary {\n      provider\n      model\n      capabilities {\n        vision\n        tools\n        json\n        embeddings\n      }\n    }\n    fallbacks {\n      provider\n      model\n      capabilities {\n        vision\n        tools\n        json\n        embeddings\n      }\n    }\n    capabilities {\n      vision\n      tools\n      json\n      embeddings\n    }\n    configuredCapabilities {\n      vision\n      tools\n      json\n      embeddings\n      contextWindow\n      maxOutputTokens\n    }\n  }\n"): (typeof documents)["\n  fragment ModelFields on Model {\n    name\n    editable\n    primary {\n      provider\n      model\n      capabilities {\n        vision\n        tools\n        json\n        embeddings\n      }\n    }\n    fallbacks {\n      provider\n      model\n      capabilities {\n        vision\n        tools\n        json\n        embeddings\n      }\n    }\n    capabilities {\n      vision\n      tools\n      json\n      embeddings\n    }\n    configuredCapabilities {\n      vision\n      tools\n      json\n      embeddings\n      contextWindow\n      maxOutputTokens\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProvidersPage {\n    providersSource\n    providerPlugins {\n      id\n      description\n    }\n    providers {\n      ...ProviderFields\n    }\n    models {\n      ...ModelFields\n    }\n  }\n"): (typeof documents)["\n  query ProvidersPage {\n    providersSource\n    providerPlugins {\n      id\n      description\n    }\n    providers {\n      ...ProviderFields\n    }\n    models {\n      ...ModelFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      ...ProviderFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      ...ProviderFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProvider($id: String!, $input: UpdateProviderInput!) {\n    updateProvider(id: $id, input: $input) {\n      ...ProviderFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProvider($id: String!, $input: UpdateProviderInput!) {\n    updateProvider(id: $id, input: $input) {\n      ...ProviderFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteProvider($id: String!) {\n    deleteProvider(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteProvider($id: String!) {\n    deleteProvider(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestProvider($id: String!) {\n    testProvider(id: $id) {\n      ok\n      latencyMs\n      error\n      models\n    }\n  }\n"): (typeof documents)["\n  mutation TestProvider($id: String!) {\n    testProvider(id: $id) {\n      ok\n      latencyMs\n      error\n      models\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateModel($input: CreateModelInput!) {\n    createModel(input: $input) {\n      ...ModelFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateModel($input: CreateModelInput!) {\n    createModel(input: $input) {\n      ...ModelFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateModel($name: String!, $input: UpdateModelInput!) {\n    updateModel(name: $name, input: $input) {\n      ...ModelFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateModel($name: String!, $input: UpdateModelInput!) {\n    updateModel(name: $name, input: $input) {\n      ...ModelFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteModel($name: String!) {\n    deleteModel(name: $name)\n  }\n"): (typeof documents)["\n  mutation DeleteModel($name: String!) {\n    deleteModel(name: $name)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

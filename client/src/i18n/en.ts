@@ -7,6 +7,7 @@ import { accessEn } from './access.en.ts';
 import { auditEn } from './audit.en.ts';
 import { dlpEn } from './dlp.en.ts';
 import { errorsEn } from './errors.en.ts';
+import { providersEn } from './providers.en.ts';
 import { spendEn } from './spend.en.ts';
 
 /** The console's own pages and chrome; the other areas live beside this file. */
@@ -450,7 +451,7 @@ export const consoleEn = {
   'budgets.alertsTotal': '{count} alerts in total',
 } as const;
 
-export const en = { ...consoleEn, ...errorsEn, ...accessEn, ...auditEn, ...spendEn, ...dlpEn };
+export const en = { ...consoleEn, ...errorsEn, ...accessEn, ...auditEn, ...spendEn, ...dlpEn, ...providersEn };
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;

@@ -3,6 +3,7 @@ import { auditZhCN } from './audit.zh-CN.ts';
 import { dlpZhCN } from './dlp.zh-CN.ts';
 import type { consoleEn, Dictionary } from './en.ts';
 import { errorsZhCN } from './errors.zh-CN.ts';
+import { providersZhCN } from './providers.zh-CN.ts';
 import { spendZhCN } from './spend.zh-CN.ts';
 
 /** 简体中文。键与 en.ts 相同；缺少或多出的键都是类型错误。 */
@@ -446,4 +447,4 @@ const consoleZhCN: Record<keyof typeof consoleEn, string> = {
   'budgets.alertsTotal': '共 {count} 条告警',
 };
 
-export const zhCN: Dictionary = { ...consoleZhCN, ...errorsZhCN, ...accessZhCN, ...auditZhCN, ...spendZhCN, ...dlpZhCN };
+export const zhCN: Dictionary = { ...consoleZhCN, ...errorsZhCN, ...accessZhCN, ...auditZhCN, ...spendZhCN, ...dlpZhCN, ...providersZhCN };

@@ -17,6 +17,7 @@ export type Permission =
   | 'budgets:write'
   | 'executive:read'
   | 'providers:read'
+  | 'providers:write'
   | 'chat';
 
 export const ViewerDocument = graphql(`

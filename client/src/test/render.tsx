@@ -21,6 +21,7 @@ export const ALL_PERMISSIONS: Permission[] = [
   'budgets:write',
   'executive:read',
   'providers:read',
+  'providers:write',
   'chat',
 ];
 

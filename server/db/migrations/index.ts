@@ -9,6 +9,9 @@ import { Migration0008ChatLedger } from './0008-chat-ledger.ts';
 import { Migration0009LoginThrottle } from './0009-login-throttle.ts';
 import { Migration0010BudgetHolds } from './0010-budget-holds.ts';
 import { Migration0011RateLimits } from './0011-rate-limits.ts';
+import { Migration0012DlpUnscreenedImages } from './0012-dlp-unscreened-images.ts';
+import { Migration0014Providers } from './0014-providers.ts';
+import { Migration0016Speed } from './0016-speed.ts';
 
 /** Migrations in order. Listed explicitly so they load the same under tsx, vitest and a bundle. */
 export const migrationsList = [
@@ -23,4 +26,7 @@ export const migrationsList = [
   { name: '0009-login-throttle', class: Migration0009LoginThrottle },
   { name: '0010-budget-holds', class: Migration0010BudgetHolds },
   { name: '0011-rate-limits', class: Migration0011RateLimits },
+  { name: '0012-dlp-unscreened-images', class: Migration0012DlpUnscreenedImages },
+  { name: '0014-providers', class: Migration0014Providers },
+  { name: '0016-speed', class: Migration0016Speed },
 ];

@@ -1,3 +1,4 @@
+import { signedIn } from '../service-context.ts';
 import { builder } from '../../builder.ts';
 import { connectionType } from '../../schema/connection.ts';
 import type { ApiKeyEntity } from './api-key.entity.ts';
@@ -42,19 +43,19 @@ builder.mutationFields((t) => ({
       userId: t.arg.id({ description: 'Owner; defaults to you' }),
       expiresAt: t.arg({ type: 'DateTime' }),
     },
-    resolve: (_root, args, ctx) => createApiKey(ctx, { name: args.name, userId: args.userId ? String(args.userId) : null, expiresAt: args.expiresAt }),
+    resolve: (_root, args, ctx) => createApiKey(signedIn(ctx), { name: args.name, userId: args.userId ? String(args.userId) : null, expiresAt: args.expiresAt }),
   }),
   revokeApiKey: t.field({
     type: ApiKeyType,
     description: "Revokes one of your keys, or another user's with apikeys:write and every permission that user holds",
     authScopes: { loggedIn: true },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => revokeApiKey(ctx, String(args.id)),
+    resolve: (_root, args, ctx) => revokeApiKey(signedIn(ctx), String(args.id)),
   }),
   revokeAllApiKeys: t.int({
     description: "Revokes every active key of a user (yourself by default; another user's needs apikeys:write and every permission they hold). Answers how many were revoked.",
     authScopes: { loggedIn: true },
     args: { userId: t.arg.id({ description: 'Owner; defaults to you' }) },
-    resolve: (_root, args, ctx) => revokeAllApiKeys(ctx, args.userId ? String(args.userId) : null),
+    resolve: (_root, args, ctx) => revokeAllApiKeys(signedIn(ctx), args.userId ? String(args.userId) : null),
   }),
 }));

@@ -4,7 +4,7 @@ import { appendAuditRecord } from '../audit/audit.service.ts';
 import { generateApiKey } from '../auth/tokens.ts';
 import { hasPermission } from '../auth/viewer.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ServiceContext } from '../service-context.ts';
+import type { SignedInContext } from '../service-context.ts';
 import { assertMayActOn } from '../users/acting-on.ts';
 import { User } from '../users/user.entity.ts';
 import { ApiKey, type ApiKeyEntity } from './api-key.entity.ts';
@@ -23,21 +23,21 @@ export interface CreateApiKeyInput {
  * key is as good as its owner's password: only for owners whose permissions
  * you all hold (the rule in users/acting-on.ts).
  */
-async function assertMayManageKeysOf(ctx: ServiceContext, em: EntityManager, ownerId: string): Promise<void> {
+async function assertMayManageKeysOf(ctx: SignedInContext, em: EntityManager, ownerId: string): Promise<void> {
   assertMayManageOthersKeys(ctx, ownerId);
   if (ctx.viewer?.userId !== ownerId) await assertMayActOn(ctx, ownerId, em);
 }
 
 /** The permission part, checked before anything else about the request. */
-function assertMayManageOthersKeys(ctx: ServiceContext, ownerId: string): void {
+function assertMayManageOthersKeys(ctx: SignedInContext, ownerId: string): void {
   if (ctx.viewer?.userId !== ownerId && !hasPermission(ctx.viewer, 'apikeys:write')) {
     throw new AppError('FORBIDDEN', "Managing another user's API keys needs the apikeys:write permission");
   }
 }
 
 /** Creates a key; the secret is returned here once and never again. */
-export async function createApiKey(ctx: ServiceContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKeyEntity; secret: string }> {
-  const ownerId = input.userId ?? ctx.viewer!.userId;
+export async function createApiKey(ctx: SignedInContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKeyEntity; secret: string }> {
+  const ownerId = input.userId ?? ctx.viewer.userId;
   assertMayManageOthersKeys(ctx, ownerId);
   const name = input.name.trim();
   if (!name || name.length > 200) throw badInput('Key name must be 1-200 characters', 'name');
@@ -52,7 +52,7 @@ export async function createApiKey(ctx: ServiceContext, input: CreateApiKeyInput
     }
     const apiKey = em.create(ApiKey, { id: randomUUID(), userId: ownerId, name, prefix, secretHash: hash, expiresAt: input.expiresAt ?? null });
     appendAuditRecord(em, {
-      actorId: ctx.viewer!.userId,
+      actorId: ctx.viewer.userId,
       action: 'apikey.create',
       targetType: 'apiKey',
       targetId: apiKey.id,
@@ -64,7 +64,7 @@ export async function createApiKey(ctx: ServiceContext, input: CreateApiKeyInput
   return { apiKey, secret };
 }
 
-export async function revokeApiKey(ctx: ServiceContext, id: string): Promise<ApiKeyEntity> {
+export async function revokeApiKey(ctx: SignedInContext, id: string): Promise<ApiKeyEntity> {
   const apiKey = await ctx.em.transactional(async (em) => {
     const apiKey = await em.findOne(ApiKey, { id });
     // Someone else's key looks missing unless you may manage it.
@@ -73,7 +73,7 @@ export async function revokeApiKey(ctx: ServiceContext, id: string): Promise<Api
     if (!apiKey.revokedAt) {
       apiKey.revokedAt = new Date();
       appendAuditRecord(em, {
-        actorId: ctx.viewer!.userId,
+        actorId: ctx.viewer.userId,
         action: 'apikey.revoke',
         targetType: 'apiKey',
         targetId: id,
@@ -91,8 +91,8 @@ export async function revokeApiKey(ctx: ServiceContext, id: string): Promise<Api
  * Revokes every active key of a user (yourself by default): what to do when a
  * key may have leaked. Returns how many were revoked; one audit record lists them.
  */
-export async function revokeAllApiKeys(ctx: ServiceContext, userId?: string | null): Promise<number> {
-  const ownerId = userId ?? ctx.viewer!.userId;
+export async function revokeAllApiKeys(ctx: SignedInContext, userId?: string | null): Promise<number> {
+  const ownerId = userId ?? ctx.viewer.userId;
   const revoked = await ctx.em.transactional(async (em) => {
     await assertMayManageKeysOf(ctx, em, ownerId);
     const keys = await em.find(ApiKey, { userId: ownerId, revokedAt: null });
@@ -100,7 +100,7 @@ export async function revokeAllApiKeys(ctx: ServiceContext, userId?: string | nu
     const now = new Date();
     for (const key of keys) key.revokedAt = now;
     appendAuditRecord(em, {
-      actorId: ctx.viewer!.userId,
+      actorId: ctx.viewer.userId,
       action: 'apikey.revoke.all',
       targetType: 'user',
       targetId: ownerId,

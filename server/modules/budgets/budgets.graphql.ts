@@ -2,7 +2,6 @@ import { builder } from '../../builder.ts';
 import { signedIn } from '../service-context.ts';
 import { connectionArgs, connectionComplexity, connectionType } from '../../schema/connection.ts';
 import { RoleType } from '../roles/roles.graphql.ts';
-import { Role } from '../roles/role.entity.ts';
 import { UserType } from '../users/users.graphql.ts';
 import { budgetPeriod } from './budget-period.ts';
 import type { AlertDelivery, BudgetAlert, BudgetWithSpend } from './budgets.store.ts';
@@ -48,7 +47,7 @@ export const BudgetType = builder.objectRef<BudgetWithSpend>('Budget').implement
     userId: t.id({ nullable: true, resolve: (b) => b.userId }),
     user: t.field({ type: UserType, nullable: true, resolve: (b, _a, ctx) => (b.userId ? ctx.loaders.userById.load(b.userId) : null) }),
     roleId: t.id({ nullable: true, resolve: (b) => b.roleId }),
-    role: t.field({ type: RoleType, nullable: true, resolve: (b, _a, ctx) => (b.roleId ? ctx.em.findOne(Role, { id: b.roleId }) : null) }),
+    role: t.field({ type: RoleType, nullable: true, resolve: (b, _a, ctx) => (b.roleId ? ctx.loaders.roleById.load(b.roleId) : null) }),
     amount: t.exposeFloat('amount'),
     currency: t.string({ resolve: (_b, _a, ctx) => ctx.app.config.pricing.currency }),
     thresholds: t.exposeIntList('thresholds', { description: 'Percentages of the amount that raise an alert' }),

@@ -8,6 +8,7 @@ import { BudgetShortfall, reserveQuota, type BudgetHold } from '../metering/quot
 import { quotaState, type LedgerEntry, type Reservation } from '../metering/metering.store.ts';
 import { promptHash, validateChatInput, type ChatInput } from './chat-input.ts';
 import type { ChatEntry, ChatCaller } from './chat.types.ts';
+import type { AdmissionQueue } from '../metering/admission-queue.ts';
 import type { RateLimiter, RateLimitTicket } from '../rate-limits/rate-limiter.ts';
 
 /** Output tokens reserved when the client sets no maxTokens; settlement replaces it with the real count. */
@@ -23,8 +24,8 @@ export interface AdmitDeps {
   budgets: { check(userId: string, roleIds: readonly string[]): Promise<BudgetHold | null> };
   /** Requests and tokens per minute: counted at admission (prompt estimate), output added at settlement. */
   rateLimits: Pick<RateLimiter, 'admit' | 'settle'>;
-  /** The pool quota reservations run on, and the time zone that defines "today". */
-  quota: { pool: Pool; timezone: string };
+  /** The pool quota reservations run on, group admission over it, and the time zone that defines "today". */
+  quota: { pool: Pool; timezone: string; admissions?: AdmissionQueue };
   /** This gateway instance, recorded with every chat it admits (crash recovery settles by instance). */
   instanceId: string;
 }
@@ -87,20 +88,22 @@ async function reserve(
 ): Promise<Reservation & { outputLimited: boolean }> {
   const { pool, timezone } = quota;
   const day = dayIn(timezone);
-  let inputTokens = promptTokenBound(input.messages);
+  // Tool definitions and a JSON schema go upstream as prompt too: bounded by their bytes like the messages.
+  const definitions = definitionsBound(input);
+  let inputTokens = promptTokenBound(input.messages) + definitions;
   let outputTokens = input.maxTokens ?? DEFAULT_OUTPUT_RESERVE;
   let tightened = false;
   let capped = false;
   let budgetCapped = false;
   for (;;) {
     try {
-      return await reserveQuota(pool, { userId, day, inputTokens, outputTokens, timezone, ledger, budgets: budgets ?? undefined });
+      return await reserveQuota(quota, { userId, day, inputTokens, outputTokens, timezone, ledger, budgets: budgets ?? undefined });
     } catch (error) {
       if (error instanceof BudgetShortfall) {
         // The byte bound may price the prompt far above its real size: count it before refusing.
         if (!tightened && error.inputCost > 0) {
           tightened = true;
-          const counted = await promptTokensWithMargin(input.messages);
+          const counted = (await promptTokensWithMargin(input.messages)) + definitions;
           if (counted < inputTokens) {
             inputTokens = counted;
             continue;
@@ -119,7 +122,7 @@ async function reserve(
       if (error.details?.limit === 'DAILY_INPUT' && !tightened) {
         // Close to the limit the byte bound refuses prompts that fit: count them, with a margin.
         tightened = true;
-        const counted = await promptTokensWithMargin(input.messages);
+        const counted = (await promptTokensWithMargin(input.messages)) + definitions;
         if (counted < inputTokens) {
           inputTokens = counted;
           continue;
@@ -137,4 +140,12 @@ async function reserve(
       throw error;
     }
   }
+}
+
+/** An upper bound on the tokens of the tool definitions and response schema (one per byte of their JSON at most). */
+function definitionsBound(input: ChatInput): number {
+  let bytes = 0;
+  if (input.tools?.length) bytes += Buffer.byteLength(JSON.stringify(input.tools), 'utf8');
+  if (input.responseFormat?.type === 'json_schema') bytes += Buffer.byteLength(JSON.stringify(input.responseFormat.schema), 'utf8');
+  return bytes;
 }

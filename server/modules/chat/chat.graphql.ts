@@ -1,33 +1,26 @@
 import { builder } from '../../builder.ts';
 import type { Attempt } from '../../router/index.ts';
-import type { ChatInput } from './chat-input.ts';
+import type { TokenUsage, ToolCall } from '../../../plugins/plugin-api.ts';
+import { ChatInputType, toChatInput } from './chat-input.graphql.ts';
 import type { ChatEvent, ChatResult } from './chat.types.ts';
 import { signedIn } from '../service-context.ts';
 
-const ChatRole = builder.enumType('ChatRole', { values: ['SYSTEM', 'USER', 'ASSISTANT'] as const });
-
-const ChatMessageInput = builder.inputType('ChatMessageInput', {
-  fields: (t) => ({
-    role: t.field({ type: ChatRole, required: true }),
-    content: t.string({ required: true }),
-  }),
-});
-
-const ChatInputType = builder.inputType('ChatInput', {
-  fields: (t) => ({
-    model: t.string({ required: true, description: 'A gateway model name (see Query.models)' }),
-    messages: t.field({ type: [ChatMessageInput], required: true }),
-    temperature: t.float(),
-    maxTokens: t.int({ description: 'Cap on output tokens; reserved against the daily output quota' }),
-    stop: t.stringList(),
-  }),
-});
-
-const TokenUsageType = builder.objectRef<{ inputTokens: number; outputTokens: number }>('TokenUsage').implement({
+const TokenUsageType = builder.objectRef<TokenUsage>('TokenUsage').implement({
   authScopes: { loggedIn: true },
   fields: (t) => ({
     inputTokens: t.exposeInt('inputTokens'),
     outputTokens: t.exposeInt('outputTokens'),
+    cachedInputTokens: t.int({ description: "Input tokens served from the vendor's prompt cache (included in inputTokens); 0 where none was reported", resolve: (u) => u.cachedInputTokens ?? 0 }),
+  }),
+});
+
+const ToolCallType = builder.objectRef<ToolCall>('ToolCall').implement({
+  description: 'A tool the model called',
+  authScopes: { loggedIn: true },
+  fields: (t) => ({
+    id: t.exposeString('id'),
+    name: t.exposeString('name'),
+    arguments: t.exposeString('arguments', { description: 'The JSON text of the arguments, as the model produced it' }),
   }),
 });
 
@@ -48,13 +41,14 @@ const ChatResultType = builder.objectRef<ChatResult>('ChatResult').implement({
   authScopes: { loggedIn: true },
   fields: (t) => ({
     text: t.exposeString('text'),
+    toolCalls: t.field({ type: [ToolCallType], resolve: (r) => r.toolCalls }),
     usage: t.field({ type: TokenUsageType, resolve: (r) => r.usage }),
     provider: t.exposeString('provider', { description: 'Provider instance that answered' }),
     model: t.exposeString('model', { description: "The provider's model id that answered" }),
     requestedModel: t.exposeString('requestedModel'),
     attempts: t.field({ type: [AttemptType], resolve: (r) => r.attempts }),
     latencyMs: t.int({ resolve: (r) => Math.round(r.latencyMs) }),
-    finishReason: t.exposeString('finishReason', { nullable: true }),
+    finishReason: t.exposeString('finishReason', { nullable: true, description: 'stop, length, tool_calls or content_filter' }),
     requestId: t.exposeString('requestId'),
     chatId: t.id({ description: "The chat's id in the gateway's ledger", resolve: (r) => r.chatId }),
     auditId: t.id({
@@ -70,23 +64,28 @@ const ChatDelta = builder.objectRef<Extract<ChatEvent, { type: 'delta' }>>('Chat
   fields: (t) => ({ text: t.exposeString('text') }),
 });
 
+const ChatToolCallDelta = builder.objectRef<Extract<ChatEvent, { type: 'tool_call' }>>('ChatToolCallDelta').implement({
+  description: 'A piece of a tool call: the first piece of an index carries id and name, later ones pieces of the arguments JSON',
+  authScopes: { loggedIn: true },
+  fields: (t) => ({
+    index: t.exposeInt('index'),
+    id: t.string({ nullable: true, resolve: (d) => d.id ?? null }),
+    name: t.string({ nullable: true, resolve: (d) => d.name ?? null }),
+    arguments: t.string({ nullable: true, resolve: (d) => d.arguments ?? null }),
+  }),
+});
+
 const ChatCompleted = builder.objectRef<Extract<ChatEvent, { type: 'done' }>>('ChatCompleted').implement({
   authScopes: { loggedIn: true },
   fields: (t) => ({ result: t.field({ type: ChatResultType, resolve: (e) => e.result }) }),
 });
 
 const ChatEventType = builder.unionType('ChatEvent', {
-  description: 'Text deltas in order, then one ChatCompleted',
-  types: [ChatDelta, ChatCompleted],
-  resolveType: (event) => (event.type === 'delta' ? ChatDelta : ChatCompleted),
+  description: 'Text deltas and tool-call pieces in order, then one ChatCompleted',
+  types: [ChatDelta, ChatToolCallDelta, ChatCompleted],
+  resolveType: (event) => (event.type === 'delta' ? ChatDelta : event.type === 'tool_call' ? ChatToolCallDelta : ChatCompleted),
 });
 
-function toChatInput(input: { model: string; messages: { role: 'SYSTEM' | 'USER' | 'ASSISTANT'; content: string }[]; temperature?: number | null; maxTokens?: number | null; stop?: string[] | null }): ChatInput {
-  return {
-    ...input,
-    messages: input.messages.map((m) => ({ role: m.role.toLowerCase() as 'system' | 'user' | 'assistant', content: m.content })),
-  };
-}
 
 builder.mutationField('chat', (t) =>
   t.field({

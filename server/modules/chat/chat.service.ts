@@ -1,4 +1,4 @@
-import type { TokenUsage } from '../../../plugins/plugin-api.ts';
+import type { TokenUsage, ToolCall } from '../../../plugins/plugin-api.ts';
 import { AppError } from '../../errors.ts';
 import { RouterError, StreamInterruptedError, type Router, type RouterEvent } from '../../router/index.ts';
 import { isDatabaseUnavailable } from '../../db/unavailable.ts';
@@ -55,10 +55,11 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
   const { signal, via } = options;
   const abort = new AbortController();
   let text = '';
+  const calls = new ToolCallsSoFar();
   const watch = deps.observer?.begin(ctx, input.model, via);
   let slot: ReturnType<ChatsInFlight['enter']>;
   try {
-    slot = deps.inFlight.enter(abort, () => text);
+    slot = deps.inFlight.enter(abort, () => text + calls.text());
   } catch (error) {
     watch?.refused(error); // overloaded, or draining
     throw error;
@@ -95,6 +96,13 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
         if (!text) watch?.firstToken();
         text += allowed;
         yield { type: 'delta', text: allowed };
+      } else if (event.type === 'tool_call') {
+        if (cap.reached) continue;
+        // Arguments are JSON: never cut mid-way, but counted, so a runaway call still stops at the cap.
+        cap.count(`${event.name ?? ''}${event.arguments ?? ''}`);
+        if (cap.reached) abort.abort(OUTPUT_CAP_REACHED);
+        calls.add(event);
+        yield { type: 'tool_call', index: event.index, id: event.id, name: event.name, arguments: event.arguments };
       } else if (event.type === 'done') {
         // A whole answer that ran past the cap was cut to it: say so.
         done = cap.reached ? { ...event, finishReason: 'length' } : event;
@@ -115,7 +123,7 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
     // The consumer stopped iterating (client gone): stop the upstream call, still meter what was used.
     kind ??= 'disconnected';
     if (kind === 'disconnected') abort.abort();
-    const outcome: ChatOutcome = { kind, text, done, failure, cutAtCap: cap.reached };
+    const outcome: ChatOutcome = { kind, text, toolCalls: calls.list(), done, failure, cutAtCap: cap.reached };
     const settle = watch ? () => watchSettlement(watch, outcome, () => settleChat(deps, ctx, admission, outcome)) : () => settleChat(deps, ctx, admission, outcome);
     if (kind === 'disconnected') {
       // Nobody waits for this answer; settle without holding up the consumer's teardown.
@@ -133,6 +141,7 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
     type: 'done',
     result: {
       text,
+      toolCalls: calls.list(),
       usage: settled!.usage,
       provider: done!.provider,
       model: done!.model,
@@ -194,7 +203,37 @@ function outputCap(maxTokens: number | undefined) {
       delivered = limit;
       return delta.slice(0, fits);
     },
+    /** Counts output that goes out whole (tool-call pieces); sets `reached` once past the cap. */
+    count(piece: string): void {
+      if (limit === Infinity) return;
+      delivered += estimateTokens(piece);
+      if (delivered > limit) reached = true;
+    },
   };
+}
+
+/** The tool calls of an answer, assembled from their streamed pieces by index. */
+class ToolCallsSoFar {
+  private readonly byIndex = new Map<number, ToolCall>();
+
+  add(piece: { index: number; id?: string; name?: string; arguments?: string }): void {
+    const call = this.byIndex.get(piece.index) ?? { id: '', name: '', arguments: '' };
+    if (piece.id) call.id = piece.id;
+    if (piece.name && !call.name) call.name = piece.name;
+    if (piece.arguments) call.arguments += piece.arguments;
+    this.byIndex.set(piece.index, call);
+  }
+
+  list(): ToolCall[] {
+    return [...this.byIndex.entries()].sort(([a], [b]) => a - b).map(([, call]) => ({ ...call }));
+  }
+
+  /** What the calls delivered, as text to count. */
+  text(): string {
+    let out = '';
+    for (const call of this.byIndex.values()) out += call.name + call.arguments;
+    return out;
+  }
 }
 
 function cutAtCap(error: StreamInterruptedError, startedAt: number): Extract<RouterEvent, { type: 'done' }> {
@@ -210,7 +249,7 @@ class ShutdownCut extends Error {
   }
 }
 
-function databaseUnavailable(): AppError {
+export function databaseUnavailable(): AppError {
   return new AppError('SERVICE_UNAVAILABLE', "The gateway's database is unreachable; retry the chat shortly", { retryAfterSeconds: 2 });
 }
 
@@ -219,7 +258,8 @@ function outcomeOfFailure(error: unknown, abort: AbortSignal): ChatOutcomeKind {
   return abort.aborted ? 'disconnected' : 'failed';
 }
 
-function toAppError(error: unknown, delivered: string, usage: TokenUsage | undefined): unknown {
+/** A router or shutdown failure as the coded error clients get (shared with the embeddings service). */
+export function toAppError(error: unknown, delivered: string, usage: TokenUsage | undefined): unknown {
   if (error instanceof ShutdownCut) {
     return delivered
       ? new AppError('STREAM_INTERRUPTED', `The answer was cut off after ${delivered.length} characters: ${error.message}`, { usage, retryAfterSeconds: 1 })

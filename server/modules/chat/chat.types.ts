@@ -1,4 +1,4 @@
-import type { TokenUsage } from '../../../plugins/plugin-api.ts';
+import type { FinishReason, TokenUsage, ToolCall } from '../../../plugins/plugin-api.ts';
 import type { Attempt } from '../../router/index.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer.ts';
@@ -26,6 +26,9 @@ export interface ChatOptions {
 
 export interface ChatResult {
   text: string;
+  /** The tools the model called, whole, in order (empty when it called none). */
+  toolCalls: ToolCall[];
+  /** Tokens billed; `cachedInputTokens` where the vendor reported a prompt-cache hit. */
   usage: TokenUsage;
   /** Provider instance and provider model id that answered. */
   provider: string;
@@ -34,7 +37,7 @@ export interface ChatResult {
   requestedModel: string;
   attempts: Attempt[];
   latencyMs: number;
-  finishReason: string | null;
+  finishReason: FinishReason | null;
   requestId: string;
   /** The chat's id in the ledger (stable, known before the audit record exists). */
   chatId: string;
@@ -44,7 +47,16 @@ export interface ChatResult {
   rateLimit: RateLimitStatus | null;
 }
 
-export type ChatEvent = { type: 'delta'; text: string } | { type: 'done'; result: ChatResult };
+/** A piece of a tool call as it streams: the first piece of each `index` carries `id` and `name`, then pieces of `arguments`. */
+export interface ToolCallDelta {
+  type: 'tool_call';
+  index: number;
+  id?: string;
+  name?: string;
+  arguments?: string;
+}
+
+export type ChatEvent = { type: 'delta'; text: string } | ToolCallDelta | { type: 'done'; result: ChatResult };
 
 /** How a chat ended, as metered and audited. */
 export type ChatOutcomeKind = 'ok' | 'failed' | 'interrupted' | 'disconnected';

@@ -12,7 +12,21 @@ export function routeChat(router: Router, admission: Admission, signal: AbortSig
   return coalesceDeltas(
     router.stream(
       input.model,
-      { messages: input.messages, temperature: input.temperature ?? undefined, maxTokens, stop: input.stop ?? undefined, stream, requestId, watch },
+      {
+        messages: input.messages,
+        temperature: input.temperature ?? undefined,
+        topP: input.topP ?? undefined,
+        seed: input.seed ?? undefined,
+        maxTokens,
+        stop: input.stop ?? undefined,
+        tools: input.tools?.length ? input.tools : undefined,
+        toolChoice: input.toolChoice ?? undefined,
+        responseFormat: input.responseFormat ?? undefined,
+        endUser: input.endUser ?? undefined,
+        stream,
+        requestId,
+        watch,
+      },
       signal,
     ),
   );

@@ -1,4 +1,4 @@
-import type { ChatMessage, TokenUsage } from '../../../plugins/plugin-api.ts';
+import type { ChatMessage, TokenUsage, ToolCall } from '../../../plugins/plugin-api.ts';
 import { RouterError, StreamInterruptedError, type RouterEvent } from '../../router/index.ts';
 import type { Logger } from 'pino';
 import { countUsage } from '../metering/token-count.ts';
@@ -7,7 +7,7 @@ import type { SettlementQueue } from '../metering/settlement-queue.ts';
 import type { RateLimiter } from '../rate-limits/rate-limiter.ts';
 import type { UsageEvents } from '../usage/usage-events.ts';
 import type { Admission } from './admit-chat.ts';
-import { responseHash } from './chat-input.ts';
+import { imageCount, responseHash } from './chat-input.ts';
 import type { ChatOutcomeKind, ChatCaller } from './chat.types.ts';
 
 /** What settlement needs, passed in from the composition root (server/gateway.ts). */
@@ -28,6 +28,8 @@ export interface ChatOutcome {
   kind: ChatOutcomeKind;
   /** Text delivered to the client. */
   text: string;
+  /** Tool calls delivered to the client (whole or as far as they streamed). */
+  toolCalls?: ToolCall[];
   /** The router's final event, when the provider finished. */
   done?: Extract<RouterEvent, { type: 'done' }>;
   failure?: unknown;
@@ -48,20 +50,23 @@ export interface Settled {
  */
 export async function settleChat(deps: SettleDeps, ctx: ChatCaller, admission: Admission, outcome: ChatOutcome): Promise<Settled> {
   const { done, failure, text, kind } = outcome;
+  const toolCalls = outcome.toolCalls ?? [];
   const { input, reservation, via } = admission;
+  // Tool calls are output as much as text is: counted with it where the vendor's figure is missing or checked.
+  const delivered = text + toolCalls.map((c) => c.name + c.arguments).join('');
   let usage: TokenUsage;
   let underReported: Record<string, unknown> | undefined;
   if (outcome.cutAtCap) {
-    usage = await countUsage(input.messages, text);
+    usage = await countUsage(input.messages, delivered);
   } else if (done) {
-    const billed = await billableUsage(done.usage, input.messages, text);
+    const billed = await billableUsage(done.usage, input.messages, delivered);
     usage = billed.usage;
     if (billed.discrepancy) {
       underReported = { reportedUsage: billed.discrepancy.reported, countedUsage: billed.discrepancy.counted };
       deps.logger.warn({ requestId: ctx.requestId, provider: done.provider, model: done.model, ...underReported }, 'provider reported less usage than the gateway counted; billing the larger');
     }
   } else {
-    usage = await usageOfUnfinished(input.messages, text, failure, kind);
+    usage = await usageOfUnfinished(input.messages, delivered, failure, kind);
   }
   deps.rateLimits.settle(admission.rateLimit, usage.outputTokens);
   const attempts = done?.attempts ?? (failure instanceof RouterError ? failure.attempts : []);
@@ -75,7 +80,8 @@ export async function settleChat(deps: SettleDeps, ctx: ChatCaller, admission: A
     provider,
     audit: {
       promptHash: admission.promptHash,
-      responseHash: text || kind === 'ok' ? responseHash(text) : null,
+      // A text-only answer hashes as its text; one with tool calls hashes them too.
+      responseHash: !text && !toolCalls.length && kind !== 'ok' ? null : responseHash(toolCalls.length ? JSON.stringify({ text, toolCalls }) : text),
       latencyMs,
       metadata: {
         requestId: ctx.requestId,
@@ -84,13 +90,19 @@ export async function settleChat(deps: SettleDeps, ctx: ChatCaller, admission: A
         answeredModel: done?.model ?? (failure instanceof StreamInterruptedError ? failure.model : null),
         finishReason: done?.finishReason ?? null,
         attempts,
+        ...(toolCalls.length ? { toolCalls: toolCalls.map((c) => ({ id: c.id, name: c.name })) } : {}),
+        ...(input.tools?.length ? { tools: input.tools.map((t) => t.name) } : {}),
+        ...(input.responseFormat && input.responseFormat.type !== 'text' ? { responseFormat: input.responseFormat.type } : {}),
+        ...(imageCount(input.messages) ? { images: imageCount(input.messages), dlp: { unscreenedImages: imageCount(input.messages) } } : {}),
+        ...(usage.cachedInputTokens ? { cachedInputTokens: usage.cachedInputTokens } : {}),
+        ...(input.endUser ? { endUser: input.endUser } : {}),
         reserved: { inputTokens: reservation.inputTokens, outputTokens: reservation.outputTokens },
         ...(done?.finishReason === 'length' && admission.maxTokens !== undefined ? { outputCap: admission.maxTokens } : {}),
         ...underReported,
         // Router messages are generic by design (the upstream's words are only in the server log); anything else is ours.
         ...(failure ? { error: failure instanceof RouterError ? failure.message : 'internal error' } : {}),
         // The prompt as sent upstream: redacted where policy said so.
-        ...(deps.storePromptText ? { prompt: input.messages, response: text } : {}),
+        ...(deps.storePromptText ? { prompt: withoutImageBytes(input.messages), response: text, ...(toolCalls.length ? { responseToolCalls: toolCalls } : {}) } : {}),
       },
     },
   });
@@ -106,6 +118,16 @@ export async function settleChat(deps: SettleDeps, ctx: ChatCaller, admission: A
     latencyMs,
   });
   return { auditId, usage };
+}
+
+/** Image bytes never reach the audit trail, even with prompt text kept: only their hash. */
+function withoutImageBytes(messages: ChatMessage[]): ChatMessage[] {
+  if (!imageCount(messages)) return messages;
+  return messages.map((m) =>
+    Array.isArray(m.content)
+      ? { ...m, content: m.content.map((p) => (p.type === 'image' && p.source.kind === 'base64' ? { type: 'text' as const, text: `[image ${p.source.mediaType} sha256:${responseHash(Buffer.from(p.source.data, 'base64'))}]` } : p)) }
+      : m,
+  );
 }
 
 async function usageOfUnfinished(messages: ChatMessage[], text: string, failure: unknown, kind: ChatOutcomeKind): Promise<TokenUsage> {

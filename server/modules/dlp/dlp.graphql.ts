@@ -2,7 +2,6 @@ import { builder } from '../../builder.ts';
 import { signedIn } from '../service-context.ts';
 import { connectionArgs, connectionComplexity, connectionType } from '../../schema/connection.ts';
 import { RoleType } from '../roles/roles.graphql.ts';
-import { Role } from '../roles/role.entity.ts';
 import { UserType } from '../users/users.graphql.ts';
 import { DETECTOR_IDS } from './dlp.types.ts';
 import { DLP_ACTIONS, listDlpPolicies, type DlpEvent, type DlpPolicy } from './dlp.store.ts';
@@ -19,7 +18,7 @@ const DlpPolicyType = builder.objectRef<DlpPolicy>('DlpPolicy').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     roleId: t.id({ nullable: true, description: 'null: the organisation default', resolve: (p) => p.roleId }),
-    role: t.field({ type: RoleType, nullable: true, resolve: (p, _a, ctx) => (p.roleId ? ctx.em.findOne(Role, { id: p.roleId }) : null) }),
+    role: t.field({ type: RoleType, nullable: true, resolve: (p, _a, ctx) => (p.roleId ? ctx.loaders.roleById.load(p.roleId) : null) }),
     detector: t.field({ type: DlpDetector, resolve: (p) => p.detector.toUpperCase() }),
     action: t.field({ type: DlpActionEnum, resolve: (p) => p.action }),
     updatedAt: t.field({ type: 'DateTime', resolve: (p) => p.updatedAt }),
@@ -40,6 +39,7 @@ const DlpEventType = builder.objectRef<DlpEvent>('DlpEvent').implement({
     count: t.exposeInt('count'),
     model: t.exposeString('model', { nullable: true }),
     requestId: t.exposeString('requestId', { nullable: true }),
+    unscreenedImages: t.exposeInt('unscreenedImages', { description: 'Images the prompt carried: DLP screens text only, so these passed unscreened' }),
   }),
 });
 

@@ -27,20 +27,26 @@ export interface DlpHitSummary {
 }
 
 /**
- * The parts of a chat request that reach the provider as text: the messages and the stop sequences. Tool
- * definitions, tool-call arguments and tool results join here when chats carry them: add them to `textsOf` and
- * `withTexts`, and every door that calls `screenPrompt` screens them.
+ * The parts of a chat request that reach the provider as the user's text: the messages (text content and parts,
+ * tool results, the arguments of tool calls echoed back) and the stop sequences. Images are not screened: the
+ * DLP events of a prompt that carried some say how many passed unscreened.
  */
 export interface PromptTexts {
   messages: ChatMessage[];
   stop?: string[] | null;
 }
 
-/** The texts a message carries: its string content, or each text part (images are not screened). */
+/** The texts a message carries: its string content or each text part, then its tool calls' arguments (images are not screened). */
 function messageTexts(m: ChatMessage): string[] {
-  if (m.content === null) return [];
-  if (typeof m.content === 'string') return [m.content];
-  return m.content.flatMap((part) => (part.type === 'text' ? [part.text] : []));
+  const texts = m.content === null ? [] : typeof m.content === 'string' ? [m.content] : m.content.flatMap((part) => (part.type === 'text' ? [part.text] : []));
+  if (m.toolCalls?.length) for (const call of m.toolCalls) texts.push(call.arguments);
+  return texts;
+}
+
+function imagesOf(prompt: PromptTexts): number {
+  let n = 0;
+  for (const m of prompt.messages) if (Array.isArray(m.content)) for (const p of m.content) if (p.type === 'image') n++;
+  return n;
 }
 
 /** Every text of the prompt, in a fixed order that `withTexts` reads back. */
@@ -52,20 +58,29 @@ function textsOf(prompt: PromptTexts): string[] {
 function withTexts<P extends PromptTexts>(prompt: P, texts: readonly string[]): P {
   let i = 0;
   const messages = prompt.messages.map((m) => {
-    if (m.content === null) return m;
+    let out = m;
     if (typeof m.content === 'string') {
       const text = texts[i++];
-      return text === m.content ? m : { ...m, content: text };
+      if (text !== m.content) out = { ...m, content: text };
+    } else if (m.content !== null) {
+      let changed = false;
+      const content = m.content.map((part) => {
+        if (part.type !== 'text') return part;
+        const text = texts[i++];
+        if (text === part.text) return part;
+        changed = true;
+        return { ...part, text };
+      });
+      if (changed) out = { ...m, content };
     }
-    let changed = false;
-    const content = m.content.map((part) => {
-      if (part.type !== 'text') return part;
-      const text = texts[i++];
-      if (text === part.text) return part;
-      changed = true;
-      return { ...part, text };
-    });
-    return changed ? { ...m, content } : m;
+    if (m.toolCalls?.length) {
+      const calls = m.toolCalls.map((call) => {
+        const args = texts[i++];
+        return args === call.arguments ? call : { ...call, arguments: args };
+      });
+      if (calls.some((c, k) => c !== m.toolCalls![k])) out = { ...out, toolCalls: calls };
+    }
+    return out;
   });
   const stop = prompt.stop?.map(() => texts[i++]);
   return { ...prompt, messages, ...(prompt.stop ? { stop } : {}) };
@@ -99,11 +114,18 @@ export async function screenPrompt<P extends PromptTexts>(ctx: ServiceContext, p
   });
   if (hits.size === 0) return prompt;
   const summary = [...hits.values()];
+  const unscreenedImages = imagesOf(prompt);
   onHits?.(summary);
-  recordDlpEvents(app, viewer.userId, model, ctx.requestId, summary);
+  recordDlpEvents(app, viewer.userId, model, ctx.requestId, summary, unscreenedImages);
   if (blocked) {
     const detectors = [...new Set(summary.filter((h) => h.action === 'block').map((h) => h.detector))];
-    appendAuditRecord(ctx.em, { actorId: viewer.userId, action: 'dlp.blocked', targetType: 'model', targetId: model, metadata: { requestId: ctx.requestId, hits: summary } });
+    appendAuditRecord(ctx.em, {
+      actorId: viewer.userId,
+      action: 'dlp.blocked',
+      targetType: 'model',
+      targetId: model,
+      metadata: { requestId: ctx.requestId, hits: summary, ...(unscreenedImages ? { unscreenedImages } : {}) },
+    });
     await ctx.em.flush();
     throw new AppError('DLP_BLOCKED', `The prompt was blocked by data-protection policy: it contains ${detectors.join(', ')}`, { detectors });
   }
@@ -111,8 +133,8 @@ export async function screenPrompt<P extends PromptTexts>(ctx: ServiceContext, p
 }
 
 /** Writes DLP events off the request path; they are counts, never the matched text. */
-function recordDlpEvents(app: AppState, userId: string, model: string, requestId: string, hits: DlpHitSummary[]): void {
-  inBackground(app, () => insertDlpEvents(app.sql.durable, { userId, model, requestId, hits }));
+function recordDlpEvents(app: AppState, userId: string, model: string, requestId: string, hits: DlpHitSummary[], unscreenedImages: number): void {
+  inBackground(app, () => insertDlpEvents(app.sql.durable, { userId, model, requestId, hits, unscreenedImages }));
 }
 
 /** Sets (or with ALLOW on a role, still sets) the policy of one detector, for a role or the organisation default (roleId null). */

@@ -63,6 +63,8 @@ export interface DlpEvent {
   count: number;
   model: string | null;
   requestId: string | null;
+  /** Images the prompt carried, which DLP does not screen. */
+  unscreenedImages: number;
 }
 
 export interface DlpEventFilter {
@@ -80,7 +82,7 @@ const eventParams = (f: DlpEventFilter) => [f.userId ?? null, f.detector ?? null
 /** Up to `limit` events matching the filter with an id below `beforeId`, newest first. */
 export async function findDlpEvents(pool: Pool, filter: DlpEventFilter, beforeId: string | null, limit: number): Promise<DlpEvent[]> {
   const { rows } = await pool.query(
-    `select id, at, user_id, detector, kind, action, count, model, request_id from dlp_event
+    `select id, at, user_id, detector, kind, action, count, model, request_id, unscreened_images from dlp_event
      ${EVENT_WHERE} and ($5::bigint is null or id < $5::bigint) order by id desc limit ${Number(limit)}`,
     [...eventParams(filter), beforeId],
   );
@@ -94,6 +96,7 @@ export async function findDlpEvents(pool: Pool, filter: DlpEventFilter, beforeId
     count: r.count,
     model: r.model,
     requestId: r.request_id,
+    unscreenedImages: r.unscreened_images,
   }));
 }
 
@@ -112,11 +115,11 @@ export interface DlpEventHits {
 }
 
 /** Writes the events of one screened prompt: counts, never the matched text. */
-export async function insertDlpEvents(pool: Pool, e: { userId: string; model: string; requestId: string; hits: DlpEventHits[] }): Promise<void> {
+export async function insertDlpEvents(pool: Pool, e: { userId: string; model: string; requestId: string; hits: DlpEventHits[]; unscreenedImages?: number }): Promise<void> {
   await pool.query({
     name: 'dlp-events',
-    text: `insert into dlp_event (user_id, detector, kind, action, count, model, request_id)
-           select $1, d, k, a, c, $6, $7 from unnest($2::text[], $3::text[], $4::text[], $5::int4[]) as t(d, k, a, c)`,
+    text: `insert into dlp_event (user_id, detector, kind, action, count, model, request_id, unscreened_images)
+           select $1, d, k, a, c, $6, $7, $8 from unnest($2::text[], $3::text[], $4::text[], $5::int4[]) as t(d, k, a, c)`,
     values: [
       e.userId,
       e.hits.map((h) => h.detector),
@@ -125,6 +128,7 @@ export async function insertDlpEvents(pool: Pool, e: { userId: string; model: st
       e.hits.map((h) => h.count),
       e.model,
       e.requestId,
+      e.unscreenedImages ?? 0,
     ],
   });
 }

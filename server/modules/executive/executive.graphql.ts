@@ -1,5 +1,5 @@
 import { builder } from '../../builder.ts';
-import { executiveSummary, type DlpCount, type ExecutiveSummary, type KeyUsage, type UserUsage } from './executive.service.ts';
+import { errorRateOf, executiveSummary, fallbackRateOf, type DlpCount, type ExecutiveSummary, type KeyUsage, type UserUsage } from './executive.service.ts';
 import {
   DEFAULT_TREND_KEYS,
   TREND_DIMENSIONS,
@@ -64,8 +64,8 @@ const ExecutiveSummaryType = builder.objectRef<ExecutiveSummary>('ExecutiveSumma
     requests: t.field({ type: 'Long', description: 'Chats, whatever their outcome', resolve: (s) => s.requests }),
     errors: t.field({ type: 'Long', description: 'Chats whose outcome is not ok (failed, interrupted, disconnected)', resolve: (s) => s.errors }),
     fallbacks: t.field({ type: 'Long', description: 'Chats answered by a provider other than the first one tried, or that tried more than one', resolve: (s) => s.fallbacks }),
-    errorRate: t.float({ description: 'errors / requests (0 without chats)', resolve: (s) => (s.requests ? s.errors / s.requests : 0) }),
-    fallbackRate: t.float({ description: 'fallbacks / requests (0 without chats)', resolve: (s) => (s.requests ? s.fallbacks / s.requests : 0) }),
+    errorRate: t.float({ description: 'errors / requests (0 without chats)', resolve: errorRateOf }),
+    fallbackRate: t.float({ description: 'fallbacks / requests (0 without chats)', resolve: fallbackRateOf }),
     activeUsers: t.int({ description: 'Distinct users with at least one chat', resolve: (s) => s.activeUsers }),
     latencyP50Ms: t.float({
       nullable: true,

@@ -30,6 +30,11 @@ export interface ExecutiveSummary extends ExecutiveRange {
 }
 
 const TOP = 5;
+
+/** errors / requests, 0 without chats (every door reports it the same way). */
+export const errorRateOf = (s: ExecutiveSummary): number => (s.requests ? s.errors / s.requests : 0);
+/** fallbacks / requests, 0 without chats. */
+export const fallbackRateOf = (s: ExecutiveSummary): number => (s.requests ? s.fallbacks / s.requests : 0);
 const MAX_RANGE_MS = 2 * 366 * 86_400_000;
 
 export function assertRange(range: ExecutiveRange): void {

@@ -59,6 +59,32 @@ export async function admitChatRow(
   return rows[0];
 }
 
+const ADMIT_BATCH_SQL = `select ord, status, output_limit from admit_chats($1::uuid[], $2::date[], $3::int8[], $4::int8[], $5::uuid[], $6::text[], $7,
+  $8::uuid[], $9::text[], $10::text[], $11::text[])`;
+
+/**
+ * One call of admit_chats for chats under no hard-stop budget: each admitted
+ * (or refused by its quota) exactly as admitChatRow would, in one statement.
+ * Answers in the order of `batch`.
+ */
+export async function admitChatRows(pool: Pool, batch: readonly { reservation: Reservation; ledger: LedgerEntry }[]): Promise<AdmitRow[]> {
+  const column = <T>(pick: (a: { reservation: Reservation; ledger: LedgerEntry }) => T) => batch.map(pick);
+  const { rows } = await pool.query<{ ord: number; status: AdmitRow['status']; output_limit: string | null }>({
+    name: 'chat-admit-batch',
+    text: ADMIT_BATCH_SQL,
+    values: [
+      column((a) => a.reservation.userId), column((a) => a.reservation.day), column((a) => a.reservation.inputTokens), column((a) => a.reservation.outputTokens),
+      column((a) => a.ledger.chatId), column((a) => a.ledger.requestId), batch[0].ledger.instanceId, column((a) => a.ledger.apiKeyId),
+      column((a) => a.ledger.model), column((a) => a.ledger.promptHash), column((a) => a.ledger.via),
+    ],
+  });
+  const answers = new Array<AdmitRow>(batch.length);
+  for (const row of rows) {
+    answers[row.ord - 1] = { status: row.status, output_limit: row.output_limit, budget_id: null, spent: null, held: null, amount: null, input_cost: null, output_per_million: null };
+  }
+  return answers;
+}
+
 const STATE_SQL = `select q.daily_input_limit as il, q.daily_output_limit as ol,
   coalesce(c.input_tokens, 0) as iu, coalesce(c.output_tokens, 0) as ou
   from (select 1) one left join quota q on q.user_id = $1 left join quota_counter c on c.user_id = $1 and c.day = $2`;

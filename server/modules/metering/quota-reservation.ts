@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { AppError } from '../../errors.ts';
 import { startOfNextDay } from '../../util/time-zone.ts';
+import type { AdmissionQueue } from './admission-queue.ts';
 import { admitChatRow, quotaState, type LedgerEntry, type QuotaLimits, type Reservation } from './metering.store.ts';
 
 /** The hard-stop budgets over a chat, and how to word a refusal. */
@@ -38,19 +39,20 @@ const STATE_SQL = `select q.daily_input_limit as il, q.daily_output_limit as ol,
  * saying which limit, what is used, what remains and when it resets.
  */
 export async function reserveQuota(
-  pool: Pool,
+  db: { pool: Pool; admissions?: AdmissionQueue },
   request: Reservation & { timezone: string; ledger: LedgerEntry; budgets?: BudgetHold },
 ): Promise<Reservation & { outputLimited: boolean }> {
   const { userId, day, inputTokens, outputTokens, ledger, budgets } = request;
+  const { pool, admissions } = db;
   let state: QuotaLimits;
   let inputShort: boolean;
   for (let attempt = 0; ; attempt++) {
-    const admitted = await admitChatRow(
-      pool,
-      { userId, day, inputTokens, outputTokens },
-      ledger,
-      budgets && { ids: budgets.budgetIds, period: budgets.period.period, from: budgets.period.from, until: budgets.period.until },
-    );
+    const reservation = { userId, day, inputTokens, outputTokens };
+    // Chats under no hard-stop budget go through group admission when there is one; budget holds are admitted alone.
+    const admitted =
+      admissions && !budgets
+        ? await admissions.admit(reservation, ledger)
+        : await admitChatRow(pool, reservation, ledger, budgets && { ids: budgets.budgetIds, period: budgets.period.period, from: budgets.period.from, until: budgets.period.until });
     if (admitted.status === 'ok') return { userId, day, inputTokens, outputTokens, outputLimited: admitted.output_limit !== null };
     if (admitted.status === 'budget') {
       const committed = Number(admitted.spent) + Number(admitted.held);

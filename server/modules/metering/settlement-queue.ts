@@ -86,6 +86,9 @@ export class SettlementQueue {
   }
 
   private async drain(): Promise<void> {
+    // Never finish synchronously: the caller assigns `flushing` after this returns, and
+    // a drain with nothing to do would otherwise clear it first and leave it set for good.
+    await Promise.resolve();
     try {
       if (this.backlog > 0) await this.tryReplay();
       while (this.waiting.length) {

@@ -4,7 +4,8 @@
  * js-tiktoken (no runtime download) and load lazily: ~1 MB that most chats
  * never need.
  */
-import { contentText, type ChatMessage, type TokenUsage } from '../../../plugins/plugin-api.ts';
+import type { ChatMessage, TokenUsage } from '../../../plugins/plugin-api.ts';
+import { messageText } from './token-estimate.ts';
 
 type Encoder = { encode(text: string): number[] };
 let encoder: Promise<Encoder> | undefined;
@@ -22,7 +23,7 @@ const REPLY_PRIMING = 3;
 export async function countUsage(messages: readonly ChatMessage[], completion: string): Promise<TokenUsage> {
   const enc = await loadEncoder();
   let input = REPLY_PRIMING;
-  for (const m of messages) input += PER_MESSAGE + enc.encode(m.role).length + enc.encode(contentText(m.content)).length;
+  for (const m of messages) input += PER_MESSAGE + enc.encode(m.role).length + enc.encode(messageText(m)).length;
   return { inputTokens: input, outputTokens: completion ? enc.encode(completion).length : 0 };
 }
 
@@ -35,7 +36,7 @@ export async function countUsage(messages: readonly ChatMessage[], completion: s
 export async function promptTokensWithMargin(messages: readonly ChatMessage[]): Promise<number> {
   const enc = await loadEncoder();
   let total = 4;
-  for (const m of messages) total += 8 + Math.ceil(enc.encode(contentText(m.content)).length * 1.1);
+  for (const m of messages) total += 8 + Math.ceil(enc.encode(messageText(m)).length * 1.1);
   return total;
 }
 

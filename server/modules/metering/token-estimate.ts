@@ -7,6 +7,15 @@ import { contentText, type ChatMessage } from '../../../plugins/plugin-api.ts';
  */
 const IMAGE_TOKEN_BOUND = 4_000;
 
+/** The text of a message that a vendor tokenizes: its content and the tool calls it carries. */
+export function messageText(m: ChatMessage): string {
+  const text = contentText(m.content);
+  if (!m.toolCalls?.length) return text;
+  let calls = '';
+  for (const c of m.toolCalls) calls += c.id + c.name + c.arguments;
+  return text + calls;
+}
+
 function imageTokenBound(content: ChatMessage['content']): number {
   if (!Array.isArray(content)) return 0;
   let images = 0;
@@ -31,7 +40,7 @@ const REPLY_PRIMING = 4;
  */
 export function promptTokenBound(messages: readonly ChatMessage[]): number {
   let total = REPLY_PRIMING;
-  for (const m of messages) total += PER_MESSAGE_OVERHEAD + Buffer.byteLength(contentText(m.content), 'utf8') + imageTokenBound(m.content);
+  for (const m of messages) total += PER_MESSAGE_OVERHEAD + Buffer.byteLength(messageText(m), 'utf8') + imageTokenBound(m.content);
   return total;
 }
 
@@ -89,6 +98,6 @@ export function estimateTokens(text: string): number {
 /** The quick estimate over a whole prompt, with the same framing as the bound. */
 export function estimatePromptTokens(messages: readonly ChatMessage[]): number {
   let total = REPLY_PRIMING;
-  for (const m of messages) total += PER_MESSAGE_OVERHEAD + estimateTokens(contentText(m.content));
+  for (const m of messages) total += PER_MESSAGE_OVERHEAD + estimateTokens(messageText(m));
   return total;
 }

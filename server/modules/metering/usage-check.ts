@@ -24,7 +24,9 @@ export async function billableUsage(
   const outputLow = reported.outputTokens * 1.5 + 8 < estimateTokens(delivered);
   if (!inputLow && !outputLow) return { usage: reported };
   const counted = await countUsage(messages, delivered);
-  const usage = { inputTokens: Math.max(reported.inputTokens, counted.inputTokens), outputTokens: Math.max(reported.outputTokens, counted.outputTokens) };
+  const usage: TokenUsage = { inputTokens: Math.max(reported.inputTokens, counted.inputTokens), outputTokens: Math.max(reported.outputTokens, counted.outputTokens) };
+  // A cache hit the vendor reported stays reported: the recount only raises the totals.
+  if (reported.cachedInputTokens) usage.cachedInputTokens = reported.cachedInputTokens;
   if (usage.inputTokens === reported.inputTokens && usage.outputTokens === reported.outputTokens) return { usage };
   return { usage, discrepancy: { reported, counted } };
 }

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   { name: 'budgets:write', group: 'Budgets', description: 'Set model prices; create, change and delete budgets' },
   { name: 'executive:read', group: 'Executive', description: 'See the executive summary and trends: usage, errors, latency and DLP events across the organisation' },
   { name: 'providers:read', group: 'Providers', description: 'See provider health, circuit state and routes' },
+  { name: 'providers:write', group: 'Providers', description: 'Add, change and delete provider instances, models and their routes; test providers' },
   { name: 'chat', group: 'Chat', description: 'Send chats through the gateway' },
 ] as const;
 

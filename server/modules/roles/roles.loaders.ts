@@ -17,3 +17,12 @@ export function createRolesByUserLoader(em: EntityManager) {
     return userIds.map((id) => (byUser.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name)));
   });
 }
+
+/** roleId -> role (null when deleted), one query per batch. */
+export function createRoleByIdLoader(em: EntityManager) {
+  return new DataLoader<string, RoleEntity | null>(async (ids) => {
+    const roles = await em.find(Role, { id: { $in: [...ids] } });
+    const byId = new Map(roles.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}

@@ -1,3 +1,4 @@
+import { signedIn } from '../service-context.ts';
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
 import { connectionArgs, connectionComplexity, connectionType, pageArray } from '../../schema/connection.ts';
@@ -47,7 +48,7 @@ builder.queryFields((t) => ({
   me: t.field({
     type: UserType,
     authScopes: { loggedIn: true },
-    resolve: (_root, _args, ctx) => getUser(ctx, ctx.viewer!.userId),
+    resolve: (_root, _args, ctx) => getUser(ctx, signedIn(ctx).viewer.userId),
   }),
   users: t.field({
     type: UserConnection,

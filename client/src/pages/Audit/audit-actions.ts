@@ -8,6 +8,7 @@ export const AUDIT_ACTION_GROUPS = {
   chat: ['chat', 'dlp.blocked'],
   dlp: ['dlp.policy.update', 'dlp.policy.clear'],
   budgets: ['price.update', 'budget.create', 'budget.update', 'budget.delete'],
+  providers: ['provider.create', 'provider.update', 'provider.delete', 'model.create', 'model.update', 'model.delete'],
   audit: ['audit.export', 'audit.retention'],
 } as const;
 

@@ -13,6 +13,7 @@ const result = (over: Partial<ChatResultFieldsFragment> = {}): ChatResultFieldsF
   attempts: [{ provider: 'mock', model: 'mock-small', error: null, code: null, status: null, latencyMs: 4 }],
   latencyMs: 27,
   finishReason: 'stop',
+  toolCalls: [],
   requestId: 'req-1',
   auditId: 'a1',
   ...over,
@@ -66,5 +67,13 @@ describe('ChatResultPanel', () => {
     renderWithI18n(() => <ChatResultPanel result={result()} />, 'zh-CN');
     expect(screen.getByText('请求详情')).toBeTruthy();
     expect(screen.getByText('已应答')).toBeTruthy();
+  });
+
+  it('lists the tools the model called, with their arguments', () => {
+    renderWithI18n(() => <ChatResultPanel result={result({ text: '', finishReason: 'tool_calls', toolCalls: [{ id: 'call_1', name: 'get_weather', arguments: '{"city":"Paris"}' }] })} />);
+    const calls = screen.getByTestId('result-tool-calls');
+    expect(within(calls).getByText('get_weather')).toBeTruthy();
+    expect(within(calls).getByText('{"city":"Paris"}')).toBeTruthy();
+    expect(screen.getByText('Tool call')).toBeTruthy();
   });
 });

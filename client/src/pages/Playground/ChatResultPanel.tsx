@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import type { ChatResultFieldsFragment } from '../../gql/graphql.ts';
@@ -69,6 +69,19 @@ export function ChatResultPanel(props: { result: ChatResultFieldsFragment }) {
           </dd>
         </div>
       </dl>
+      <Show when={props.result.toolCalls.length}>
+        <h3 class="subheading result-subheading">{t('playground.toolCalls')}</h3>
+        <ul class="tool-calls card-pad" data-testid="result-tool-calls">
+          <For each={props.result.toolCalls}>
+            {(call) => (
+              <li>
+                <code translate="no">{call.name}</code> <code class="muted">{call.id}</code>
+                <pre class="tool-call-arguments">{call.arguments}</pre>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
       <h3 class="subheading result-subheading">{t('playground.attempts')}</h3>
       <AttemptsTable attempts={props.result.attempts} caption={t('playground.attempts')} />
     </section>

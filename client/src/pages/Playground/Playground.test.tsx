@@ -91,4 +91,17 @@ describe('PlaygroundView', () => {
     expect((screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText('Enter a whole number of at least 1, or leave empty')).toBeTruthy();
   });
+
+  it('attaches an image to the prompt and shows it until removed', () => {
+    const onImage = vi.fn();
+    const { unmount } = renderView({ onImage });
+    const file = new File([new Uint8Array([137, 80, 78, 71])], 'chart.png', { type: 'image/png' });
+    fireEvent.change(screen.getByTestId('attach-image'), { target: { files: [file] } });
+    expect(onImage).toHaveBeenCalledWith(file);
+    unmount();
+    renderView({ onImage, image: { name: 'chart.png' } });
+    expect(screen.getByTestId('attached-image').textContent).toContain('chart.png');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove image chart.png' }));
+    expect(onImage).toHaveBeenLastCalledWith(null);
+  });
 });

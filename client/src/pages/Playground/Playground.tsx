@@ -27,6 +27,10 @@ export interface PlaygroundViewProps {
   maxTokensError: string | undefined;
   onMaxTokens: (value: string) => void;
   prompt: string;
+  /** An image attached to the prompt (sent as base64 with its media type), or null. */
+  image?: { name: string } | null;
+  imageError?: string;
+  onImage?: (file: File | null) => void;
   onPrompt: (value: string) => void;
   run: ChatRun | null;
   onSend: () => void;
@@ -187,6 +191,34 @@ export function PlaygroundView(props: PlaygroundViewProps) {
                 }
               }}
             />
+            <div class="prompt-attach">
+              <Show
+                when={props.image}
+                fallback={
+                  <label class="btn btn-secondary btn-sm">
+                    <Icon name="plus" size={14} />
+                    {t('playground.attachImage')}
+                    <input
+                      type="file"
+                      class="sr-only"
+                      accept="image/png,image/jpeg,image/gif,image/webp"
+                      data-testid="attach-image"
+                      onChange={(e) => props.onImage?.(e.currentTarget.files?.[0] ?? null)}
+                    />
+                  </label>
+                }
+              >
+                {(image) => (
+                  <span class="chip" data-testid="attached-image">
+                    {image().name}
+                    <button type="button" class="btn btn-sm btn-ghost-danger" aria-label={t('playground.removeImage', { name: image().name })} onClick={() => props.onImage?.(null)}>
+                      ×
+                    </button>
+                  </span>
+                )}
+              </Show>
+              <Show when={props.imageError}>{(error) => <span class="field-error">{error()}</span>}</Show>
+            </div>
             <div class="prompt-footer">
               <span class="muted prompt-hint">
                 {t('playground.sendHint').split('{keys}')[0]}

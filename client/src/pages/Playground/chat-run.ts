@@ -28,6 +28,8 @@ export function applyChatResult(run: ChatRun, result: Pick<OperationResult<ChatS
   const event = result.data?.chat;
   if (!event) return run;
   if (event.__typename === 'ChatDelta') return { status: 'streaming', text: run.text + event.text };
+  // The playground offers no tools, so no tool-call pieces come; the final result shows any that would.
+  if (event.__typename !== 'ChatCompleted') return run;
   return { status: 'done', text: event.result.text, result: event.result };
 }
 

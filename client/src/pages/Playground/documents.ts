@@ -42,6 +42,11 @@ export const ChatResultFields = graphql(`
     }
     latencyMs
     finishReason
+    toolCalls {
+      id
+      name
+      arguments
+    }
     requestId
     auditId
   }

@@ -14,6 +14,25 @@ function parseMaxTokens(value: string): { ok: true; value: number | null } | { o
   return /^\d+$/.test(trimmed) && Number(trimmed) >= 1 && Number.isSafeInteger(Number(trimmed)) ? { ok: true, value: Number(trimmed) } : { ok: false };
 }
 
+interface AttachedImage {
+  name: string;
+  mediaType: string;
+  /** Base64 bytes, as ChatImageInput.data takes them. */
+  data: string;
+}
+
+const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
+
+/** A picked file as an image part, or null when the gateway would refuse it (type or size). */
+async function readImage(file: File): Promise<AttachedImage | null> {
+  if (!IMAGE_TYPES.includes(file.type) || file.size > IMAGE_MAX_BYTES) return null;
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { name: file.name, mediaType: file.type, data: btoa(binary) };
+}
+
 export default function PlaygroundPage() {
   const { t } = useI18n();
   const client = useClient();
@@ -23,6 +42,8 @@ export default function PlaygroundPage() {
   const [temperature, setTemperature] = createSignal(0.7);
   const [maxTokens, setMaxTokens] = createSignal('');
   const [prompt, setPrompt] = createSignal('');
+  const [image, setImage] = createSignal<AttachedImage | null>(null);
+  const [imageError, setImageError] = createSignal<string | undefined>();
   const [run, setRun] = createSignal<ChatRun | null>(null);
   let unsubscribe: (() => void) | undefined;
 
@@ -52,7 +73,12 @@ export default function PlaygroundPage() {
     finish();
     const messages: ChatMessageInput[] = [];
     if (system().trim()) messages.push({ role: 'SYSTEM', content: system() });
-    messages.push({ role: 'USER', content: prompt() });
+    const attached = image();
+    messages.push(
+      attached
+        ? { role: 'USER', parts: [{ text: prompt() }, { image: { data: attached.data, mediaType: attached.mediaType } }] }
+        : { role: 'USER', content: prompt() },
+    );
     setRun(startRun());
     unsubscribe = subscribeLive(
       client,
@@ -90,6 +116,15 @@ export default function PlaygroundPage() {
       onMaxTokens={setMaxTokens}
       prompt={prompt()}
       onPrompt={setPrompt}
+      image={image()}
+      imageError={imageError()}
+      onImage={async (file) => {
+        setImageError(undefined);
+        if (!file) return setImage(null);
+        const read = await readImage(file);
+        if (read) setImage(read);
+        else setImageError(t('playground.imageTooLarge'));
+      }}
       run={run()}
       onSend={send}
       onStop={stop}

@@ -1,0 +1,188 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { AppError, badInput } from '../../errors.ts';
+import { RouterError, type Attempt, type Router } from '../../router/index.ts';
+import { isDatabaseUnavailable } from '../../db/unavailable.ts';
+import { dayIn } from '../../util/days.ts';
+import { estimateTokens } from '../metering/token-estimate.ts';
+import { BudgetShortfall, reserveQuota } from '../metering/quota-reservation.ts';
+import type { Reservation } from '../metering/metering.store.ts';
+import type { RateLimitStatus } from '../rate-limits/rate-limiter.ts';
+import type { AdmitDeps } from './admit-chat.ts';
+import { databaseUnavailable, toAppError } from './chat.service.ts';
+import type { ChatsInFlight } from './chats-in-flight.ts';
+import type { ChatCaller, ChatEntry } from './chat.types.ts';
+import type { SettleDeps } from './settle-chat.ts';
+
+/** Texts to embed, as every door hands them to the core. */
+export interface EmbedInput {
+  model: string;
+  input: string[];
+  /** Requested vector size, where the model can shorten its vectors. */
+  dimensions?: number | null;
+  endUser?: string | null;
+}
+
+export interface EmbedOutput {
+  embeddings: number[][];
+  usage: { inputTokens: number };
+  provider: string;
+  /** The provider's model id that answered. */
+  model: string;
+  requestedModel: string;
+  attempts: Attempt[];
+  requestId: string;
+  auditId: string | null;
+  rateLimit: RateLimitStatus | null;
+}
+
+/** What embedding needs: the chat core's own dependencies (server/gateway.ts), no others. */
+export interface EmbedDeps extends AdmitDeps, SettleDeps {
+  router: Router;
+  inFlight: ChatsInFlight;
+}
+
+export interface EmbeddingService {
+  /** Embeds texts: admitted (DLP, budgets, rate limits, input quota), routed, then metered and audited exactly once. */
+  embed(ctx: ChatCaller, input: EmbedInput, options: { signal?: AbortSignal; via: ChatEntry }): Promise<EmbedOutput>;
+}
+
+const LIMITS = { inputs: 2048, inputChars: 100_000, totalChars: 1_000_000, dimensions: 4096 };
+
+function validate(input: EmbedInput, knownModel: (name: string) => boolean): void {
+  if (!knownModel(input.model)) throw badInput(`Unknown model "${input.model.slice(0, 100)}"; Query.models lists the ones you may use`, 'model');
+  if (!input.input.length) throw badInput('input must hold at least one text', 'input');
+  if (input.input.length > LIMITS.inputs) throw badInput(`At most ${LIMITS.inputs} texts per call`, 'input');
+  let total = 0;
+  for (const text of input.input) {
+    if (!text) throw badInput('input texts must not be empty', 'input');
+    if (text.length > LIMITS.inputChars) throw badInput(`A text may hold at most ${LIMITS.inputChars} characters`, 'input');
+    total += text.length;
+  }
+  if (total > LIMITS.totalChars) throw badInput(`All texts together may hold at most ${LIMITS.totalChars} characters`, 'input');
+  if (input.dimensions != null && !(Number.isInteger(input.dimensions) && input.dimensions >= 1 && input.dimensions <= LIMITS.dimensions)) {
+    throw badInput(`dimensions must be a whole number from 1 to ${LIMITS.dimensions}`, 'dimensions');
+  }
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Embeddings beside chats, on the same rules: an embedding call is a chat with
+ * input and no output for metering (input tokens against the input quota and
+ * budgets, rate limits), DLP screens every text before it goes anywhere, the
+ * router gives it the same retries, fallback and breakers, and its audit record
+ * (action `chat`, `kind: embeddings` in the metadata) holds the hash of the
+ * input, the vector size and the tokens, never the texts or vectors.
+ */
+export function createEmbeddingService(deps: EmbedDeps): EmbeddingService {
+  return {
+    async embed(ctx, input, { signal, via }) {
+      const startedAt = performance.now();
+      validate(input, deps.knownModel);
+      const inputHash = sha256(JSON.stringify({ model: input.model, input: input.input, dimensions: input.dimensions ?? null }));
+      const abort = new AbortController();
+      const slot = deps.inFlight.enter(abort, () => '');
+      let reservation: Reservation;
+      let texts: string[];
+      let rateLimit: Awaited<ReturnType<AdmitDeps['rateLimits']['admit']>>;
+      const chatId = randomUUID();
+      try {
+        const screened = await deps.screen(ctx, { model: input.model, messages: input.input.map((content) => ({ role: 'user' as const, content })) }, input.model);
+        texts = screened.messages.map((m) => m.content as string);
+        const budgets = await deps.budgets.check(ctx.viewer.userId, ctx.viewer.roleIds);
+        rateLimit = await deps.rateLimits.admit(ctx.viewer, () => texts.reduce((n, t) => n + estimateTokens(t), 0));
+        // No tokenizer makes more than one token of a UTF-8 byte: the byte count bounds what the vendor bills.
+        const inputTokens = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8') + 1, 0);
+        const ledger = {
+          chatId,
+          requestId: ctx.requestId,
+          instanceId: deps.instanceId,
+          apiKeyId: ctx.viewer.via === 'apiKey' ? ctx.viewer.credentialId : null,
+          model: input.model,
+          promptHash: inputHash,
+          via,
+        };
+        try {
+          reservation = await reserveQuota(deps.quota, { userId: ctx.viewer.userId, day: dayIn(deps.quota.timezone), inputTokens, outputTokens: 0, timezone: deps.quota.timezone, ledger, budgets: budgets ?? undefined });
+        } catch (error) {
+          throw error instanceof BudgetShortfall ? error.refusal : error;
+        }
+      } catch (error) {
+        deps.inFlight.leave(slot);
+        throw isDatabaseUnavailable(error) ? databaseUnavailable() : error;
+      }
+      slot.chatId = chatId;
+      const onAbort = () => abort.abort(signal?.reason);
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort, { once: true });
+      let result: Awaited<ReturnType<Router['embed']>> | undefined;
+      let failure: unknown;
+      try {
+        result = await deps.router.embed(input.model, { input: texts, dimensions: input.dimensions ?? undefined, endUser: input.endUser ?? undefined, requestId: ctx.requestId }, abort.signal);
+      } catch (error) {
+        failure = error;
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+      }
+      const usage = { inputTokens: result?.usage.inputTokens ?? 0, outputTokens: 0 };
+      const attempts = result?.attempts ?? (failure instanceof RouterError ? failure.attempts : []);
+      const provider = result?.provider ?? attempts.at(-1)?.provider ?? '';
+      const outcome = result ? 'ok' : abort.signal.aborted ? 'disconnected' : 'failed';
+      let auditId: string | null;
+      try {
+        deps.rateLimits.settle(rateLimit, 0);
+        const latencyMs = performance.now() - startedAt;
+        auditId = await deps.settlements.settle({
+          chatId,
+          reservation,
+          usage,
+          model: input.model,
+          provider,
+          audit: {
+            promptHash: inputHash,
+            responseHash: null,
+            latencyMs,
+            metadata: {
+              requestId: ctx.requestId,
+              via,
+              kind: 'embeddings',
+              outcome,
+              answeredModel: result?.model ?? null,
+              inputs: texts.length,
+              dimensions: result?.embeddings[0]?.length ?? input.dimensions ?? null,
+              attempts,
+              reserved: { inputTokens: reservation.inputTokens, outputTokens: 0 },
+              ...(input.endUser ? { endUser: input.endUser } : {}),
+              ...(failure ? { error: failure instanceof RouterError ? failure.message : 'internal error' } : {}),
+            },
+          },
+        });
+        deps.events.publish('usage', {
+          at: new Date(),
+          userId: ctx.viewer.userId,
+          model: input.model,
+          provider: provider || null,
+          inputTokens: usage.inputTokens,
+          outputTokens: 0,
+          outcome,
+          fellBack: attempts.some((a) => a.provider !== provider),
+          latencyMs,
+        });
+      } finally {
+        deps.inFlight.leave(slot);
+      }
+      if (!result) throw failure instanceof RouterError && failure.code === 'ABORTED' ? new AppError('BAD_USER_INPUT', 'The call was cancelled') : toAppError(failure, '', usage);
+      return {
+        embeddings: result.embeddings,
+        usage: { inputTokens: usage.inputTokens },
+        provider: result.provider,
+        model: result.model,
+        requestedModel: input.model,
+        attempts: result.attempts,
+        requestId: ctx.requestId,
+        auditId,
+        rateLimit: rateLimit?.status ?? null,
+      };
+    },
+  };
+}
