@@ -8,9 +8,11 @@
  *   - tracing on (OTEL_EXPORTER_OTLP_ENDPOINT, an OTLP sink in this process), no Redis, metrics off.
  * Redis is measured twice: for a user under a rate limit (requests and tokens
  * per minute, never reached, so every chat counts on the limiter's backend)
- * and for a user under none (Redis then carries only the bus). Rounds are
- * interleaved; each figure is compared with its reference in the same round
- * and the median ratio reported, since the machine's load drifts.
+ * and for a user under none (Redis then carries only the bus). Each comparison
+ * starts its own two gateways and loads them in turn, round by round; each
+ * variant figure is divided by its reference of the same round and the median
+ * ratio reported. An A/A comparison of two identical gateways shows how much
+ * of a difference is the method's noise.
  *
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres REDIS_URL=redis://127.0.0.1:6379 node --import tsx bench/redis-cost.ts
  */
@@ -27,7 +29,7 @@ import { wrk } from './wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const BASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN = { email: 'bench@zero.local', password: 'bench-admin-password' };
@@ -122,69 +124,66 @@ async function startGateway(variant: Variant, index: number, upstreamUrl: string
   return { limited: await keyOf('limited@bench.local', true), free: await keyOf('free@bench.local', false) };
 }
 
+type User = 'limited' | 'free';
+
 async function main() {
   const upstream = await startUpstream();
   const sink = await startOtlpSink();
   const prefix = `zero-bench-${process.pid}:`;
-  const variants: Variant[] = [
-    { name: 'no Redis', env: {} },
-    { name: 'REDIS_URL set', env: { REDIS_URL, ZERO_REDIS_PREFIX: prefix } },
-    { name: 'metrics on', env: { ZERO_METRICS_TOKEN: METRICS_TOKEN } },
-    { name: 'tracing on', env: { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url } },
+  const baseline: Variant = { name: 'no Redis, metrics and tracing off', env: {} };
+  // Each comparison runs with only its own two gateways alive: more at once compete for
+  // PostgreSQL connections (100 here, shared with other work) and skew each other.
+  const comparisons: { name: string; user: User; reference: Variant; variant: Variant }[] = [
+    { name: 'REDIS_URL set vs no Redis, user under a rate limit', user: 'limited', reference: baseline, variant: { name: 'REDIS_URL set', env: { REDIS_URL, ZERO_REDIS_PREFIX: prefix } } },
+    { name: 'REDIS_URL set vs no Redis, user under no rate limit', user: 'free', reference: baseline, variant: { name: 'REDIS_URL set', env: { REDIS_URL, ZERO_REDIS_PREFIX: prefix } } },
+    { name: 'metrics on vs off (no Redis, user under a rate limit)', user: 'limited', reference: baseline, variant: { name: 'metrics on', env: { ZERO_METRICS_TOKEN: METRICS_TOKEN } } },
+    { name: 'tracing on vs off (no Redis, user under a rate limit)', user: 'limited', reference: baseline, variant: { name: 'tracing on', env: { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url } } },
+    // Two identical gateways: how far apart the method puts equals on this machine.
+    { name: 'A/A: two identical baseline gateways', user: 'limited', reference: baseline, variant: baseline },
   ];
-  // What is measured: a gateway, whose user, and which cell it is compared with.
-  const cells: { name: string; gateway: number; user: 'limited' | 'free'; against?: number }[] = [
-    { name: 'baseline: no Redis, metrics and tracing off, user under a rate limit', gateway: 0, user: 'limited' },
-    { name: 'REDIS_URL set, user under a rate limit', gateway: 1, user: 'limited', against: 0 },
-    { name: 'baseline, user under no rate limit', gateway: 0, user: 'free' },
-    { name: 'REDIS_URL set, user under no rate limit', gateway: 1, user: 'free', against: 2 },
-    { name: 'metrics on (no Redis), user under a rate limit', gateway: 2, user: 'limited', against: 0 },
-    { name: 'tracing on (no Redis), user under a rate limit', gateway: 3, user: 'limited', against: 0 },
-  ];
-  const started: { server: ServerProcess; dbName: string }[] = [];
+  const body = JSON.stringify({ query: 'mutation($i: ChatInput!) { chat(input: $i) { text } }', variables: { i: { model: 'bench', messages: [{ role: 'USER', content: 'Summarise what an enterprise LLM gateway does, in one sentence.' }] } } });
+  /** CPU µs per chat of one gateway while `seconds` of load run on it. */
+  const measure = async (server: ServerProcess, key: string, seconds: number) => {
+    const before = cpuSeconds(server.pid);
+    const r = await wrk({ url: `${server.url}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body, connections: CONNECTIONS, seconds });
+    // Let the last settlements commit before reading the clock again.
+    await new Promise((res) => setTimeout(res, 300));
+    if (r.errors || !r.requests) throw new Error(`${r.errors} errors, ${r.requests} requests in ${seconds} s`);
+    return { cpu: ((cpuSeconds(server.pid) - before) / r.requests) * 1e6, rps: r.requestsPerSec };
+  };
+  const runs = comparisons.map(() => [] as { reference: number; variant: number }[]);
   try {
-    const keys: { limited: string; free: string }[] = [];
-    for (const [i, v] of variants.entries()) keys.push(await startGateway(v, i, upstream.url, started));
-    const request = (cell: (typeof cells)[number]) => ({
-      url: `${started[cell.gateway].server.url}/graphql`,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${keys[cell.gateway][cell.user]}` },
-      body: JSON.stringify({ query: 'mutation($i: ChatInput!) { chat(input: $i) { text } }', variables: { i: { model: 'bench', messages: [{ role: 'USER', content: 'Summarise what an enterprise LLM gateway does, in one sentence.' }] } } }),
-      connections: CONNECTIONS,
-    });
-    for (const cell of cells) await wrk({ ...request(cell), seconds: 2 }); // warm-up: JIT, pools, caches
-    const perChat: number[][] = cells.map(() => []);
-    const rps: number[][] = cells.map(() => []);
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [i, cell] of cells.entries()) {
-        const pid = started[cell.gateway].server.pid;
-        const before = cpuSeconds(pid);
-        const r = await wrk({ ...request(cell), seconds: SECONDS });
-        // Let the last settlements commit before reading the clock again.
-        await new Promise((res) => setTimeout(res, 300));
-        const used = cpuSeconds(pid) - before;
-        if (r.errors) throw new Error(`${cell.name}: ${r.errors} errors`);
-        perChat[i].push((used / r.requests) * 1e6);
-        rps[i].push(r.requestsPerSec);
+    for (const [i, c] of comparisons.entries()) {
+      const started: { server: ServerProcess; dbName: string }[] = [];
+      try {
+        const ref = await startGateway(c.reference, 0, upstream.url, started);
+        const variant = await startGateway(c.variant, 1, upstream.url, started);
+        const [refServer, variantServer] = started.map((s) => s.server);
+        await measure(refServer, ref[c.user], 2); // warm-up: JIT, pools, caches
+        await measure(variantServer, variant[c.user], 2);
+        for (let round = 0; round < ROUNDS; round++) {
+          // Alternate which goes first, so neither always follows the other.
+          const a = round % 2 ? await measure(variantServer, variant[c.user], SECONDS) : undefined;
+          const reference = await measure(refServer, ref[c.user], SECONDS);
+          const b = a ?? (await measure(variantServer, variant[c.user], SECONDS));
+          runs[i].push({ reference: reference.cpu, variant: b.cpu });
+        }
+      } finally {
+        for (const s of started) {
+          await s.server.stop();
+          await admin(`drop database if exists "${s.dbName}" with (force)`).catch(() => {});
+        }
       }
+      const rs = runs[i];
+      const ratio = median(rs.map((r) => r.variant / r.reference));
+      console.log(`| ${c.name} | ${median(rs.map((r) => r.reference)).toFixed(0)} → ${median(rs.map((r) => r.variant)).toFixed(0)} | ${rs.map((r) => (r.variant / r.reference).toFixed(2)).join(', ')} | ${ratio.toFixed(3)} (${((ratio - 1) * 100).toFixed(1)}%) |`);
     }
-    // Each round's figure against its reference's in the same round: the machine's load drifts between rounds.
-    const ratio = (i: number, against: number) => median(perChat[i].map((x, round) => x / perChat[against][round]));
-    const lines = ['| gateway | CPU µs per chat (median) | runs | vs reference (median of per-round ratios) | chats/s |', '|---|---|---|---|---|'];
-    for (const [i, cell] of cells.entries()) {
-      const vs = cell.against === undefined ? '' : `${((ratio(i, cell.against) - 1) * 100).toFixed(1)}% vs ${cells[cell.against].name.split(',')[0]}${cells[cell.against].user === 'free' ? ' (no limit)' : ''}`;
-      lines.push(`| ${cell.name} | ${median(perChat[i]).toFixed(0)} | ${perChat[i].map((x) => x.toFixed(0)).join(', ')} | ${vs} | ${median(rps[i]).toFixed(0)} |`);
-    }
-    console.log(`\n${ROUNDS} interleaved rounds of ${SECONDS} s per gateway, ${CONNECTIONS} connections, Mutation.chat; OTLP posts received: ${sink.posts()}.\n`);
-    console.log(lines.join('\n'));
-    console.log(`\nRedis/no-Redis CPU per chat: ${ratio(1, 0).toFixed(3)} under a rate limit, ${ratio(3, 2).toFixed(3)} under none (medians of per-round ratios)`);
+    console.log(`\n${ROUNDS} rounds of ${SECONDS} s per gateway (${CONNECTIONS} connections, Mutation.chat), the two gateways of a comparison loaded in turn; OTLP posts received: ${sink.posts()}.`);
   } finally {
-    for (const s of started) {
-      await s.server.stop();
-      await admin(`drop database if exists "${s.dbName}" with (force)`).catch(() => {});
-    }
     sink.close();
     upstream.stop();
   }
 }
 
+console.log('| comparison | CPU µs per chat, reference → variant (medians) | variant/reference per round | median ratio |\n|---|---|---|---|');
 await main();

@@ -6,11 +6,14 @@ import { restRouteOf } from '../yoga-plugins/use-rest-api.ts';
 
 export type Door = 'graphql' | 'rest' | 'openai' | 'anthropic' | 'health' | 'metrics' | 'console';
 
-/** The door of a path. The vendor-compatible doors live under /v1 (Anthropic's under /v1/messages). */
-export function doorOf(path: string): Door {
+/**
+ * The door of a path. The vendor-compatible doors live under /v1: Anthropic's
+ * is /v1/messages, and its clients mark every call (the models list too) with `anthropic-version`.
+ */
+export function doorOf(path: string, anthropicVersion = false): Door {
   if (path === '/graphql') return 'graphql';
   if (path.startsWith('/api/')) return 'rest';
-  if (path.startsWith('/v1/messages')) return 'anthropic';
+  if (path.startsWith('/v1/messages') || (anthropicVersion && path.startsWith('/v1/'))) return 'anthropic';
   if (path.startsWith('/v1/')) return 'openai';
   if (path === '/healthz' || path === '/readyz') return 'health';
   if (path === '/metrics') return 'metrics';

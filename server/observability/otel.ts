@@ -39,7 +39,7 @@ export function createOtelTracing(options: TracingOptions): Tracing {
       return (req: IncomingMessage, res: ServerResponse) => {
         const parent = propagator.extract(ROOT_CONTEXT, req.headers, headerGetter);
         const path = (req.url ?? '/').split('?')[0];
-        const span = tracer.startSpan(`${req.method} ${doorOf(path)}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? '', 'url.path': path } }, parent);
+        const span = tracer.startSpan(`${req.method} ${doorOf(path, req.headers['anthropic-version'] !== undefined)}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? '', 'url.path': path } }, parent);
         res.once('close', () => {
           span.setAttribute('http.response.status_code', res.statusCode);
           if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });

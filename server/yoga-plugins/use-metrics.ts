@@ -43,7 +43,7 @@ export function useMetrics({ metrics, serve }: UseMetricsOptions): Plugin {
     onResponse({ request, response }) {
       if (!metrics) return;
       const path = new URL(request.url).pathname;
-      const door = doorOf(path);
+      const door = doorOf(path, request.headers.has('anthropic-version'));
       const operation = door === 'graphql' ? (operations.get(request) ?? 'none') : operationOf(door, request.method, path);
       metrics.httpRequests.inc({ door, operation, status: String(response.status) });
     },

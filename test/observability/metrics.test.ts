@@ -57,7 +57,7 @@ describe('GET /metrics', () => {
     expect((await scrape(`Bearer ${TOKEN}`)).status).toBe(200);
   });
 
-  test('counters add up to the chats sent: answered, fallen back, failed upstream, refused by quota, over GraphQL and REST', async () => {
+  test('counters add up to the chats sent: answered, fallen back, failed upstream, refused by quota, over GraphQL, REST and both vendor doors', async () => {
     const answered = [];
     for (let i = 0; i < 5; i++) answered.push(await chat('good', `question ${i}`));
     // One prompt with an address in it: the email detector redacts it.
@@ -76,6 +76,21 @@ describe('GET /metrics', () => {
       expect(res.status).toBe(200);
       rest.push(await res.json());
     }
+    // One chat through each vendor-compatible door.
+    const openai = await gw.gateway.yoga.fetch('http://gateway/v1/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${gw.adminToken}` },
+      body: JSON.stringify({ model: 'good', messages: [{ role: 'user', content: 'through the OpenAI door' }] }),
+    });
+    expect(openai.status).toBe(200);
+    const openaiUsage = (await openai.json()).usage;
+    const anthropic = await gw.gateway.yoga.fetch('http://gateway/v1/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': gw.adminToken, 'anthropic-version': '2023-06-01' },
+      body: JSON.stringify({ model: 'good', max_tokens: 100, messages: [{ role: 'user', content: 'through the Anthropic door' }] }),
+    });
+    expect(anthropic.status).toBe(200);
+    const anthropicUsage = (await anthropic.json()).usage;
     for (const r of [...answered, ...fellBack]) expect(r.errors).toBeUndefined();
     for (const r of failed) expect(r.errors?.[0].extensions?.code).toBe('PROVIDER_UNAVAILABLE');
     for (const r of refused) expect(r.errors?.[0].extensions?.code).toBe('QUOTA_EXCEEDED');
@@ -90,7 +105,9 @@ describe('GET /metrics', () => {
     expect(sample(m, 'zero_chats_total', { via: 'mutation', model: 'broken', outcome: 'failed' })).toBe(3);
     expect(sample(m, 'zero_chats_total', { via: 'mutation', model: 'good', outcome: 'refused' })).toBe(4);
     expect(sample(m, 'zero_chats_total', { via: 'rest', model: 'good', outcome: 'ok' })).toBe(2);
-    expect(sum(m, 'zero_chats_total')).toBe(17);
+    expect(sample(m, 'zero_chats_total', { via: 'openai', model: 'good', outcome: 'ok' })).toBe(1);
+    expect(sample(m, 'zero_chats_total', { via: 'anthropic', model: 'good', outcome: 'ok' })).toBe(1);
+    expect(sum(m, 'zero_chats_total')).toBe(19);
     expect(sample(m, 'zero_admission_refusals_total', { reason: 'quota' })).toBe(4);
     expect(sum(m, 'zero_admission_refusals_total')).toBe(4);
 
@@ -98,14 +115,21 @@ describe('GET /metrics', () => {
     expect(sample(m, 'zero_http_requests_total', { door: 'graphql', operation: 'mutation chat', status: '200' })).toBe(15);
     expect(sample(m, 'zero_http_requests_total', { door: 'rest', operation: 'POST /api/v1/chat', status: '200' })).toBe(2);
     expect(sample(m, 'zero_http_requests_total', { door: 'metrics', operation: 'metrics', status: '401' })).toBe(2);
+    expect(sample(m, 'zero_http_requests_total', { door: 'openai', operation: 'chat/completions', status: '200' })).toBe(1);
+    expect(sample(m, 'zero_http_requests_total', { door: 'anthropic', operation: 'messages', status: '200' })).toBe(1);
 
     // Tokens by direction, model, provider and role, exactly as metered.
     const viaFake = [...answered, ...fellBack].map((r) => r.data.chat.usage).concat(rest.map((r: any) => ({ inputTokens: r.usage.input_tokens, outputTokens: r.usage.output_tokens })));
     const total = (k: 'inputTokens' | 'outputTokens', xs: { inputTokens: number; outputTokens: number }[]) => xs.reduce((n, u) => n + u[k], 0);
-    const goodUsage = [...answered.map((r) => r.data.chat.usage), ...rest.map((r: any) => ({ inputTokens: r.usage.input_tokens, outputTokens: r.usage.output_tokens }))];
+    const goodUsage = [
+      ...answered.map((r) => r.data.chat.usage),
+      ...rest.map((r: any) => ({ inputTokens: r.usage.input_tokens, outputTokens: r.usage.output_tokens })),
+      { inputTokens: openaiUsage.prompt_tokens, outputTokens: openaiUsage.completion_tokens },
+      { inputTokens: anthropicUsage.input_tokens, outputTokens: anthropicUsage.output_tokens },
+    ];
     expect(sample(m, 'zero_tokens_total', { direction: 'input', model: 'good', provider: 'fake', group: 'admin' })).toBe(total('inputTokens', goodUsage));
     expect(sample(m, 'zero_tokens_total', { direction: 'output', model: 'failover', provider: 'fake', group: 'admin' })).toBe(total('outputTokens', fellBack.map((r) => r.data.chat.usage)));
-    expect(sum(m, 'zero_tokens_total', { direction: 'output' })).toBe(total('outputTokens', viaFake));
+    expect(sum(m, 'zero_tokens_total', { direction: 'output' })).toBe(total('outputTokens', [...viaFake, goodUsage.at(-2)!, goodUsage.at(-1)!]));
     expect(sum(m, 'zero_tokens_total', { group: 'member' })).toBe(0);
 
     // Attempts, retries and fallbacks per provider, against the attempts each chat reported.
@@ -113,7 +137,7 @@ describe('GET /metrics', () => {
       ...[...answered, ...fellBack].flatMap((r) => r.data.chat.attempts),
       ...failed.flatMap((r) => r.errors![0].extensions!.attempts as { provider: string; code: string | null }[]),
     ];
-    expect(sample(m, 'zero_provider_attempts_total', { provider: 'fake', result: 'ok' })).toBe(10);
+    expect(sample(m, 'zero_provider_attempts_total', { provider: 'fake', result: 'ok' })).toBe(12);
     expect(sum(m, 'zero_provider_attempts_total', { provider: 'down' })).toBe(attempts.filter((a) => a.provider === 'down').length);
     // Each chat on `down` tried it twice (one retry) before giving up or falling back.
     expect(sample(m, 'zero_provider_retries_total', { provider: 'down' })).toBe(5);
@@ -121,15 +145,15 @@ describe('GET /metrics', () => {
     expect(sample(m, 'zero_provider_circuit_state', { provider: 'fake', state: 'closed' })).toBe(1);
 
     // Latency histograms: one observation per answered chat; the failed ones under provider `down`.
-    expect(sample(m, 'zero_chat_duration_seconds_count', { model: 'good', provider: 'fake' })).toBe(8);
+    expect(sample(m, 'zero_chat_duration_seconds_count', { model: 'good', provider: 'fake' })).toBe(10);
     expect(sample(m, 'zero_chat_duration_seconds_count', { model: 'broken', provider: 'down' })).toBe(3);
-    expect(sample(m, 'zero_chat_time_to_first_token_seconds_count', { model: 'good', provider: 'fake' })).toBe(8);
+    expect(sample(m, 'zero_chat_time_to_first_token_seconds_count', { model: 'good', provider: 'fake' })).toBe(10);
     expect(sample(m, 'zero_chat_upstream_seconds_count', { model: 'failover', provider: 'fake' })).toBe(2);
 
     // DLP, settlement (every admitted chat settled once, and each of the 4 refusals recorded once
     // through the same queue, for the request log), background jobs, pools, event loop.
     expect(sample(m, 'zero_dlp_hits_total', { detector: 'email', action: 'redact' })).toBe(1);
-    expect(sample(m, 'zero_settlements_committed_total', {})).toBe(13 + 4);
+    expect(sample(m, 'zero_settlements_committed_total', {})).toBe(15 + 4);
     expect(sample(m, 'zero_settlement_queue_depth', {})).toBe(0);
     expect(sample(m, 'zero_audit_unsealed_records', {})).toBeGreaterThanOrEqual(0);
     expect(sample(m, 'zero_rollup_lag_records', {})).toBeGreaterThanOrEqual(0);
