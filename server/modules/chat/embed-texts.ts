@@ -11,7 +11,7 @@ import type { AdmitDeps } from './admit-chat.ts';
 import { databaseUnavailable, toAppError } from './chat.service.ts';
 import type { ChatsInFlight } from './chats-in-flight.ts';
 import type { ChatCaller, ChatEntry } from './chat.types.ts';
-import type { SettleDeps } from './settle-chat.ts';
+import { publishSettled, type SettleDeps } from './settle-chat.ts';
 
 /** Texts to embed, as every door hands them to the core. */
 export interface EmbedInput {
@@ -157,17 +157,7 @@ export function createEmbeddingService(deps: EmbedDeps): EmbeddingService {
             },
           },
         });
-        deps.events.publish('usage', {
-          at: new Date(),
-          userId: ctx.viewer.userId,
-          model: input.model,
-          provider: provider || null,
-          inputTokens: usage.inputTokens,
-          outputTokens: 0,
-          outcome,
-          fellBack: attempts.some((a) => a.provider !== provider),
-          latencyMs,
-        });
+        publishSettled(deps.events, { userId: ctx.viewer.userId, model: input.model, provider, usage: { ...usage, outputTokens: 0 }, outcome, attempts, latencyMs });
       } finally {
         deps.inFlight.leave(slot);
       }

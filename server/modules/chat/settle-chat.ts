@@ -106,17 +106,7 @@ export async function settleChat(deps: SettleDeps, ctx: ChatCaller, admission: A
       },
     },
   });
-  deps.events.publish('usage', {
-    at: new Date(),
-    userId: ctx.viewer.userId,
-    model: input.model,
-    provider: provider || null,
-    inputTokens: usage.inputTokens,
-    outputTokens: usage.outputTokens,
-    outcome: kind,
-    fellBack: attempts.length > 0 && attempts.some((a) => a.provider !== provider),
-    latencyMs,
-  });
+  publishSettled(deps.events, { userId: ctx.viewer.userId, model: input.model, provider, usage, outcome: kind, attempts, latencyMs });
   return { auditId, usage };
 }
 
@@ -135,4 +125,22 @@ async function usageOfUnfinished(messages: ChatMessage[], text: string, failure:
   // Nothing reached a provider that answered: nothing to bill.
   if (kind === 'failed') return { inputTokens: 0, outputTokens: 0 };
   return countUsage(messages, text);
+}
+
+/** Tells the live feed (`Subscription.usageEvents`, every instance) about a settled chat or embedding call. */
+export function publishSettled(
+  events: UsageEvents,
+  s: { userId: string; model: string; provider: string; usage: TokenUsage; outcome: string; attempts: readonly { provider: string }[]; latencyMs: number },
+): void {
+  events.publish('usage', {
+    at: new Date(),
+    userId: s.userId,
+    model: s.model,
+    provider: s.provider || null,
+    inputTokens: s.usage.inputTokens,
+    outputTokens: s.usage.outputTokens,
+    outcome: s.outcome,
+    fellBack: s.attempts.length > 0 && s.attempts.some((a) => a.provider !== s.provider),
+    latencyMs: s.latencyMs,
+  });
 }

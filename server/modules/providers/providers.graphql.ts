@@ -243,25 +243,23 @@ builder.queryFields((t) => ({
   }),
 }));
 
+/** What a mutation changed, as the queries show it (so the console's cache updates without a refetch). */
+const providerNamed = (ctx: Parameters<typeof providerViews>[0], id: string) => one(providerViews(ctx), (p) => p.id === id, 'provider');
+const modelNamed = (ctx: Parameters<typeof modelViews>[0], name: string) => one(modelViews(ctx), (m) => m.name === name, 'model');
+
 builder.mutationFields((t) => ({
   createProvider: t.field({
     type: ProviderType,
     description: 'Adds a provider instance; every gateway instance serves it within moments (audited as provider.create)',
     authScopes: { permission: 'providers:write' },
     args: { input: t.arg({ type: CreateProviderInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const id = await createProvider(signedIn(ctx), input);
-      return one(providerViews(ctx), (p) => p.id === id, 'provider');
-    },
+    resolve: async (_root, { input }, ctx) => providerNamed(ctx, await createProvider(signedIn(ctx), input)),
   }),
   updateProvider: t.field({
     type: ProviderType,
     authScopes: { permission: 'providers:write' },
     args: { id: t.arg.string({ required: true }), input: t.arg({ type: UpdateProviderInput, required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const id = await updateProvider(signedIn(ctx), String(args.id), args.input);
-      return one(providerViews(ctx), (p) => p.id === id, 'provider');
-    },
+    resolve: async (_root, args, ctx) => providerNamed(ctx, await updateProvider(signedIn(ctx), String(args.id), args.input)),
   }),
   deleteProvider: t.boolean({
     description: 'Refused with CONFLICT while a model routes to it',
@@ -281,20 +279,14 @@ builder.mutationFields((t) => ({
     description: 'Adds a gateway model and its route (audited as model.create)',
     authScopes: { permission: 'providers:write' },
     args: { input: t.arg({ type: CreateModelInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const name = await createModel(signedIn(ctx), input);
-      return one(modelViews(ctx), (m) => m.name === name, 'model');
-    },
+    resolve: async (_root, { input }, ctx) => modelNamed(ctx, await createModel(signedIn(ctx), input)),
   }),
   updateModel: t.field({
     type: ModelType,
     description: "Changes a model's route or capabilities; chats already running keep the route they started on",
     authScopes: { permission: 'providers:write' },
     args: { name: t.arg.string({ required: true }), input: t.arg({ type: UpdateModelInput, required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const name = await updateModel(signedIn(ctx), args.name, args.input);
-      return one(modelViews(ctx), (m) => m.name === name, 'model');
-    },
+    resolve: async (_root, args, ctx) => modelNamed(ctx, await updateModel(signedIn(ctx), args.name, args.input)),
   }),
   deleteModel: t.boolean({
     authScopes: { permission: 'providers:write' },

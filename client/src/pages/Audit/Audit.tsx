@@ -2,8 +2,7 @@ import { createUniqueId, For, Show } from 'solid-js';
 import type { CombinedError } from '@urql/core';
 import { DataTable, type Column } from '../../components/DataTable/DataTable.tsx';
 import type { ServerPaging } from '../../components/DataTable/paging.ts';
-import { TextField } from '../../components/Field.tsx';
-import { Loading, PageHeader } from '../../components/States.tsx';
+import { PageHeader } from '../../components/States.tsx';
 import { UserSelect } from '../../components/users/UserSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { AUDIT_ACTION_GROUPS, actionTone, type AuditActionGroup } from './audit-actions.ts';
@@ -11,6 +10,7 @@ import { useAuditText } from './audit-text.ts';
 import { AuditActor, AuditDetail, AuditTarget, type AuditRecordRow } from './AuditDetail.tsx';
 import { AuditTools, type AuditToolsProps } from './AuditTools.tsx';
 import './Audit.css';
+import { DateRangeFields } from '../../components/DateRangeFields.tsx';
 
 export interface AuditFilters {
   action: string;
@@ -115,11 +115,14 @@ export function AuditView(props: AuditViewProps) {
             <Show when={props.canPickActor}>
               <UserSelect label={t('audit.actor')} name="actor" value={props.filters.userId} onValue={(userId) => props.onFilters({ userId })} anyLabel={t('audit.anyone')} />
             </Show>
-            <TextField label={t('audit.from')} type="date" name="from" value={props.filters.from} onValue={(from) => props.onFilters({ from })} error={props.rangeError} />
-            <TextField label={t('audit.to')} type="date" name="to" value={props.filters.to} onValue={(to) => props.onFilters({ to })} />
-            <Show when={props.loading && props.records}>
-              <Loading inline />
-            </Show>
+            <DateRangeFields
+              from={props.filters.from}
+              to={props.filters.to}
+              onFrom={(from) => props.onFilters({ from })}
+              onTo={(to) => props.onFilters({ to })}
+              error={props.rangeError}
+              refreshing={Boolean(props.loading && props.records)}
+            />
           </div>
         </div>
         <DataTable

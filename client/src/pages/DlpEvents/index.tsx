@@ -5,8 +5,8 @@ import { createServerPaging } from '../../components/DataTable/paging.ts';
 import { DETECTORS } from '../../components/dlp/dlp-ids.ts';
 import { DlpEventsTable } from '../../components/dlp/DlpEventsTable.tsx';
 import { useDetectorName } from '../../components/dlp/DlpBadges.tsx';
-import { SelectField, TextField } from '../../components/Field.tsx';
-import { Loading, PageHeader } from '../../components/States.tsx';
+import { SelectField } from '../../components/Field.tsx';
+import { PageHeader } from '../../components/States.tsx';
 import { UserCell } from '../../components/users/UserCell.tsx';
 import { UserSelect } from '../../components/users/UserSelect.tsx';
 import type { DlpDetector } from '../../gql/graphql.ts';
@@ -15,6 +15,7 @@ import { instantRange } from '../../lib/dates.ts';
 import { createUrlState } from '../../lib/url-state.ts';
 import { useViewer } from '../../lib/viewer.tsx';
 import { DlpEventsPageQuery } from './documents.ts';
+import { DateRangeFields } from '../../components/DateRangeFields.tsx';
 
 /** Every detector hit in prompts, filtered by detector, user and days, paged; never the matched text. */
 export default function DlpEventsPage() {
@@ -54,11 +55,7 @@ export default function DlpEventsPage() {
             <Show when={viewer.can('users:read')}>
               <UserSelect label={t('dlp.col.user')} name="user" value={filters().user} onValue={(v) => set({ user: v })} anyLabel={t('usage.allUsers')} />
             </Show>
-            <TextField label={t('audit.from')} type="date" name="from" value={filters().from} onValue={(v) => set({ from: v })} error={rangeError()} />
-            <TextField label={t('audit.to')} type="date" name="to" value={filters().to} onValue={(v) => set({ to: v })} />
-            <Show when={query.fetching && query.data}>
-              <Loading inline />
-            </Show>
+            <DateRangeFields from={filters().from} to={filters().to} onFrom={(v) => set({ from: v })} onTo={(v) => set({ to: v })} error={rangeError()} refreshing={Boolean(query.fetching && query.data)} />
           </div>
         </div>
         <DlpEventsTable

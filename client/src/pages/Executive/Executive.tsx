@@ -33,7 +33,7 @@ export function ExecutiveView(props: ExecutiveViewProps) {
   return (
     <section class="page">
       <PageHeader title={t('executive.title')} subtitle={t('executive.subtitle')} />
-      <div class="card card-pad range-bar">
+      <div class="card card-pad page-header range-bar">
         <Segmented<RangePreset>
           label={t('executive.range')}
           options={[...RANGE_PRESETS.map((p) => ({ value: p, label: t('executive.rangeDays', { days: p }) })), { value: 'custom', label: t('executive.rangeCustom') }]}

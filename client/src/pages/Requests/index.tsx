@@ -2,8 +2,8 @@ import { createQuery } from '@urql/solid';
 import { Show } from 'solid-js';
 import { Card } from '../../components/Card.tsx';
 import { createServerPaging } from '../../components/DataTable/paging.ts';
-import { SelectField, TextField } from '../../components/Field.tsx';
-import { Loading, PageHeader } from '../../components/States.tsx';
+import { SelectField } from '../../components/Field.tsx';
+import { PageHeader } from '../../components/States.tsx';
 import { UserCell } from '../../components/users/UserCell.tsx';
 import { UserSelect } from '../../components/users/UserSelect.tsx';
 import type { RequestOutcome } from '../../gql/graphql.ts';
@@ -13,6 +13,7 @@ import { createUrlState } from '../../lib/url-state.ts';
 import { useViewer } from '../../lib/viewer.tsx';
 import { RequestLogOptionsQuery, RequestLogPageQuery } from './documents.ts';
 import { REQUEST_OUTCOMES, RequestsTable } from './RequestsTable.tsx';
+import { DateRangeFields } from '../../components/DateRangeFields.tsx';
 
 /** `refused` in the address stands for every kind of refusal. */
 const REFUSED: RequestOutcome[] = REQUEST_OUTCOMES.filter((o) => o.startsWith('REFUSED_'));
@@ -65,11 +66,7 @@ export default function RequestsPage() {
               options={[{ value: '', label: t('requests.anyModel') }, ...(options.data?.models ?? []).map((m) => ({ value: m.name, label: m.name }))]}
             />
             <SelectField label={t('requests.col.outcome')} name="outcome" value={filters().outcome} onValue={(v) => set({ outcome: v })} options={outcomeOptions()} />
-            <TextField label={t('audit.from')} type="date" name="from" value={filters().from} onValue={(v) => set({ from: v })} error={rangeError()} />
-            <TextField label={t('audit.to')} type="date" name="to" value={filters().to} onValue={(v) => set({ to: v })} />
-            <Show when={query.fetching && query.data}>
-              <Loading inline />
-            </Show>
+            <DateRangeFields from={filters().from} to={filters().to} onFrom={(v) => set({ from: v })} onTo={(v) => set({ to: v })} error={rangeError()} refreshing={Boolean(query.fetching && query.data)} />
           </div>
         </div>
         <RequestsTable
