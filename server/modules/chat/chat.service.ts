@@ -38,9 +38,10 @@ export interface ChatService {
 
 export function createChatService(deps: ChatDeps): ChatService {
   const service: ChatService = {
-    stream: (ctx, input, options) => streamChat(deps, ctx, input, options),
+    stream: (ctx, input, options) => streamChat(deps, ctx, input, options, true),
     async run(ctx, input, options) {
-      for await (const event of streamChat(deps, ctx, input, options)) {
+      // The caller wants the whole answer: the upstream is asked for it whole too (one response, less work on both sides).
+      for await (const event of streamChat(deps, ctx, input, options, false)) {
         if (event.type === 'done') return event.result;
       }
       throw new AppError('INTERNAL_SERVER_ERROR', 'chat ended without a result');
@@ -55,7 +56,7 @@ export function createChatService(deps: ChatDeps): ChatService {
  * mid-way, or the client going away (the consumer stopping iteration). The
  * audit record is committed before the final event is yielded.
  */
-async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, options: ChatOptions): AsyncGenerator<ChatEvent> {
+async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, options: ChatOptions, upstreamStream: boolean): AsyncGenerator<ChatEvent> {
   const { signal, via } = options;
   const abort = new AbortController();
   let text = '';
@@ -93,7 +94,7 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
   let settled: { auditId: string | null; usage: TokenUsage } | undefined;
   const cap = outputCap(admission.maxTokens);
   try {
-    for await (const event of routeChat(deps.router, admission, abort.signal, via !== 'mutation', watch?.attempts)) {
+    for await (const event of routeChat(deps.router, admission, abort.signal, upstreamStream, watch?.attempts)) {
       if (event.type === 'delta') {
         if (cap.reached) continue; // the upstream is being stopped; nothing more goes out
         const allowed = cap.take(event.text);
