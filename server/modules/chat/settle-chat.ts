@@ -44,6 +44,26 @@ export interface Settled {
 }
 
 /**
+ * At most one warning a minute per key: `take` answers null while the key is
+ * quiet, else how many were held back since its last warning.
+ */
+class OncePerMinute {
+  private readonly last = new Map<string, { at: number; held: number }>();
+  take(key: string, now = performance.now()): number | null {
+    const seen = this.last.get(key);
+    if (seen && now - seen.at < 60_000) {
+      seen.held++;
+      return null;
+    }
+    this.last.set(key, { at: now, held: 0 });
+    return seen?.held ?? 0;
+  }
+}
+
+/** A vendor that under-reports does so on every chat: warn about it without a log line per chat. */
+const underReportWarnings = new OncePerMinute();
+
+/**
  * Meters and audits one chat, whatever its outcome: releases the reservation in
  * favour of the real counts, records cost and the audit record (committed
  * before this resolves), and publishes it to the live feed.
@@ -63,7 +83,14 @@ export async function settleChat(deps: SettleDeps, ctx: ChatCaller, admission: A
     usage = billed.usage;
     if (billed.discrepancy) {
       underReported = { reportedUsage: billed.discrepancy.reported, countedUsage: billed.discrepancy.counted };
-      deps.logger.warn({ requestId: ctx.requestId, provider: done.provider, model: done.model, ...underReported }, 'provider reported less usage than the gateway counted; billing the larger');
+      // Every such chat says so in its audit record; the log says it once a minute per provider and model.
+      const suppressed = underReportWarnings.take(`${done.provider}\u0000${done.model}`);
+      if (suppressed !== null) {
+        deps.logger.warn(
+          { requestId: ctx.requestId, provider: done.provider, model: done.model, ...underReported, sinceLastWarning: suppressed },
+          'provider reported less usage than the gateway counted; billing the larger',
+        );
+      }
     }
   } else {
     usage = await usageOfUnfinished(input.messages, delivered, failure, kind);
