@@ -1,3 +1,4 @@
+import { signedIn } from '../service-context.ts';
 import { builder } from '../../builder.ts';
 import { signedInOrJustSignedIn } from '../../schema/auth-scopes.ts';
 import { PERMISSIONS } from './permissions.ts';
@@ -62,19 +63,19 @@ builder.mutationFields((t) => ({
     type: RoleType,
     authScopes: { permission: 'roles:write' },
     args: { input: t.arg({ type: RoleInput, required: true }) },
-    resolve: (_root, { input }, ctx) => createRole(ctx, { ...input, name: input.name ?? '' }),
+    resolve: (_root, { input }, ctx) => createRole(signedIn(ctx), { ...input, name: input.name ?? '' }),
   }),
   updateRole: t.field({
     type: RoleType,
     authScopes: { permission: 'roles:write' },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: RoleInput, required: true }) },
-    resolve: (_root, args, ctx) => updateRole(ctx, String(args.id), args.input),
+    resolve: (_root, args, ctx) => updateRole(signedIn(ctx), String(args.id), args.input),
   }),
   deleteRole: t.field({
     type: 'ID',
     description: 'Refused with CONFLICT while any user holds the role',
     authScopes: { permission: 'roles:write' },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => deleteRole(ctx, String(args.id)),
+    resolve: (_root, args, ctx) => deleteRole(signedIn(ctx), String(args.id)),
   }),
 }));

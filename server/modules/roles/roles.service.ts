@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, badInput, forbidden, notFound } from '../../errors.ts';
 import { appendAuditRecord, diff } from '../audit/audit.service.ts';
-import { isUniqueViolation, type ServiceContext } from '../service-context.ts';
+import { isUniqueViolation, type ServiceContext, type SignedInContext } from '../service-context.ts';
 import { User } from '../users/user.entity.ts';
 import { assertKeepsAnActiveAdmin, assertMayActOn, assertMayNarrowRole } from '../users/acting-on.ts';
 import { BUILT_IN_ROLES, isPermission, type Permission } from './permissions.ts';
@@ -45,13 +45,13 @@ export async function getRole(ctx: ServiceContext, id: string): Promise<RoleEnti
   return role;
 }
 
-export async function createRole(ctx: ServiceContext, input: Required<Pick<RoleInput, 'name'>> & RoleInput): Promise<RoleEntity> {
+export async function createRole(ctx: SignedInContext, input: Required<Pick<RoleInput, 'name'>> & RoleInput): Promise<RoleEntity> {
   const name = validateRoleName(input.name ?? '');
   const permissions = validatePermissions(ctx, input.permissions ?? []);
   try {
     return await ctx.em.transactional(async (em) => {
       const role = em.create(Role, { id: randomUUID(), name, description: input.description?.trim() ?? '', permissions, builtIn: false });
-      appendAuditRecord(em, { actorId: ctx.viewer!.userId, action: 'role.create', targetType: 'role', targetId: role.id, metadata: { name, permissions } });
+      appendAuditRecord(em, { actorId: ctx.viewer.userId, action: 'role.create', targetType: 'role', targetId: role.id, metadata: { name, permissions } });
       await em.flush();
       return role;
     });
@@ -61,7 +61,7 @@ export async function createRole(ctx: ServiceContext, input: Required<Pick<RoleI
   }
 }
 
-export async function updateRole(ctx: ServiceContext, id: string, input: RoleInput): Promise<RoleEntity> {
+export async function updateRole(ctx: SignedInContext, id: string, input: RoleInput): Promise<RoleEntity> {
   try {
     const role = await ctx.em.transactional(async (em) => {
       const role = await em.findOne(Role, { id });
@@ -79,7 +79,7 @@ export async function updateRole(ctx: ServiceContext, id: string, input: RoleInp
       }
       const changed = diff({ name: role.name, description: role.description, permissions: role.permissions }, changes);
       Object.assign(role, changes);
-      appendAuditRecord(em, { actorId: ctx.viewer!.userId, action: 'role.update', targetType: 'role', targetId: id, metadata: { changes: changed } });
+      appendAuditRecord(em, { actorId: ctx.viewer.userId, action: 'role.update', targetType: 'role', targetId: id, metadata: { changes: changed } });
       await em.flush();
       return role;
     });
@@ -91,7 +91,7 @@ export async function updateRole(ctx: ServiceContext, id: string, input: RoleInp
   }
 }
 
-export async function deleteRole(ctx: ServiceContext, id: string): Promise<string> {
+export async function deleteRole(ctx: SignedInContext, id: string): Promise<string> {
   await ctx.em.transactional(async (em) => {
     const role = await em.findOne(Role, { id });
     if (!role) throw notFound('Role');
@@ -101,7 +101,7 @@ export async function deleteRole(ctx: ServiceContext, id: string): Promise<strin
     if (holders > 0) {
       throw new AppError('CONFLICT', `Role "${role.name}" is held by ${holders} user(s); remove it from them first`, { holders });
     }
-    appendAuditRecord(em, { actorId: ctx.viewer!.userId, action: 'role.delete', targetType: 'role', targetId: id, metadata: { name: role.name, permissions: role.permissions } });
+    appendAuditRecord(em, { actorId: ctx.viewer.userId, action: 'role.delete', targetType: 'role', targetId: id, metadata: { name: role.name, permissions: role.permissions } });
     em.remove(role);
     await em.flush();
   });
