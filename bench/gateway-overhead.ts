@@ -28,6 +28,7 @@ import pg from 'pg';
 import { refusedUrl } from '../test/fakes/fake-server.ts';
 import { startServerProcess, type ServerProcess } from '../test/fixtures/server-process.ts';
 import { cpuMeter } from './proc-cpu.ts';
+import { gql } from './graphql-client.ts';
 import { wrk, type WrkResult } from './wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -62,17 +63,6 @@ async function dropDatabase(name: string) {
   await admin.connect();
   await admin.query(`drop database if exists "${name}" with (force)`);
   await admin.end();
-}
-
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
 }
 
 /** Starts a gateway process on its own database with the given config; returns it and an API key of a member with a quota. */

@@ -25,6 +25,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { startServerProcess, type ServerProcess } from '../test/fixtures/server-process.ts';
+import { gql } from './graphql-client.ts';
 import { wrk } from './wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -69,17 +70,6 @@ async function admin(sql: string) {
   await client.connect();
   await client.query(sql);
   await client.end();
-}
-
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
 }
 
 /** A gateway setting: environment variables on top of the baseline's. */
