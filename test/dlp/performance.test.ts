@@ -24,10 +24,23 @@ const corpusText = loadCorpus().map((e) => e.text).join('\n\n');
 const oneMegabyte = corpusText.repeat(Math.ceil(1_000_000 / corpusText.length)).slice(0, 1_000_000);
 
 describe('detection performance', () => {
-  it('scans 1 MB of realistic prompts with every detector in well under 100 ms', () => {
-    const ms = timeMs(() => detect(oneMegabyte));
-    console.log(`detect, 1 MB realistic text: ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(100);
+  // Machines differ by 2x and more (and one machine's speed drifts under a neighbour's load), so the budget is
+  // relative: every detector together against three plain regex passes over the same megabyte, measured
+  // alternately. About 2x on the machines seen; a detector that backtracks or rescans goes far past 4x.
+  it('scans 1 MB of realistic prompts with every detector in at most four plain regex passes', () => {
+    const plainPasses = () => {
+      let n = 0;
+      for (const re of [/(?<![0-9A-Za-z])[0-9A-Za-z]{20,}(?![0-9A-Za-z])/g, /\d[\d .\-]{6,}\d/g, /[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+/g]) for (const _ of oneMegabyte.matchAll(re)) n++;
+      return n;
+    };
+    const ratios: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const ms = timeMs(() => detect(oneMegabyte));
+      const reference = timeMs(plainPasses);
+      console.log(`detect, 1 MB realistic text: ${ms.toFixed(1)} ms (three plain regex passes: ${reference.toFixed(1)} ms)`);
+      ratios.push(ms / reference);
+    }
+    expect(Math.min(...ratios)).toBeLessThan(4);
   });
 
   it('screens a typical chat prompt in tens of microseconds', () => {

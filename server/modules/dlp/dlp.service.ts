@@ -92,9 +92,9 @@ function withTexts<P extends PromptTexts>(prompt: P, texts: readonly string[]): 
  * events (counts only, never the matched text). A BLOCK hit in any part throws DLP_BLOCKED naming the detectors,
  * and is audited.
  */
-export async function screenPrompt<P extends PromptTexts>(ctx: ServiceContext, prompt: P, model: string, onHits?: (hits: readonly DlpHitSummary[]) => void): Promise<P> {
+export async function screenPrompt<P extends PromptTexts>(ctx: SignedInContext, prompt: P, model: string, onHits?: (hits: readonly DlpHitSummary[]) => void): Promise<P> {
   const { app } = ctx;
-  const viewer = ctx.viewer!;
+  const { viewer } = ctx;
   const policies = await app.dlpPolicies.effective(viewer.roleIds);
   if (![...policies.values()].some((a) => a !== 'allow')) return prompt;
   const hits = new Map<string, DlpHitSummary>();

@@ -1,8 +1,9 @@
+import type { InputObjectRef, ObjectFieldBuilder, ObjectRef } from '@pothos/core';
 import { builder } from '../../builder.ts';
 import type { ModelConfig } from '../../config/index.ts';
 import type { ModelDescription, ProviderDescription } from '../../router/index.ts';
 import type { Permission } from '../roles/permissions.ts';
-import type { ServiceContext } from '../service-context.ts';
+import type { ServiceContext, SignedInContext } from '../service-context.ts';
 import { signedIn } from '../service-context.ts';
 import type { CatalogProvider } from './provider-registry.ts';
 import { createModel, createProvider, deleteModel, deleteProvider, testProvider, updateModel, updateProvider, type ProviderTestResult } from './providers.service.ts';
@@ -12,15 +13,20 @@ type TargetView = { provider: string; model: string; capabilities?: Flags };
 type ModelView = ModelDescription & { configured?: ModelConfig; primary: TargetView; fallbacks: TargetView[] };
 type ProviderView = CatalogProvider & Omit<ProviderDescription, 'id' | 'plugin'> & { failure: string | null };
 
+type FlagFieldBuilder = ObjectFieldBuilder<typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never, Flags>;
+
+/** The feature flags a model or one of its targets may set; unset is null (decided elsewhere). */
+const featureFlagFields = (t: FlagFieldBuilder) => ({
+  vision: t.boolean({ nullable: true, resolve: (c) => c.vision ?? null }),
+  tools: t.boolean({ nullable: true, resolve: (c) => c.tools ?? null }),
+  json: t.boolean({ nullable: true, resolve: (c) => c.json ?? null }),
+  embeddings: t.boolean({ nullable: true, resolve: (c) => c.embeddings ?? null }),
+});
+
 const TargetCapabilities = builder.objectRef<Flags>('TargetCapabilities').implement({
   description: 'Features turned off for one target of a route (unset: as its plugin declares)',
   authScopes: { loggedIn: true },
-  fields: (t) => ({
-    vision: t.boolean({ nullable: true, resolve: (c) => c.vision ?? null }),
-    tools: t.boolean({ nullable: true, resolve: (c) => c.tools ?? null }),
-    json: t.boolean({ nullable: true, resolve: (c) => c.json ?? null }),
-    embeddings: t.boolean({ nullable: true, resolve: (c) => c.embeddings ?? null }),
-  }),
+  fields: (t) => featureFlagFields(t),
 });
 
 const RouteTarget = builder.objectRef<TargetView>('RouteTarget').implement({
@@ -37,10 +43,7 @@ const ModelCapabilitiesType = builder.objectRef<Caps>('ModelCapabilities').imple
   description: 'What a model can do; in `capabilities` every flag is decided (set, else derived from its providers), in `configuredCapabilities` only what was set',
   authScopes: { loggedIn: true },
   fields: (t) => ({
-    vision: t.boolean({ nullable: true, resolve: (c) => c.vision ?? null }),
-    tools: t.boolean({ nullable: true, resolve: (c) => c.tools ?? null }),
-    json: t.boolean({ nullable: true, resolve: (c) => c.json ?? null }),
-    embeddings: t.boolean({ nullable: true, resolve: (c) => c.embeddings ?? null }),
+    ...featureFlagFields(t),
     contextWindow: t.int({ nullable: true, resolve: (c) => c.contextWindow ?? null }),
     maxOutputTokens: t.int({ nullable: true, resolve: (c) => c.maxOutputTokens ?? null }),
   }),
@@ -247,50 +250,100 @@ builder.queryFields((t) => ({
 const providerNamed = (ctx: Parameters<typeof providerViews>[0], id: string) => one(providerViews(ctx), (p) => p.id === id, 'provider');
 const modelNamed = (ctx: Parameters<typeof modelViews>[0], name: string) => one(modelViews(ctx), (m) => m.name === name, 'model');
 
-builder.mutationFields((t) => ({
-  createProvider: t.field({
+type MutationFieldBuilder = Parameters<Parameters<typeof builder.mutationFields>[0]>[0];
+
+/**
+ * A catalog entry's create, update and delete mutations: each needs providers:write, the service audits it,
+ * and create and update return the entry as the queries show it (so the console's cache updates without a refetch).
+ */
+function catalogWrites<View extends object, Input, Patch>(
+  t: MutationFieldBuilder,
+  kind: {
+    type: ObjectRef<any, View>;
+    createInput: InputObjectRef<any, Input>;
+    patchInput: InputObjectRef<any, Patch>;
+    key: { name: 'id' | 'name'; description: string };
+    descriptions: { create: string; update?: string; remove?: string };
+    create: (ctx: SignedInContext, input: Input) => Promise<string>;
+    update: (ctx: SignedInContext, key: string, patch: Patch) => Promise<string>;
+    remove: (ctx: SignedInContext, key: string) => Promise<boolean>;
+    named: (ctx: ServiceContext, key: string) => View;
+  },
+) {
+  const authScopes = { permission: 'providers:write' } as const;
+  // The generic ties each service to its input type for the caller; Pothos cannot resolve its own
+  // conditional types over a type parameter, so inside, the refs are used untyped.
+  const type: ObjectRef<any, object> = kind.type;
+  const createInput: InputObjectRef<any, any> = kind.createInput;
+  const patchInput: InputObjectRef<any, any> = kind.patchInput;
+  const keyArg = () => ({ [kind.key.name]: t.arg.string({ required: true, description: kind.key.description }) });
+  const keyOf = (args: Record<string, unknown>) => String(args[kind.key.name]);
+  return {
+    create: t.field({
+      type,
+      description: kind.descriptions.create,
+      authScopes,
+      args: { input: t.arg({ type: createInput, required: true }) },
+      resolve: async (_root, { input }, ctx) => kind.named(ctx, await kind.create(signedIn(ctx), input)),
+    }),
+    update: t.field({
+      type,
+      description: kind.descriptions.update,
+      authScopes,
+      args: { ...keyArg(), input: t.arg({ type: patchInput, required: true }) },
+      resolve: async (_root, args, ctx) => kind.named(ctx, await kind.update(signedIn(ctx), keyOf(args), args.input)),
+    }),
+    remove: t.boolean({
+      description: kind.descriptions.remove,
+      authScopes,
+      args: keyArg(),
+      resolve: (_root, args, ctx) => kind.remove(signedIn(ctx), keyOf(args)),
+    }),
+  };
+}
+
+builder.mutationFields((t) => {
+  const providerWrites = catalogWrites(t, {
     type: ProviderType,
-    description: 'Adds a provider instance; every gateway instance serves it within moments (audited as provider.create)',
-    authScopes: { permission: 'providers:write' },
-    args: { input: t.arg({ type: CreateProviderInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => providerNamed(ctx, await createProvider(signedIn(ctx), input)),
-  }),
-  updateProvider: t.field({
-    type: ProviderType,
-    authScopes: { permission: 'providers:write' },
-    args: { id: t.arg.string({ required: true }), input: t.arg({ type: UpdateProviderInput, required: true }) },
-    resolve: async (_root, args, ctx) => providerNamed(ctx, await updateProvider(signedIn(ctx), String(args.id), args.input)),
-  }),
-  deleteProvider: t.boolean({
-    description: 'Refused with CONFLICT while a model routes to it',
-    authScopes: { permission: 'providers:write' },
-    args: { id: t.arg.string({ required: true, description: "Provider instance id" }) },
-    resolve: (_root, args, ctx) => deleteProvider(signedIn(ctx), String(args.id)),
-  }),
-  testProvider: t.field({
-    type: ProviderTestType,
-    description: "Calls the running instance's health check and lists its models",
-    authScopes: { permission: 'providers:write' },
-    args: { id: t.arg.string({ required: true, description: "Provider instance id" }) },
-    resolve: (_root, args, ctx) => testProvider(ctx, String(args.id)),
-  }),
-  createModel: t.field({
+    createInput: CreateProviderInput,
+    patchInput: UpdateProviderInput,
+    key: { name: 'id', description: 'Provider instance id' },
+    descriptions: {
+      create: 'Adds a provider instance; every gateway instance serves it within moments (audited as provider.create)',
+      remove: 'Refused with CONFLICT while a model routes to it',
+    },
+    create: createProvider,
+    update: updateProvider,
+    remove: deleteProvider,
+    named: providerNamed,
+  });
+  const modelWrites = catalogWrites(t, {
     type: ModelType,
-    description: 'Adds a gateway model and its route (audited as model.create)',
-    authScopes: { permission: 'providers:write' },
-    args: { input: t.arg({ type: CreateModelInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => modelNamed(ctx, await createModel(signedIn(ctx), input)),
-  }),
-  updateModel: t.field({
-    type: ModelType,
-    description: "Changes a model's route or capabilities; chats already running keep the route they started on",
-    authScopes: { permission: 'providers:write' },
-    args: { name: t.arg.string({ required: true }), input: t.arg({ type: UpdateModelInput, required: true }) },
-    resolve: async (_root, args, ctx) => modelNamed(ctx, await updateModel(signedIn(ctx), args.name, args.input)),
-  }),
-  deleteModel: t.boolean({
-    authScopes: { permission: 'providers:write' },
-    args: { name: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => deleteModel(signedIn(ctx), args.name),
-  }),
-}));
+    createInput: CreateModelInput,
+    patchInput: UpdateModelInput,
+    key: { name: 'name', description: 'The name clients ask for' },
+    descriptions: {
+      create: 'Adds a gateway model and its route (audited as model.create)',
+      update: "Changes a model's route or capabilities; chats already running keep the route they started on",
+    },
+    create: createModel,
+    update: updateModel,
+    remove: deleteModel,
+    named: modelNamed,
+  });
+  return {
+    createProvider: providerWrites.create,
+    updateProvider: providerWrites.update,
+    deleteProvider: providerWrites.remove,
+    testProvider: t.field({
+      type: ProviderTestType,
+      description: "Calls the running instance's health check and lists its models",
+      authScopes: { permission: 'providers:write' },
+      args: { id: t.arg.string({ required: true, description: 'Provider instance id' }) },
+      resolve: (_root, args, ctx) => testProvider(ctx, String(args.id)),
+    }),
+    createModel: modelWrites.create,
+    updateModel: modelWrites.update,
+    deleteModel: modelWrites.remove,
+  };
+});

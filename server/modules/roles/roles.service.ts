@@ -113,7 +113,7 @@ export async function deleteRole(ctx: SignedInContext, id: string): Promise<stri
  * permissions you all hold, grant only permissions you hold, and never take
  * the admin role from the last active admin.
  */
-export async function assignRoles(ctx: ServiceContext, userId: string, roleIds: string[], options = { audit: true }): Promise<void> {
+export async function assignRoles(ctx: SignedInContext, userId: string, roleIds: string[], options = { audit: true }): Promise<void> {
   const ids = [...new Set(roleIds)];
   const run = async (em: ServiceContext['em']) => {
     await assertMayActOn(ctx, userId, em);
@@ -130,7 +130,7 @@ export async function assignRoles(ctx: ServiceContext, userId: string, roleIds: 
     for (const roleId of ids) em.create(UserRole, { userId, roleId });
     if (options.audit) {
       appendAuditRecord(em, {
-        actorId: ctx.viewer!.userId,
+        actorId: ctx.viewer.userId,
         action: 'user.roles',
         targetType: 'user',
         targetId: userId,

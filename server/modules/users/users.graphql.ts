@@ -92,7 +92,7 @@ builder.mutationFields((t) => ({
     type: UserType,
     authScopes: { permission: 'users:write' },
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
-    resolve: (_root, { input }, ctx) => createUser(ctx, { ...input, roleIds: input.roleIds?.map(String) }),
+    resolve: (_root, { input }, ctx) => createUser(signedIn(ctx), { ...input, roleIds: input.roleIds?.map(String) }),
   }),
   updateUser: t.field({
     type: UserType,
@@ -100,20 +100,20 @@ builder.mutationFields((t) => ({
       'Users may update their own name, and with a console session and currentPassword their email and password; others need users:write and every permission the user holds. A new password ends the other sessions of the user.',
     authScopes: (_root, args, ctx) => (ctx.viewer && String(args.id) === ctx.viewer.userId ? { loggedIn: true } : { permission: 'users:write' }),
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateUserInput, required: true }) },
-    resolve: (_root, args, ctx) => updateUser(ctx, String(args.id), args.input, clientSource(ctx)),
+    resolve: (_root, args, ctx) => updateUser(signedIn(ctx), String(args.id), args.input, clientSource(ctx)),
   }),
   setUserStatus: t.field({
     type: UserType,
     authScopes: { permission: 'users:write' },
     args: { id: t.arg.id({ required: true }), status: t.arg({ type: UserStatusEnum, required: true }) },
-    resolve: (_root, args, ctx) => setUserStatus(ctx, String(args.id), args.status),
+    resolve: (_root, args, ctx) => setUserStatus(signedIn(ctx), String(args.id), args.status),
   }),
   deleteUser: t.field({
     type: 'ID',
     description: 'Deletes the user with their roles, keys, sessions and quota; usage and audit history stay',
     authScopes: { permission: 'users:write' },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => deleteUser(ctx, String(args.id)),
+    resolve: (_root, args, ctx) => deleteUser(signedIn(ctx), String(args.id)),
   }),
 }));
 
@@ -124,7 +124,7 @@ builder.mutationField('setUserRoles', (t) =>
     authScopes: { permission: 'users:write' },
     args: { userId: t.arg.id({ required: true }), roleIds: t.arg.idList({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      await assignRoles(ctx, String(args.userId), args.roleIds.map(String));
+      await assignRoles(signedIn(ctx), String(args.userId), args.roleIds.map(String));
       return getUser(ctx, String(args.userId));
     },
   }),

@@ -7,7 +7,7 @@ import { proveCurrentPassword } from '../auth/auth.service.ts';
 import { endSessionsOf } from '../auth/sessions.ts';
 import { hasPermission } from '../auth/viewer.ts';
 import { keysetPage, type Connection } from '../../schema/keyset-page.ts';
-import { isUniqueViolation, type ServiceContext } from '../service-context.ts';
+import { isUniqueViolation, type ServiceContext, type SignedInContext } from '../service-context.ts';
 import { User, type UserEntity, type UserStatus } from './user.entity.ts';
 import { countUsers, findUsers, type UserFilter } from './users.store.ts';
 import { normalizeEmail, validateName, validatePassword } from './validation.ts';
@@ -29,11 +29,6 @@ export interface UpdateUserInput {
   currentPassword?: string | null;
 }
 
-function actorId(ctx: ServiceContext): string {
-  if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-  return ctx.viewer.userId;
-}
-
 export async function getUser(ctx: ServiceContext, id: string): Promise<UserEntity> {
   const user = await ctx.em.findOne(User, { id });
   if (!user) throw notFound('User');
@@ -46,8 +41,8 @@ export async function getVisibleUser(ctx: ServiceContext, id: string): Promise<U
   return getUser(ctx, id);
 }
 
-export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<UserEntity> {
-  const actor = actorId(ctx);
+export async function createUser(ctx: SignedInContext, input: CreateUserInput): Promise<UserEntity> {
+  const actor = ctx.viewer.userId;
   const email = normalizeEmail(input.email);
   const name = validateName(input.name);
   const passwordHash = input.password ? await hashPassword(validatePassword(input.password, email)) : null;
@@ -79,8 +74,8 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
  * on users whose permissions they all hold. A new password ends every other
  * session of that user (all of them when someone else set it).
  */
-export async function updateUser(ctx: ServiceContext, id: string, input: UpdateUserInput, source?: string): Promise<UserEntity> {
-  const actor = actorId(ctx);
+export async function updateUser(ctx: SignedInContext, id: string, input: UpdateUserInput, source?: string): Promise<UserEntity> {
+  const actor = ctx.viewer.userId;
   const self = id === actor;
   const before = await getUser(ctx, id);
   const changes: Partial<Pick<UserEntity, 'email' | 'name'>> = {};
@@ -129,8 +124,8 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
 }
 
 /** Suspends, disables or reactivates a user. Never yourself, never someone stronger, never the last active admin. */
-export async function setUserStatus(ctx: ServiceContext, id: string, status: UserStatus): Promise<UserEntity> {
-  const actor = actorId(ctx);
+export async function setUserStatus(ctx: SignedInContext, id: string, status: UserStatus): Promise<UserEntity> {
+  const actor = ctx.viewer.userId;
   if (id === actor && status !== 'ACTIVE') throw forbidden('You cannot suspend or disable your own account');
   const user = await ctx.em.transactional(async (em) => {
     await assertMayActOn(ctx, id, em);
@@ -156,8 +151,8 @@ export async function setUserStatus(ctx: ServiceContext, id: string, status: Use
 }
 
 /** Deletes a user. Never yourself, never someone stronger, never the last active admin. */
-export async function deleteUser(ctx: ServiceContext, id: string): Promise<string> {
-  const actor = actorId(ctx);
+export async function deleteUser(ctx: SignedInContext, id: string): Promise<string> {
+  const actor = ctx.viewer.userId;
   if (id === actor) throw forbidden('You cannot delete your own account');
   await ctx.em.transactional(async (em) => {
     await assertMayActOn(ctx, id, em);
