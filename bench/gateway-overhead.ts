@@ -19,144 +19,18 @@
  * BENCH_BASELINE_DIR=<another checkout> runs its gateway beside this one, cell
  * by cell in the same rounds, so a change is compared under the same load.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { refusedUrl } from '../test/fakes/fake-server.ts';
-import { startServerProcess, type ServerProcess } from '../test/fixtures/server-process.ts';
+import type { ServerProcess } from '../test/fixtures/server-process.ts';
+import { BASE_URL, DOORS, PROMPT, direct, dropDatabase, load, median, providerConfig, startGateway, startUpstream, type Send } from './bench-gateway.ts';
 import { cpuMeter } from './proc-cpu.ts';
 import { gql } from './graphql-client.ts';
-import { wrk, type WrkResult } from './wrk.ts';
+import type { WrkResult } from './wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const BASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const PROMPT = 'Summarise what an enterprise LLM gateway does, in one sentence.';
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,50').split(',').map(Number);
 const ONLY = process.env.BENCH_ONLY;
-const ADMIN = { email: 'bench@zero.local', password: 'bench-admin-password' };
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function startUpstream(): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/fake-upstream.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
-  return { url: JSON.parse(line).url, stop: () => child.kill('SIGTERM') };
-}
-
-async function createDatabase(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: BASE_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(BASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropDatabase(name: string) {
-  const admin = new pg.Client({ connectionString: BASE_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.end();
-}
-
-/** Starts a gateway process on its own database with the given config; returns it and an API key of a member with a quota. */
-async function startGateway(name: string, config: unknown, checkout?: string): Promise<{ server: ServerProcess; key: string; dbName: string }> {
-  const dbName = `zg_bench_${name}`;
-  const databaseUrl = await createDatabase(dbName);
-  const dir = mkdtempSync(join(tmpdir(), 'zero-bench-'));
-  const configFile = join(dir, 'zero.config.json');
-  writeFileSync(configFile, JSON.stringify(config));
-  // BENCH_GATEWAY_ARGS: node flags for the gateway, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it under load.
-  const nodeArgs = process.env.BENCH_GATEWAY_ARGS?.split(' ').filter(Boolean) ?? [];
-  // Another checkout's gateway (BENCH_BASELINE_DIR) is started by that checkout's own fixture, from its own root.
-  const start: typeof startServerProcess = checkout ? (await import(`${checkout}/test/fixtures/server-process.ts`)).startServerProcess : startServerProcess;
-  const server = await start({
-    DATABASE_URL: databaseUrl,
-    ZERO_CONFIG: configFile,
-    ZERO_ADMIN_EMAIL: ADMIN.email,
-    ZERO_ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-  }, 60_000, nodeArgs);
-  const { login } = await gql(server.url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password });
-  const roles = await gql(server.url, '{ roles { id name } }', {}, login.token);
-  const member = roles.roles.find((r: { name: string }) => r.name === 'member').id;
-  const user = await gql(server.url, 'mutation($r: ID!) { createUser(input: { email: "load@bench.local", name: "Load", roleIds: [$r] }) { id } }', { r: member }, login.token);
-  await gql(server.url, 'mutation($u: ID!) { setQuota(userId: $u, dailyInputLimit: 1000000000000, dailyOutputLimit: 1000000000000) { dailyInputLimit } }', { u: user.createUser.id }, login.token);
-  const key = await gql(server.url, 'mutation($u: ID!) { createApiKey(userId: $u, name: "bench") { secret } }', { u: user.createUser.id }, login.token);
-  return { server, key: key.createApiKey.secret, dbName };
-}
-
-const providerConfig = (upstreamUrl: string, deadUrl: string, failureThreshold: number) => ({
-  providers: [
-    { id: 'upstream', plugin: 'openai-compatible', baseUrl: upstreamUrl },
-    { id: 'dead', plugin: 'openai-compatible', baseUrl: deadUrl },
-  ],
-  models: [
-    { name: 'bench', primary: { provider: 'upstream', model: 'bench-model' } },
-    { name: 'bench-failover', primary: { provider: 'dead', model: 'bench-model' }, fallbacks: [{ provider: 'upstream', model: 'bench-model' }] },
-  ],
-  resilience: { circuit: { failureThreshold, openMs: 600_000 } },
-});
-
-/** One way to send the bench chat: over HTTP (wrk) or over graphql-ws (bench/ws-load.ts). */
-type Send =
-  | { kind: 'http'; url: string; headers: Record<string, string>; body: string; expect?: string }
-  | { kind: 'ws'; url: string; init: Record<string, unknown>; payload: { query: string; variables: Record<string, unknown> } };
-
-interface Door {
-  name: string;
-  stream: boolean;
-  send(gatewayUrl: string, key: string): Send;
-}
-
-const messages = [{ role: 'user', content: PROMPT }];
-const chatInput = { i: { model: 'bench', messages: [{ role: 'USER', content: PROMPT }] } };
-const MUTATION = 'mutation($i: ChatInput!) { chat(input: $i) { text usage { inputTokens outputTokens } } }';
-const SUBSCRIPTION = 'subscription($i: ChatInput!) { chat(input: $i) { ... on ChatDelta { text } ... on ChatCompleted { result { usage { outputTokens } } } } }';
-
-/** A POST with the bench key; `expect` is a string every good answer holds. */
-const post =
-  (path: string, body: unknown, expect: string, headers: Record<string, string> = {}) =>
-  (gatewayUrl: string, key: string): Send => ({
-    kind: 'http',
-    url: `${gatewayUrl}${path}`,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...headers },
-    body: JSON.stringify(body),
-    expect,
-  });
-
-/** Every door the gateway has: one line each. */
-const DOORS: Door[] = [
-  { name: 'Mutation.chat (HTTP)', stream: false, send: post('/graphql', { query: MUTATION, variables: chatInput }, '"text"') },
-  { name: 'POST /api/v1/chat (REST)', stream: false, send: post('/api/v1/chat', { model: 'bench', messages }, '"text"') },
-  { name: 'Subscription.chat (SSE)', stream: true, send: post('/graphql', { query: SUBSCRIPTION, variables: chatInput }, '"result"', { accept: 'text/event-stream' }) },
-  { name: 'POST /v1/chat/completions (OpenAI, JSON)', stream: false, send: post('/v1/chat/completions', { model: 'bench', messages }, '"choices"') },
-  { name: 'POST /v1/chat/completions (OpenAI, stream)', stream: true, send: post('/v1/chat/completions', { model: 'bench', messages, stream: true, stream_options: { include_usage: true } }, '[DONE]') },
-  { name: 'POST /v1/messages (Anthropic, JSON)', stream: false, send: post('/v1/messages', { model: 'bench', max_tokens: 256, messages }, '"content"') },
-  { name: 'Subscription.chat (WebSocket)', stream: true, send: (url, key) => ({ kind: 'ws', url: `${url.replace('http', 'ws')}/graphql`, init: { authorization: `Bearer ${key}` }, payload: { query: SUBSCRIPTION, variables: chatInput } }) },
-];
-
-/** The same chat straight to the upstream, JSON and streamed: the baseline of each door's ratios. */
-const direct = (upstreamUrl: string, stream: boolean): Send => ({
-  kind: 'http',
-  url: `${upstreamUrl}/chat/completions`,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ model: 'bench-model', messages, ...(stream ? { stream: true, stream_options: { include_usage: true } } : {}) }),
-});
-
-async function load(send: Send, connections: number, seconds: number): Promise<WrkResult> {
-  if (send.kind === 'http') return wrk({ ...send, connections, seconds });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/ws-load.ts', JSON.stringify({ ...send, connections, seconds })], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
-  return JSON.parse(line);
-}
 
 interface Run extends WrkResult {
   gatewayCpuUs: number;

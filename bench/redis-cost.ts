@@ -21,10 +21,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { startServerProcess, type ServerProcess } from '../test/fixtures/server-process.ts';
+import { startUpstream } from './bench-gateway.ts';
 import { gql } from './graphql-client.ts';
 import { wrk } from './wrk.ts';
 
@@ -43,12 +42,6 @@ function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS;
-}
-
-async function startUpstream(): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/fake-upstream.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
-  return { url: JSON.parse(line).url, stop: () => child.kill('SIGTERM') };
 }
 
 /** Accepts OTLP posts and drops them, counting spans' batches: the collector's cost stays out of the figures. */
