@@ -90,6 +90,10 @@ export interface FakeOptions {
   apiKey?: string;
   /** false: keep no request records (benchmarks, where the list would grow without bound). */
   record?: boolean;
+  /** Stream only: split the text into this many deltas of near-equal length instead of one per word. */
+  chunks?: number;
+  /** Stream only: send the text deltas this many ms apart, on a schedule from the first (like a model producing tokens). */
+  chunkIntervalMs?: number;
 }
 
 /** A tool call the fake answers with; `arguments` is JSON text. */
@@ -183,6 +187,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Splits a reply into word deltas, keeping whitespace so they concatenate back exactly. */
 export const wordDeltas = (text: string): string[] => text.match(/\S+\s*/g) ?? [];
+
+/** Splits a text into `n` deltas of near-equal length (fewer when it is shorter than `n`). */
+export function evenDeltas(text: string, n: number): string[] {
+  const count = Math.min(n, text.length);
+  return Array.from({ length: count }, (_, i) => text.slice(Math.round((i * text.length) / count), Math.round(((i + 1) * text.length) / count)));
+}
 
 /** Starts a fake speaking `dialect`. */
 export async function startFake(dialect: Dialect, opts: FakeOptions = {}): Promise<FakeUpstream> {
@@ -284,11 +294,13 @@ export async function startFake(dialect: Dialect, opts: FakeOptions = {}): Promi
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(JSON.stringify(dialect.jsonAnswer(text, sentUsage, model, body, toolCalls)));
     }
-    await writeStream(res, dialect, dialect.streamPieces(wordDeltas(text), sentUsage, model, body, toolCalls), {
+    const deltas = opts.chunks ? evenDeltas(text, opts.chunks) : wordDeltas(text);
+    await writeStream(res, dialect, dialect.streamPieces(deltas, sentUsage, model, body, toolCalls), {
       cut: find('cut'),
       malformed: find('malformed'),
       slow: find('slow'),
       streamError: find('streamError'),
+      intervalMs: opts.chunkIntervalMs,
     });
   });
   server.keepAliveTimeout = 5000;
@@ -324,14 +336,21 @@ async function writeStream(
     malformed?: Extract<Fault, { type: 'malformed' }>;
     slow?: Extract<Fault, { type: 'slow' }>;
     streamError?: Extract<Fault, { type: 'streamError' }>;
+    /** Delta k is written no earlier than k * intervalMs after the first (a schedule, so timer lateness does not add up). */
+    intervalMs?: number;
   },
 ) {
   res.writeHead(200, { 'content-type': dialect.streamContentType, 'cache-control': 'no-cache' });
   let deltas = 0;
+  let firstDeltaAt = 0;
   const after = (n: number | undefined) => deltas === (n ?? 1);
   for (const piece of pieces) {
     if (res.destroyed) return;
     if (f.slow) await sleep(f.slow.chunkDelayMs);
+    if (f.intervalMs && piece.delta) {
+      if (deltas === 0) firstDeltaAt = performance.now();
+      else await sleep(firstDeltaAt + deltas * f.intervalMs - performance.now());
+    }
     if (res.destroyed) return;
     res.write(piece.wire);
     if (!piece.delta) continue;
