@@ -12,6 +12,11 @@
 -- budget rows, in a fixed order, so concurrent batches from several instances
 -- never deadlock.
 --
+-- One generic plan, kept: left to choose, PostgreSQL planned its statements
+-- again on every call (custom plans), which cost more than running them for a
+-- batch of one (1.3 ms against 1.0 ms a call for one chat, 2.5 against 2.2 for
+-- fifteen, interleaved on one connection).
+--
 -- A refusal (metadata outcome 'refused': quota, budget, rate limit, DLP or
 -- access) comes through the same batches with no admission row and no usage:
 -- it adds no usage, counters or cost, and is audited as `chat.refused`. Each
@@ -19,6 +24,7 @@
 CREATE OR REPLACE FUNCTION public.settle_chats(p_chat_ids uuid[], p_user_ids uuid[], p_days date[], p_models text[], p_providers text[], p_input_tokens bigint[], p_output_tokens bigint[], p_prompt_hashes text[], p_response_hashes text[], p_latencies integer[], p_metadata jsonb[])
  RETURNS TABLE(chat_id uuid, audit_id bigint)
  LANGUAGE plpgsql
+ SET plan_cache_mode TO 'force_generic_plan'
 AS $function$
 begin
   -- One lock order for every batch: admission rows, then counters.

@@ -13,6 +13,7 @@ import { Migration0012DlpUnscreenedImages } from './0012-dlp-unscreened-images.t
 import { Migration0014Providers } from './0014-providers.ts';
 import { Migration0015RequestLog } from './0015-request-log.ts';
 import { Migration0016Speed } from './0016-speed.ts';
+import { Migration0017SettlePlan } from './0017-settle-plan.ts';
 
 /** Migrations in order. Listed explicitly so they load the same under tsx, vitest and a bundle. */
 export const migrationsList = [
@@ -31,4 +32,5 @@ export const migrationsList = [
   { name: '0014-providers', class: Migration0014Providers },
   { name: '0015-request-log', class: Migration0015RequestLog },
   { name: '0016-speed', class: Migration0016Speed },
+  { name: '0017-settle-plan', class: Migration0017SettlePlan },
 ];
