@@ -17,6 +17,7 @@ import { useSchemaPrivacy } from './yoga-plugins/use-schema-privacy.ts';
 import { requestIdOf, useRequestId } from './yoga-plugins/use-request-id.ts';
 import { useSubscriptionCaps } from './yoga-plugins/use-subscription-caps.ts';
 import { useMetrics, type UseMetricsOptions } from './yoga-plugins/use-metrics.ts';
+import { useEventStreamWriter } from './yoga-plugins/use-event-stream-writer.ts';
 
 export interface YogaOptions {
   /** No GraphiQL, no field suggestions, introspection for signed-in callers only. */
@@ -105,6 +106,7 @@ export function createGatewayYoga(app: AppState, options: YogaOptions = DEFAULT_
       // Last, so its stream wrapper is the outermost: a client going away frees the slot at once,
       // even while an inner wrapper still waits for its next event.
       useSubscriptionCaps({ perUser: options.maxSubscriptionsPerUser, total: options.maxSubscriptions, boundedElsewhere: ['chat'] }),
+      useEventStreamWriter(),
     ],
   });
   maskers.set(yoga, (error) => maskError(error, 'Unexpected error') as GraphQLError);

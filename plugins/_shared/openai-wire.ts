@@ -91,9 +91,12 @@ export async function* openAIChat(cfg: OpenAIWireConfig, req: ChatRequest): Asyn
     let done = false;
     try {
       for await (const ev of parseSse(res.body)) {
+        // Read on to the body's end (it follows [DONE] at once) rather than break: leaving a body
+        // unfinished makes Node destroy it with an AbortError whose stack it formats, per chat.
+        if (done) continue;
         if (ev.data === '[DONE]') {
           done = true;
-          break;
+          continue;
         }
         const chunk = parseJsonSafe(ev.data) as CompletionChunk | undefined;
         if (!chunk || typeof chunk !== 'object') throw streamError(`malformed stream data: ${snippet(ev.data)}`, false);
