@@ -30,6 +30,7 @@ import { createChatService, type ChatDeps } from './modules/chat/chat.service.ts
 import { createEmbeddingService } from './modules/chat/embed-texts.ts';
 import { createRefusalRecorder } from './modules/request-log/refusals.ts';
 import { screenPrompt } from './modules/dlp/dlp.service.ts';
+import { keepStoresEnabled, releaseStoresWhenIdle } from './db/async-context-hooks.ts';
 import { ChatsInFlight } from './modules/chat/chats-in-flight.ts';
 import { ChatLedger } from './modules/metering/chat-ledger.ts';
 import { SettlementSpool } from './modules/metering/settlement-spool.ts';
@@ -118,6 +119,9 @@ export interface Gateway {
 /** Connects the database, applies migrations, creates built-in roles and the first admin, builds the GraphQL handler. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
+  // Promise hooks off while no async store is in use; tracing keeps its stores (server/db/async-context-hooks.ts).
+  if (options.tracing) keepStoresEnabled();
+  else releaseStoresWhenIdle();
   const config = options.config ?? defaultConfig();
   const timezone = options.timezone ?? config.timezone;
   assertTimeZone(timezone);
