@@ -90,9 +90,14 @@ export async function* openAIChat(cfg: OpenAIWireConfig, req: ChatRequest): Asyn
   } else {
     let done = false;
     try {
-      for await (const ev of parseSse(res.body)) {
-        // Read on to the body's end (it follows [DONE] at once) rather than break: leaving a body
-        // unfinished makes Node destroy it with an AbortError whose stack it formats, per chat.
+      const events = parseSse(res.body);
+      for (;;) {
+        // After [DONE], read on to the body's end (it follows at once) rather than stop: a body left
+        // unfinished is destroyed with an AbortError whose stack Node formats, on every streamed chat, and
+        // its connection is not reused. An upstream that holds the stream open past [DONE] gets a moment.
+        const step = done ? await nextWithin(events, AFTER_DONE_MS) : await events.next();
+        if (!step || step.done) break;
+        const ev = step.value;
         if (done) continue;
         if (ev.data === '[DONE]') {
           done = true;
@@ -162,4 +167,19 @@ export function classifyOpenAIStyle(
 ) {
   const retryAfterMs = parseRetryAfter(header(headers, 'retry-after')) ?? extraRetryHint?.(headers);
   return errorForStatus(status, openAIErrorMessage(body), retryAfterMs);
+}
+
+/** How long a stream may stay open after [DONE] before it is cut (its connection then closes). */
+const AFTER_DONE_MS = 250;
+
+/** The iterator's next step, or undefined when none comes within `ms` (the abandoned step may still fail: handled). */
+async function nextWithin<T>(events: AsyncIterator<T>, ms: number): Promise<IteratorResult<T> | undefined> {
+  const next = events.next();
+  next.catch(() => {});
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([next, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -124,6 +124,30 @@ describe('openai plugin', () => {
     await new Promise((r) => server.close(r));
   });
 
+  it('ends a stream at [DONE] even when the upstream keeps the connection open after it', async () => {
+    const chunk = (delta: unknown, finish: string | null = null) => `data: ${JSON.stringify({ choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    const held: http.ServerResponse[] = [];
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        // Everything, [DONE] included, and then the response is never ended.
+        res.write(chunk({ content: 'Held ' }) + chunk({ content: 'open.' }, 'stop') + `data: ${JSON.stringify({ choices: [], usage: { prompt_tokens: 3, completion_tokens: 2 } })}\n\ndata: [DONE]\n\n`);
+        held.push(res);
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const p = plugin.create({ instanceId: 'oa', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, options: plugin.configSchema.parse({}) });
+    const started = performance.now();
+    const out = await drain(p, { model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }], stream: true, signal: new AbortController().signal });
+    expect(out.deltas.join('')).toBe('Held open.');
+    expect(out.usage).toEqual({ inputTokens: 3, outputTokens: 2 });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    for (const res of held) res.destroy();
+    await p.close?.();
+    await new Promise((r) => server.close(r));
+  });
+
   it('parses the Go durations of x-ratelimit-reset-*', () => {
     expect(parseGoDuration('1s')).toBe(1000);
     expect(parseGoDuration('6m0s')).toBe(360_000);
