@@ -6,7 +6,7 @@ import type { ChatChunk, ChatRequest, ModelInfo, TokenUsage } from '../plugin-ap
 import { openAIChatBody, type OpenAIRequestSettings } from './openai-request.ts';
 import { errorForStatus, header, parseJsonSafe, parseRetryAfter, snippet, streamError, type HeaderValue } from './errors.ts';
 import { bodyError, readJson, type HttpErrorClassifier, type UpstreamClient } from './http.ts';
-import { parseSse } from './sse.ts';
+import { vendorEvents } from './sse.ts';
 import { countUsage } from './tokens.ts';
 import { finishReasonOf, OPENAI_FINISH } from './finish-reason.ts';
 
@@ -90,15 +90,7 @@ export async function* openAIChat(cfg: OpenAIWireConfig, req: ChatRequest): Asyn
   } else {
     let done = false;
     try {
-      const events = parseSse(res.body);
-      for (;;) {
-        // After [DONE], read on to the body's end (it follows at once) rather than stop: a body left
-        // unfinished is destroyed with an AbortError whose stack Node formats, on every streamed chat, and
-        // its connection is not reused. An upstream that holds the stream open past [DONE] gets a moment.
-        const step = done ? await nextWithin(events, AFTER_DONE_MS) : await events.next();
-        if (!step || step.done) break;
-        const ev = step.value;
-        if (done) continue;
+      for await (const ev of vendorEvents(res.body, (e) => e.data === '[DONE]')) {
         if (ev.data === '[DONE]') {
           done = true;
           continue;
@@ -169,17 +161,3 @@ export function classifyOpenAIStyle(
   return errorForStatus(status, openAIErrorMessage(body), retryAfterMs);
 }
 
-/** How long a stream may stay open after [DONE] before it is cut (its connection then closes). */
-const AFTER_DONE_MS = 250;
-
-/** The iterator's next step, or undefined when none comes within `ms` (the abandoned step may still fail: handled). */
-async function nextWithin<T>(events: AsyncIterator<T>, ms: number): Promise<IteratorResult<T> | undefined> {
-  const next = events.next();
-  next.catch(() => {});
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    return await Promise.race([next, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
-}

@@ -53,3 +53,39 @@ export async function* parseSse(chunks: AsyncIterable<Uint8Array | string>): Asy
   }
   if (data.length > 0) yield { event: event || 'message', data: data.join('\n') };
 }
+
+/** How long a stream may stay open after its last event before it is cut (its connection then closes). */
+const AFTER_LAST_MS = 250;
+
+/**
+ * The events of a vendor's stream up to the one `isLast` names (yielded too);
+ * then the body is read on to its end, which follows at once, rather than
+ * left unfinished: Node would destroy it with an AbortError whose stack it
+ * formats (on every streamed chat) and its connection would not be reused.
+ * An upstream that holds the stream open past its last event gets 250 ms.
+ */
+export async function* vendorEvents(chunks: AsyncIterable<Uint8Array | string>, isLast: (event: SseEvent) => boolean): AsyncGenerator<SseEvent> {
+  const events = parseSse(chunks);
+  for (;;) {
+    const step = await events.next();
+    if (step.done) return;
+    yield step.value;
+    if (isLast(step.value)) break;
+  }
+  for (;;) {
+    const step = await nextWithin(events, AFTER_LAST_MS);
+    if (!step || step.done) return;
+  }
+}
+
+/** The iterator's next step, or undefined when none comes within `ms` (the abandoned step may still fail: handled). */
+async function nextWithin<T>(events: AsyncIterator<T>, ms: number): Promise<IteratorResult<T> | undefined> {
+  const next = events.next();
+  next.catch(() => {});
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([next, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

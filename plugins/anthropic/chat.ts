@@ -3,7 +3,7 @@ import type { ChatChunk, ChatRequest, FinishReason, TokenUsage } from '../plugin
 import { parseJsonSafe, snippet, streamError } from '../_shared/errors.ts';
 import { finishReasonOf } from '../_shared/finish-reason.ts';
 import { bodyError, readJson, type UpstreamClient } from '../_shared/http.ts';
-import { parseSse } from '../_shared/sse.ts';
+import { vendorEvents } from '../_shared/sse.ts';
 import type { AnthropicOptions } from './api.ts';
 import { anthropicStreamError, classifyAnthropicError } from './errors.ts';
 import { answersThroughJsonTool, messagesBody } from './request.ts';
@@ -91,7 +91,7 @@ export async function* anthropicChat(
   const tools = new Map<number, { index: number | 'json'; sentInput: boolean }>();
   let nextTool = 0;
   try {
-    for await (const ev of parseSse(res.body)) {
+    for await (const ev of vendorEvents(res.body, isMessageStop)) {
       const data = parseJsonSafe(ev.data) as StreamEvent | undefined;
       if (!data || typeof data !== 'object') throw streamError(`malformed stream data: ${snippet(ev.data)}`, false);
       switch (data.type) {
@@ -136,7 +136,6 @@ export async function* anthropicChat(
         case 'error':
           throw anthropicStreamError(data);
       }
-      if (stopped) break;
     }
   } catch (err) {
     throw bodyError(err, req.signal);
@@ -152,3 +151,6 @@ export async function* anthropicChat(
 function numbersOf(u: AnthropicUsage): AnthropicUsage {
   return Object.fromEntries(Object.entries(u).filter(([, v]) => typeof v === 'number')) as AnthropicUsage;
 }
+
+/** The stream's last event (named by its `event:` line, or only by its data where a compatible server sends none). */
+const isMessageStop = (e: { event: string; data: string }) => e.event === 'message_stop' || (e.event === 'message' && /"type"\s*:\s*"message_stop"/.test(e.data));
