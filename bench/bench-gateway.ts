@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { refusedUrl } from '../test/fakes/fake-server.ts';
-import { startServerProcess, type ServerProcess } from '../test/fixtures/server-process.ts';
-import { gql } from './graphql-client.ts';
+import { gql, startServerProcess, type ServerProcess } from '../test/fixtures/server-process.ts';
 import { wrk, type WrkResult } from './wrk.ts';
 
 export const BASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';

@@ -21,10 +21,9 @@
  */
 import pg from 'pg';
 import { refusedUrl } from '../test/fakes/fake-server.ts';
-import type { ServerProcess } from '../test/fixtures/server-process.ts';
+import { gql, type ServerProcess } from '../test/fixtures/server-process.ts';
 import { BASE_URL, DOORS, PROMPT, direct, dropDatabase, load, median, providerConfig, startGateway, startUpstream, type Send } from './bench-gateway.ts';
 import { cpuMeter } from './proc-cpu.ts';
-import { gql } from './graphql-client.ts';
 import type { WrkResult } from './wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);

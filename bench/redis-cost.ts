@@ -22,9 +22,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startServerProcess, type ServerProcess } from '../test/fixtures/server-process.ts';
+import { gql, startServerProcess, type ServerProcess } from '../test/fixtures/server-process.ts';
 import { startUpstream } from './bench-gateway.ts';
-import { gql } from './graphql-client.ts';
 import { wrk } from './wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);

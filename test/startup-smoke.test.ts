@@ -2,18 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { startServerProcess, type ServerProcess } from './fixtures/server-process.ts';
-
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+import { gql, startServerProcess, type ServerProcess } from './fixtures/server-process.ts';
 
 describe('npm start on the embedded database, driven over HTTP', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'zero-smoke-'));

@@ -1,13 +1,12 @@
 import { Readable } from 'node:stream';
 import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { readyNow, WOULD_WAIT } from '../util/ready-now.ts';
 
 /** How long the opening comment waits to go out with the first event; after that it goes alone, so the client sees the stream open. */
 const OPEN_WITH_FIRST_MS = 50;
 /** A comment line now and then keeps proxies from closing a quiet stream (as yoga does). */
 const PING_MS = 12_000;
-
-const WOULD_WAIT = Symbol('would-wait');
 
 /**
  * Subscriptions over server-sent events (`accept: text/event-stream`), in
@@ -69,8 +68,7 @@ class EventStreamBody extends Readable {
         while (!step.done) {
           text += `event: next\ndata: ${serialise(step.value)}\n\n`;
           const next = this.results.next();
-          // setImmediate runs after this turn's I/O callbacks: a result already on its way resolves first.
-          const ready = await Promise.race([next, new Promise<typeof WOULD_WAIT>((resolve) => setImmediate(resolve, WOULD_WAIT))]);
+          const ready = await readyNow(next);
           if (ready === WOULD_WAIT) {
             this.#next = next;
             break;

@@ -1,6 +1,5 @@
 import type { RouterEvent } from '../../router/index.ts';
-
-const WOULD_WAIT = Symbol('would-wait');
+import { readyNow, WOULD_WAIT } from '../../util/ready-now.ts';
 
 /**
  * Merges text deltas that are already available into one, so a burst of tokens
@@ -30,8 +29,7 @@ export async function* coalesceDeltas(source: AsyncIterable<RouterEvent>): Async
       for (;;) {
         let next: IteratorResult<RouterEvent> | typeof WOULD_WAIT;
         try {
-          // setImmediate runs after this turn's pending I/O callbacks: a buffered event resolves before it.
-          next = await Promise.race([pending, new Promise<typeof WOULD_WAIT>((resolve) => setImmediate(resolve, WOULD_WAIT))]);
+          next = await readyNow(pending);
         } catch (error) {
           failure = { error };
           break;
