@@ -93,7 +93,8 @@ describe.skipIf(skipBrowserTests)('managing budgets, prices, DLP policies and th
     await page.getByText(zhCN['dlpPolicies.saved']).waitFor();
     const policies = await gql('{ dlpPolicies { detector action role { name } } }');
     expect(policies.data.dlpPolicies).toContainEqual({ detector: 'EMAIL', action: 'REDACT', role: { name: 'member' } });
-    expect(await email.getByRole('combobox', { name: label }).inputValue()).toBe('REDACT');
+    // The select shows the saved choice once the page has read the policies again.
+    await expect.poll(() => email.getByRole('combobox', { name: label }).inputValue()).toBe('REDACT');
     await screenshot(page, 'manage-dlp-policies-zh-1440');
     // Back to the organisation default.
     await email.getByRole('combobox', { name: label }).selectOption('');
