@@ -14,6 +14,7 @@ import { Migration0014Providers } from './0014-providers.ts';
 import { Migration0015RequestLog } from './0015-request-log.ts';
 import { Migration0016Speed } from './0016-speed.ts';
 import { Migration0017SettlePlan } from './0017-settle-plan.ts';
+import { Migration0018SettleIndexScans } from './0018-settle-index-scans.ts';
 
 /** Migrations in order. Listed explicitly so they load the same under tsx, vitest and a bundle. */
 export const migrationsList = [
@@ -33,4 +34,5 @@ export const migrationsList = [
   { name: '0015-request-log', class: Migration0015RequestLog },
   { name: '0016-speed', class: Migration0016Speed },
   { name: '0017-settle-plan', class: Migration0017SettlePlan },
+  { name: '0018-settle-index-scans', class: Migration0018SettleIndexScans },
 ];

@@ -42,7 +42,7 @@ const ADMIT_SQL = 'select status, output_limit, budget_id, spent, held, amount, 
 
 /** One call of admit_chat: quota reservation, budget holds and the ledger row, or why not. */
 export async function admitChatRow(
-  pool: Pool,
+  pool: Pick<Pool, 'query'>,
   r: Reservation,
   ledger: LedgerEntry,
   budgets: { ids: readonly string[]; period: string; from: string; until: string } | undefined,
@@ -138,7 +138,7 @@ const SETTLE_SQL = `select chat_id, audit_id from settle_chats($1::uuid[], $2::u
  * Meters and audits finished chats (answered, failed, cut off, abandoned or
  * interrupted) in one atomic statement. Returns each chat's audit record id.
  */
-export async function settleChats(pool: Pool, batch: readonly ChatSettlement[]): Promise<Map<string, string>> {
+export async function settleChats(pool: Pick<Pool, 'query'>, batch: readonly ChatSettlement[]): Promise<Map<string, string>> {
   const column = <T>(pick: (s: ChatSettlement) => T) => batch.map(pick);
   const { rows } = await pool.query<{ chat_id: string; audit_id: string }>({
     name: 'chat-settle-batch',

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
+import { initOrm, migrateUp } from '../../server/db/orm.ts';
+import { admitChatRow, settleChats, type ChatSettlement } from '../../server/modules/metering/metering.store.ts';
+import { createTestDatabase, type TestDatabase } from '../fixtures/database.ts';
+
+// Settled ledger rows stay a while (so a replayed settlement is recognised), so the ledger
+// grows with traffic. settle_chats keeps one generic plan per session: a plan made while the
+// ledger was small must not go on reading the whole ledger once it is large.
+
+let pool: pg.Pool;
+let database: TestDatabase | undefined;
+let embedded: EmbeddedDatabase | undefined;
+const userId = randomUUID();
+const day = new Date().toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  let url = database.url;
+  if (!url) {
+    embedded = await startEmbeddedDatabase();
+    url = embedded.url;
+    const orm = await initOrm({ clientUrl: url, poolMax: 1, log: () => {} });
+    await migrateUp(orm);
+    await orm.close(true);
+  }
+  // One session, as a pool connection of the gateway keeps its plans.
+  pool = new pg.Pool({ connectionString: url, max: 1 });
+  await pool.query(`insert into app_user (id, email, name, created_at, updated_at) values ($1, 'ledger@plan.test', 'Ledger', now(), now())`, [userId]);
+});
+
+afterAll(async () => {
+  await pool?.end();
+  await embedded?.stop();
+  await database?.drop();
+});
+
+async function admitAndSettle(): Promise<Map<string, string>> {
+  const chatId = randomUUID();
+  const reservation = { userId, day, inputTokens: 10, outputTokens: 20 };
+  await admitChatRow(pool, reservation, { chatId, requestId: `req-${chatId}`, instanceId: 'plan-test', apiKeyId: null, model: 'm', promptHash: 'h', via: 'mutation' }, undefined);
+  const settlement: ChatSettlement = {
+    chatId,
+    reservation,
+    usage: { inputTokens: 8, outputTokens: 12 },
+    model: 'm',
+    provider: 'p',
+    audit: { promptHash: 'h', responseHash: 'r', latencyMs: 5, metadata: { outcome: 'ok' } },
+  };
+  return settleChats(pool, [settlement]);
+}
+
+describe('settle_chats on a grown ledger', () => {
+  it('reads ledger rows by key, never the whole ledger, with a plan made while it was small', async () => {
+    // The session's plan is made now, over an almost empty ledger.
+    expect((await admitAndSettle()).size).toBe(1);
+    // Then traffic settles thousands of chats.
+    await pool.query(
+      `insert into chat_in_flight (id, request_id, instance_id, user_id, model, prompt_hash, via, day, reserved_input, reserved_output, settled_at, audit_id)
+       select gen_random_uuid(), 'r' || i, 'plan-test', $1, 'm', 'h', 'mutation', $2, 1, 1, now(), null from generate_series(1, 5000) i`,
+      [userId, day],
+    );
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const chatId = randomUUID();
+      const reservation = { userId, day, inputTokens: 10, outputTokens: 20 };
+      await admitChatRow(client, reservation, { chatId, requestId: 'req-last', instanceId: 'plan-test', apiKeyId: null, model: 'm', promptHash: 'h', via: 'mutation' }, undefined);
+      // This session's own table statistics, read before and after: how often the ledger was read whole.
+      const ledgerScans = async () =>
+        Number((await client.query<{ n: string }>(`select seq_scan as n from pg_stat_xact_user_tables where relname = 'chat_in_flight'`)).rows[0]?.n ?? 0);
+      const before = await ledgerScans();
+      const settled = await settleChats(client, [
+        { chatId, reservation, usage: { inputTokens: 8, outputTokens: 12 }, model: 'm', provider: 'p', audit: { promptHash: 'h', responseHash: 'r', latencyMs: 5, metadata: { outcome: 'ok' } } },
+      ]);
+      expect(settled.has(chatId)).toBe(true);
+      expect((await ledgerScans()) - before).toBe(0);
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+  });
+});
