@@ -15,10 +15,13 @@
 -- One generic plan, kept: left to choose, PostgreSQL planned its statements
 -- again on every call (custom plans), which cost more than running them for a
 -- batch of one (1.3 ms against 1.0 ms a call for one chat, 2.5 against 2.2 for
--- fifteen, interleaved on one connection). Index scans only: every table it
--- reads is reached by key, but a generic plan made while chat_in_flight was
--- small kept scanning it whole (three times a call) as its settled rows grew,
--- 0.55 of 0.87 ms a call at a thousand rows.
+-- fifteen, interleaved on one connection). Ledger rows by their key only: a
+-- generic plan made while chat_in_flight was small kept scanning it whole
+-- (three times a call) as its settled rows grew, 0.55 of 0.87 ms a call at a
+-- thousand rows; hence no sequential scans, and the `offset 0` fences keep its
+-- partial indexes (open rows, settled rows) out of reach, since an update
+-- leaves a dead entry in them per chat until vacuum and one scan of either
+-- grew to 0.23 ms a call within a minute of load.
 --
 -- A refusal (metadata outcome 'refused': quota, budget, rate limit, DLP or
 -- access) comes through the same batches with no admission row and no usage:
@@ -39,8 +42,9 @@ begin
     order by c.user_id, c.day for update of c;
   -- Then the budgets whose holds this batch releases, in order.
   perform 1 from budget_spend s
-    join (select distinct unnest(f.held_budgets) as budget_id, f.held_period as period from chat_in_flight f
-          where f.id = any(p_chat_ids) and f.settled_at is null and cardinality(f.held_budgets) > 0) h
+    join (select distinct unnest(f.held_budgets) as budget_id, f.held_period as period
+          from (select f.held_budgets, f.held_period, f.settled_at from chat_in_flight f where f.id = any(p_chat_ids) offset 0) f
+          where f.settled_at is null and cardinality(f.held_budgets) > 0) h
       on s.budget_id = h.budget_id and s.period = h.period
     order by s.budget_id, s.period for update of s;
   return query
@@ -105,6 +109,7 @@ begin
   )
   select a.chat_id, a.id from audited a
   union all
-  select f.id, f.audit_id from chat_in_flight f where f.id = any(p_chat_ids) and f.settled_at is not null;
+  select f.id, f.audit_id from (select f.id, f.audit_id, f.settled_at from chat_in_flight f where f.id = any(p_chat_ids) offset 0) f
+  where f.settled_at is not null;
 end
 $function$
