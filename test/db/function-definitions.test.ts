@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
-import { initOrm, migrateUp } from '../../server/db/orm.ts';
-import { createTestDatabase, type TestDatabase } from '../fixtures/database.ts';
+import { createMigratedDatabase } from '../fixtures/database.ts';
 
 const FUNCTIONS_DIR = new URL('../../server/db/functions/', import.meta.url);
 
@@ -18,26 +16,17 @@ function definitionIn(file: string): string {
 }
 
 let client: pg.Client;
-let database: TestDatabase | undefined;
-let embedded: EmbeddedDatabase | undefined;
+let database: Awaited<ReturnType<typeof createMigratedDatabase>> | undefined;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  let url = database.url;
-  if (!url) {
-    embedded = await startEmbeddedDatabase();
-    url = embedded.url;
-    const orm = await initOrm({ clientUrl: url, poolMax: 1, log: () => {} });
-    await migrateUp(orm);
-    await orm.close(true);
-  }
+  database = await createMigratedDatabase();
+  const url = database.url;
   client = new pg.Client({ connectionString: url });
   await client.connect();
 });
 
 afterAll(async () => {
   await client?.end();
-  await embedded?.stop();
   await database?.drop();
 });
 

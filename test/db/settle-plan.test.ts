@@ -1,31 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
-import { initOrm, migrateUp } from '../../server/db/orm.ts';
 import { admitChatRow, settleChats, type ChatSettlement } from '../../server/modules/metering/metering.store.ts';
-import { createTestDatabase, type TestDatabase } from '../fixtures/database.ts';
+import { createMigratedDatabase } from '../fixtures/database.ts';
 
 // Settled ledger rows stay a while (so a replayed settlement is recognised), so the ledger
 // grows with traffic. settle_chats keeps one generic plan per session: a plan made while the
 // ledger was small must not go on reading the whole ledger once it is large.
 
 let pool: pg.Pool;
-let database: TestDatabase | undefined;
-let embedded: EmbeddedDatabase | undefined;
+let database: Awaited<ReturnType<typeof createMigratedDatabase>> | undefined;
 const userId = randomUUID();
 const day = new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  let url = database.url;
-  if (!url) {
-    embedded = await startEmbeddedDatabase();
-    url = embedded.url;
-    const orm = await initOrm({ clientUrl: url, poolMax: 1, log: () => {} });
-    await migrateUp(orm);
-    await orm.close(true);
-  }
+  database = await createMigratedDatabase();
+  const url = database.url;
   // One session, as a pool connection of the gateway keeps its plans.
   pool = new pg.Pool({ connectionString: url, max: 1 });
   await pool.query(`insert into app_user (id, email, name, created_at, updated_at) values ($1, 'ledger@plan.test', 'Ledger', now(), now())`, [userId]);
@@ -33,7 +23,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await pool?.end();
-  await embedded?.stop();
   await database?.drop();
 });
 
