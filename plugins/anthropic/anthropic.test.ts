@@ -1,9 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { drain, runProviderConformance } from '../../test/conformance/provider-conformance.ts';
 import { startFakeAnthropic } from '../../test/fakes/anthropic.ts';
-import type { FakeUpstream } from '../../test/fakes/fake-server.ts';
+import { startHeldOpenStream, type FakeUpstream } from '../../test/fakes/fake-server.ts';
 import { PNG_BASE64, TIME_TOOL, USER_SCHEMA, WEATHER_TOOL } from '../../test/conformance/scenarios.ts';
 import plugin from './index.ts';
 
@@ -237,32 +235,22 @@ describe('anthropic plugin: plugin API 2 specifics', () => {
 describe('anthropic plugin: the end of a stream', () => {
   it('ends at message_stop even when the upstream keeps the connection open after it', async () => {
     const frame = (type: string, data: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
-    const held: http.ServerResponse[] = [];
-    const server = http.createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        res.writeHead(200, { 'content-type': 'text/event-stream' });
-        // The whole message, message_stop included, and then the response is never ended.
-        res.write(
-          frame('message_start', { message: { id: 'm', model: 'claude', usage: { input_tokens: 3, output_tokens: 0 } } }) +
-            frame('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }) +
-            frame('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'Held open.' } }) +
-            frame('content_block_stop', { index: 0 }) +
-            frame('message_delta', { delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 2 } }) +
-            frame('message_stop', {}),
-        );
-        held.push(res);
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const p = plugin.create({ instanceId: 'an', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, apiKey: 'k-1', options: plugin.configSchema.parse({}) });
+    // The whole message, message_stop included, and then the response is never ended.
+    const upstream = await startHeldOpenStream(
+      frame('message_start', { message: { id: 'm', model: 'claude', usage: { input_tokens: 3, output_tokens: 0 } } }) +
+        frame('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }) +
+        frame('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'Held open.' } }) +
+        frame('content_block_stop', { index: 0 }) +
+        frame('message_delta', { delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 2 } }) +
+        frame('message_stop', {}),
+    );
+    const p = plugin.create({ instanceId: 'an', baseUrl: upstream.url, apiKey: 'k-1', options: plugin.configSchema.parse({}) });
     const started = performance.now();
     const out = await drain(p, { model: 'claude', messages: [{ role: 'user', content: 'x' }], stream: true, signal: new AbortController().signal });
     expect(out.deltas.join('')).toBe('Held open.');
     expect(out.usage).toMatchObject({ inputTokens: 3, outputTokens: 2 });
     expect(performance.now() - started).toBeLessThan(2_000);
-    for (const res of held) res.destroy();
     await p.close?.();
-    await new Promise((r) => server.close(r));
+    await upstream.close();
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAIStyleWire } from '../../test/conformance/openai-style-wire.ts';
 import { drain, runProviderConformance } from '../../test/conformance/provider-conformance.ts';
 import { startFakeOpenAI } from '../../test/fakes/openai.ts';
-import type { FakeUpstream } from '../../test/fakes/fake-server.ts';
+import { startHeldOpenStream, type FakeUpstream } from '../../test/fakes/fake-server.ts';
 import { parseGoDuration } from './errors.ts';
 import plugin from './index.ts';
 
@@ -126,26 +126,16 @@ describe('openai plugin', () => {
 
   it('ends a stream at [DONE] even when the upstream keeps the connection open after it', async () => {
     const chunk = (delta: unknown, finish: string | null = null) => `data: ${JSON.stringify({ choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
-    const held: http.ServerResponse[] = [];
-    const server = http.createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        res.writeHead(200, { 'content-type': 'text/event-stream' });
-        // Everything, [DONE] included, and then the response is never ended.
-        res.write(chunk({ content: 'Held ' }) + chunk({ content: 'open.' }, 'stop') + `data: ${JSON.stringify({ choices: [], usage: { prompt_tokens: 3, completion_tokens: 2 } })}\n\ndata: [DONE]\n\n`);
-        held.push(res);
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const p = plugin.create({ instanceId: 'oa', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, options: plugin.configSchema.parse({}) });
+    // Everything, [DONE] included, and then the response is never ended.
+    const upstream = await startHeldOpenStream(chunk({ content: 'Held ' }) + chunk({ content: 'open.' }, 'stop') + `data: ${JSON.stringify({ choices: [], usage: { prompt_tokens: 3, completion_tokens: 2 } })}\n\ndata: [DONE]\n\n`);
+    const p = plugin.create({ instanceId: 'oa', baseUrl: `${upstream.url}/v1`, options: plugin.configSchema.parse({}) });
     const started = performance.now();
     const out = await drain(p, { model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }], stream: true, signal: new AbortController().signal });
     expect(out.deltas.join('')).toBe('Held open.');
     expect(out.usage).toEqual({ inputTokens: 3, outputTokens: 2 });
     expect(performance.now() - started).toBeLessThan(2_000);
-    for (const res of held) res.destroy();
     await p.close?.();
-    await new Promise((r) => server.close(r));
+    await upstream.close();
   });
 
   it('parses the Go durations of x-ratelimit-reset-*', () => {

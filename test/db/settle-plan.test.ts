@@ -26,11 +26,12 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function admitAndSettle(): Promise<Map<string, string>> {
+/** Admits one chat on `db` and answers its settlement, ready to settle. */
+async function admitOne(db: Pick<pg.Pool, 'query'>): Promise<ChatSettlement> {
   const chatId = randomUUID();
   const reservation = { userId, day, inputTokens: 10, outputTokens: 20 };
-  await admitChatRow(pool, reservation, { chatId, requestId: `req-${chatId}`, instanceId: 'plan-test', apiKeyId: null, model: 'm', promptHash: 'h', via: 'mutation' }, undefined);
-  const settlement: ChatSettlement = {
+  await admitChatRow(db, reservation, { chatId, requestId: `req-${chatId}`, instanceId: 'plan-test', apiKeyId: null, model: 'm', promptHash: 'h', via: 'mutation' }, undefined);
+  return {
     chatId,
     reservation,
     usage: { inputTokens: 8, outputTokens: 12 },
@@ -38,13 +39,12 @@ async function admitAndSettle(): Promise<Map<string, string>> {
     provider: 'p',
     audit: { promptHash: 'h', responseHash: 'r', latencyMs: 5, metadata: { outcome: 'ok' } },
   };
-  return settleChats(pool, [settlement]);
 }
 
 describe('settle_chats on a grown ledger', () => {
   it('reads ledger rows by key, never the whole ledger or a whole partial index of it, with a plan made while it was small', async () => {
     // The session's plan is made now, over an almost empty ledger.
-    expect((await admitAndSettle()).size).toBe(1);
+    expect((await settleChats(pool, [await admitOne(pool)])).size).toBe(1);
     // Then traffic settles thousands of chats.
     await pool.query(
       `insert into chat_in_flight (id, request_id, instance_id, user_id, model, prompt_hash, via, day, reserved_input, reserved_output, settled_at, audit_id)
@@ -54,9 +54,6 @@ describe('settle_chats on a grown ledger', () => {
     const client = await pool.connect();
     try {
       await client.query('begin');
-      const chatId = randomUUID();
-      const reservation = { userId, day, inputTokens: 10, outputTokens: 20 };
-      await admitChatRow(client, reservation, { chatId, requestId: 'req-last', instanceId: 'plan-test', apiKeyId: null, model: 'm', promptHash: 'h', via: 'mutation' }, undefined);
       // This session's own table statistics, read before and after: how often the ledger was read whole.
       // Its partial indexes (open rows, settled rows) count too: each update leaves a dead entry in them until vacuum.
       const ledgerScans = async () =>
@@ -68,11 +65,10 @@ describe('settle_chats on a grown ledger', () => {
             )
           ).rows[0]?.n ?? 0,
         );
+      const chat = await admitOne(client);
       const before = await ledgerScans();
-      const settled = await settleChats(client, [
-        { chatId, reservation, usage: { inputTokens: 8, outputTokens: 12 }, model: 'm', provider: 'p', audit: { promptHash: 'h', responseHash: 'r', latencyMs: 5, metadata: { outcome: 'ok' } } },
-      ]);
-      expect(settled.has(chatId)).toBe(true);
+      const settled = await settleChats(client, [chat]);
+      expect(settled.has(chat.chatId)).toBe(true);
       expect((await ledgerScans()) - before).toBe(0);
       await client.query('commit');
     } finally {

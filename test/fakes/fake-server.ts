@@ -380,3 +380,28 @@ export async function refusedUrl(prefix = ''): Promise<string> {
   await new Promise<void>((r) => s.close(() => r()));
   return `http://127.0.0.1:${port}${prefix}`;
 }
+
+/**
+ * An upstream on 127.0.0.1 that answers every request with `body` as an event
+ * stream and then never ends the response (a vendor holding the stream open
+ * after its last event). `close` drops the held responses and stops it.
+ */
+export async function startHeldOpenStream(body: string): Promise<{ url: string; close(): Promise<void> }> {
+  const held: http.ServerResponse[] = [];
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(body);
+      held.push(res);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      for (const res of held) res.destroy();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
