@@ -35,7 +35,7 @@
  * everything on (DLP, quota, budgets, metering, audit, background jobs).
  */
 import WebSocket from 'ws';
-import { DOORS, chatInput, direct, median, messages, post, startBenchGateway, wsDoor, type Send } from './bench-gateway.ts';
+import { DOORS, direct, median, messages, post, startBenchGateway, wsDoor, type Send } from './bench-gateway.ts';
 
 const CHATS = Number(process.env.BENCH_CHATS ?? 30);
 const WARMUP = Number(process.env.BENCH_WARMUP_CHATS ?? 5);

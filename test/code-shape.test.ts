@@ -158,6 +158,16 @@ describe('code shape', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps each domain table SQL in its store: none in server/modules outside *.store.ts', () => {
+    const files = filesUnder('server/modules', (p) => p.endsWith('.ts') && !p.endsWith('.store.ts'));
+    const offenders = files.flatMap((path) =>
+      stringLiterals(source(path))
+        .filter(looksLikeSql)
+        .map((sql) => `${path}: ${sql.replace(/\s+/g, ' ').slice(0, 80)}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('has no `as never` in server/ or plugins/', () => {
     const offenders = filesUnder('server', (p) => p.endsWith('.ts'))
       .concat(filesUnder('plugins', (p) => p.endsWith('.ts')))

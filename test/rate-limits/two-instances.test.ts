@@ -14,22 +14,6 @@ const ci = process.env.CI === 'true';
 const withPostgres = Boolean(process.env.DATABASE_URL) || ci;
 const redisUp = ci || (await redisAvailable());
 
-/** Waits for `n` values of a subscription, or fails after `ms`. */
-async function take<T>(feed: AsyncGenerator<T>, n: number, ms: number): Promise<T[]> {
-  const seen: T[] = [];
-  const timeout = sleep(ms).then(() => {
-    throw new Error(`saw ${seen.length} of ${n} events in ${ms} ms`);
-  });
-  const reading = (async () => {
-    for await (const value of feed) {
-      seen.push(value);
-      if (seen.length === n) return seen;
-    }
-    return seen;
-  })();
-  return Promise.race([reading, timeout]);
-}
-
 describe.each([
   ['over Redis', true],
   ['over PostgreSQL (no Redis)', false],

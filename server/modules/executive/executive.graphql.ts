@@ -2,7 +2,6 @@ import { builder } from '../../builder.ts';
 import { errorRateOf, executiveSummary, fallbackRateOf, refusedTotal, type DlpCount, type RefusalCounts, type ExecutiveSummary, type KeyUsage, type UserUsage } from './executive.service.ts';
 import {
   DEFAULT_TREND_KEYS,
-  TREND_DIMENSIONS,
   TREND_GRANULARITIES,
   executiveTrends,
   type TrendPoint,

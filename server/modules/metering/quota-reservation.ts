@@ -29,10 +29,6 @@ export class BudgetShortfall extends Error {
   }
 }
 
-const STATE_SQL = `select q.daily_input_limit as il, q.daily_output_limit as ol,
-  coalesce(c.input_tokens, 0) as iu, coalesce(c.output_tokens, 0) as ou
-  from (select 1) one left join quota q on q.user_id = $1 left join quota_counter c on c.user_id = $1 and c.day = $2`;
-
 /**
  * Reserves the estimated tokens of one request against the user's daily quota
  * and writes the chat ahead in the ledger, atomically, or throws QUOTA_EXCEEDED
