@@ -6,7 +6,7 @@
  * gateway's doors as requests a load generator can send (wrk for HTTP,
  * bench/ws-load.ts for graphql-ws), and the same chat straight to the upstream.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +47,12 @@ export async function dropDatabase(name: string) {
   await admin.end();
 }
 
+/** The process listening on a local TCP port (`ss -ltnp`), or 0 when none is seen. */
+function pidListeningOn(port: number): number {
+  const out = execFileSync('ss', ['-Hltnp', `sport = :${port}`], { encoding: 'utf8' });
+  return Number(/pid=(\d+)/.exec(out)?.[1] ?? 0);
+}
+
 /** Starts a gateway process on its own database with the given config; returns it and an API key of a member with a quota. */
 export async function startGateway(name: string, config: unknown, checkout?: string): Promise<{ server: ServerProcess; key: string; dbName: string }> {
   const dbName = `zg_bench_${name}`;
@@ -66,6 +72,8 @@ export async function startGateway(name: string, config: unknown, checkout?: str
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
   }, 60_000, nodeArgs);
+  // An older checkout's fixture may not say its process id: find it by the port it listens on.
+  if (!server.pid) Object.assign(server, { pid: pidListeningOn(Number(new URL(server.url).port)) });
   const { login } = await gql(server.url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password });
   const roles = await gql(server.url, '{ roles { id name } }', {}, login.token);
   const member = roles.roles.find((r: { name: string }) => r.name === 'member').id;
