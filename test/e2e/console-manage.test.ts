@@ -179,6 +179,26 @@ describe.skipIf(skipBrowserTests)('managing budgets, prices, DLP policies and th
     expect(user.data.user.quota.dailyInputLimit).toBe(123456);
   });
 
+  it('saves a quota and shows the new limit on the page without reading the user again', async () => {
+    await page.goto(`${gateway.url}/admin/users/${seeded.member.id}`);
+    const quota = page.getByRole('form', { name: zhCN['user.quotaTitle'] });
+    await quota.locator('input[name=dailyInputLimit]').fill('777777');
+    const sent: string[] = [];
+    const record = (request: { url(): string; method(): string; postData(): string | null }) => {
+      if (request.method() === 'POST' && request.url().endsWith('/graphql')) sent.push(/(?:query|mutation|subscription)\s+(\w+)/.exec(request.postData() ?? '')?.[1] ?? '?');
+    };
+    page.on('request', record);
+    await quota.getByRole('button', { name: zhCN['common.save'] }).click();
+    await page.getByText(zhCN['user.quotaSaved']).waitFor();
+    // The bar of today's input tokens measures against the new limit: the mutation's answer updated the cache.
+    await page.locator('.quota-stack [role=meter][aria-valuemax="777777"]').waitFor();
+    await page.waitForTimeout(500);
+    page.off('request', record);
+    expect(sent).toEqual(['SetQuota']);
+    const user = await gql('query($id: ID!) { user(id: $id) { quota { dailyInputLimit } } }', { id: seeded.member.id });
+    expect(user.data.user.quota.dailyInputLimit).toBe(777777);
+  });
+
   it('warns a minute before the session ends, and signing in again renews it', async () => {
     await page.evaluate(() => {
       const session = JSON.parse(localStorage.getItem('zero.console.session')!);

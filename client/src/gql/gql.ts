@@ -30,7 +30,7 @@ type Documents = {
     "\n  fragment UserOption on User {\n    id\n    name\n    email\n  }\n": typeof types.UserOptionFragmentDoc,
     "\n  query UserOptions {\n    users(first: 100) {\n      edges {\n        node {\n          ...UserOption\n        }\n      }\n    }\n  }\n": typeof types.UserOptionsDocument,
     "\n  fragment UserRow on User {\n    id\n    name\n    email\n    status\n    createdAt\n    roles {\n      id\n      name\n      builtIn\n    }\n    ...TodayAgainstQuota\n  }\n": typeof types.UserRowFragmentDoc,
-    "\n  fragment TodayAgainstQuota on User {\n    quota {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n    todayUsage {\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n": typeof types.TodayAgainstQuotaFragmentDoc,
+    "\n  fragment TodayAgainstQuota on User {\n    quota {\n      id\n      dailyInputLimit\n      dailyOutputLimit\n    }\n    todayUsage {\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n": typeof types.TodayAgainstQuotaFragmentDoc,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n": typeof types.MeDocument,
@@ -86,7 +86,7 @@ type Documents = {
     "\n  mutation SetUserStatus($id: ID!, $status: UserStatus!) {\n    setUserStatus(id: $id, status: $status) {\n      id\n      status\n      updatedAt\n    }\n  }\n": typeof types.SetUserStatusDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": typeof types.DeleteUserDocument,
     "\n  mutation SetUserRoles($userId: ID!, $roleIds: [ID!]!) {\n    setUserRoles(userId: $userId, roleIds: $roleIds) {\n      id\n      roles {\n        id\n        name\n        builtIn\n      }\n    }\n  }\n": typeof types.SetUserRolesDocument,
-    "\n  mutation SetQuota($userId: ID!, $dailyInputLimit: Long, $dailyOutputLimit: Long) {\n    setQuota(userId: $userId, dailyInputLimit: $dailyInputLimit, dailyOutputLimit: $dailyOutputLimit) {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n  }\n": typeof types.SetQuotaDocument,
+    "\n  mutation SetQuota($userId: ID!, $dailyInputLimit: Long, $dailyOutputLimit: Long) {\n    setQuota(userId: $userId, dailyInputLimit: $dailyInputLimit, dailyOutputLimit: $dailyOutputLimit) {\n      id\n      dailyInputLimit\n      dailyOutputLimit\n    }\n  }\n": typeof types.SetQuotaDocument,
     "\n  query UsersPage($search: String, $status: UserStatus, $first: Int, $after: String) {\n    users(search: $search, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageFields\n      }\n      edges {\n        cursor\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n": typeof types.UsersPageDocument,
     "\n  query RoleOptions {\n    roles {\n      id\n      name\n      description\n      builtIn\n    }\n  }\n": typeof types.RoleOptionsDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": typeof types.CreateUserDocument,
@@ -115,7 +115,7 @@ const documents: Documents = {
     "\n  fragment UserOption on User {\n    id\n    name\n    email\n  }\n": types.UserOptionFragmentDoc,
     "\n  query UserOptions {\n    users(first: 100) {\n      edges {\n        node {\n          ...UserOption\n        }\n      }\n    }\n  }\n": types.UserOptionsDocument,
     "\n  fragment UserRow on User {\n    id\n    name\n    email\n    status\n    createdAt\n    roles {\n      id\n      name\n      builtIn\n    }\n    ...TodayAgainstQuota\n  }\n": types.UserRowFragmentDoc,
-    "\n  fragment TodayAgainstQuota on User {\n    quota {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n    todayUsage {\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n": types.TodayAgainstQuotaFragmentDoc,
+    "\n  fragment TodayAgainstQuota on User {\n    quota {\n      id\n      dailyInputLimit\n      dailyOutputLimit\n    }\n    todayUsage {\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n": types.TodayAgainstQuotaFragmentDoc,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n": types.MeDocument,
@@ -171,7 +171,7 @@ const documents: Documents = {
     "\n  mutation SetUserStatus($id: ID!, $status: UserStatus!) {\n    setUserStatus(id: $id, status: $status) {\n      id\n      status\n      updatedAt\n    }\n  }\n": types.SetUserStatusDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": types.DeleteUserDocument,
     "\n  mutation SetUserRoles($userId: ID!, $roleIds: [ID!]!) {\n    setUserRoles(userId: $userId, roleIds: $roleIds) {\n      id\n      roles {\n        id\n        name\n        builtIn\n      }\n    }\n  }\n": types.SetUserRolesDocument,
-    "\n  mutation SetQuota($userId: ID!, $dailyInputLimit: Long, $dailyOutputLimit: Long) {\n    setQuota(userId: $userId, dailyInputLimit: $dailyInputLimit, dailyOutputLimit: $dailyOutputLimit) {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n  }\n": types.SetQuotaDocument,
+    "\n  mutation SetQuota($userId: ID!, $dailyInputLimit: Long, $dailyOutputLimit: Long) {\n    setQuota(userId: $userId, dailyInputLimit: $dailyInputLimit, dailyOutputLimit: $dailyOutputLimit) {\n      id\n      dailyInputLimit\n      dailyOutputLimit\n    }\n  }\n": types.SetQuotaDocument,
     "\n  query UsersPage($search: String, $status: UserStatus, $first: Int, $after: String) {\n    users(search: $search, status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageFields\n      }\n      edges {\n        cursor\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n": types.UsersPageDocument,
     "\n  query RoleOptions {\n    roles {\n      id\n      name\n      description\n      builtIn\n    }\n  }\n": types.RoleOptionsDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": types.CreateUserDocument,
@@ -265,7 +265,7 @@ export function graphql(source: "\n  fragment UserRow on User {\n    id\n    nam
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TodayAgainstQuota on User {\n    quota {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n    todayUsage {\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n"): (typeof documents)["\n  fragment TodayAgainstQuota on User {\n    quota {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n    todayUsage {\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n"];
+export function graphql(source: "\n  fragment TodayAgainstQuota on User {\n    quota {\n      id\n      dailyInputLimit\n      dailyOutputLimit\n    }\n    todayUsage {\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n"): (typeof documents)["\n  fragment TodayAgainstQuota on User {\n    quota {\n      id\n      dailyInputLimit\n      dailyOutputLimit\n    }\n    todayUsage {\n      inputTokens\n      outputTokens\n      requests\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -489,7 +489,7 @@ export function graphql(source: "\n  mutation SetUserRoles($userId: ID!, $roleId
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetQuota($userId: ID!, $dailyInputLimit: Long, $dailyOutputLimit: Long) {\n    setQuota(userId: $userId, dailyInputLimit: $dailyInputLimit, dailyOutputLimit: $dailyOutputLimit) {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n  }\n"): (typeof documents)["\n  mutation SetQuota($userId: ID!, $dailyInputLimit: Long, $dailyOutputLimit: Long) {\n    setQuota(userId: $userId, dailyInputLimit: $dailyInputLimit, dailyOutputLimit: $dailyOutputLimit) {\n      dailyInputLimit\n      dailyOutputLimit\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SetQuota($userId: ID!, $dailyInputLimit: Long, $dailyOutputLimit: Long) {\n    setQuota(userId: $userId, dailyInputLimit: $dailyInputLimit, dailyOutputLimit: $dailyOutputLimit) {\n      id\n      dailyInputLimit\n      dailyOutputLimit\n    }\n  }\n"): (typeof documents)["\n  mutation SetQuota($userId: ID!, $dailyInputLimit: Long, $dailyOutputLimit: Long) {\n    setQuota(userId: $userId, dailyInputLimit: $dailyInputLimit, dailyOutputLimit: $dailyOutputLimit) {\n      id\n      dailyInputLimit\n      dailyOutputLimit\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,5 @@
-import { cacheExchange, Client, CombinedError, fetchExchange, mapExchange } from '@urql/core';
+import { Client, CombinedError, fetchExchange, mapExchange } from '@urql/core';
+import { createConsoleCache } from './cache.ts';
 
 export interface GatewayClientOptions {
   url?: string;
@@ -33,7 +34,7 @@ export function createGatewayClient(options: GatewayClientOptions): Client {
           if (options.token() && hasErrorCode(error, 'UNAUTHENTICATED')) options.onUnauthenticated();
         },
       }),
-      cacheExchange,
+      createConsoleCache(),
       fetchExchange,
     ],
     fetchOptions: () => {

@@ -41,6 +41,7 @@ export const UserRowFragment = graphql(`
 export const TodayAgainstQuotaFragment = graphql(`
   fragment TodayAgainstQuota on User {
     quota {
+      id
       dailyInputLimit
       dailyOutputLimit
     }

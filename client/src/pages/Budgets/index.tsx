@@ -74,7 +74,7 @@ export default function BudgetsPage() {
       confirmLabel: t('common.delete'),
       danger: true,
       run: async () => {
-        const result = await deleteBudget({ id: b.id }, { additionalTypenames: ['Budget'] });
+        const result = await deleteBudget({ id: b.id });
         if (result.error) return result.error;
         toast(tj('budgets.deleted', { name: data(name(b)) }));
         reload();

@@ -37,8 +37,6 @@ export default function ProvidersPage() {
   const [formError, setFormError] = createSignal<CombinedError | null>(null);
   const [testing, setTesting] = createSignal<string | null>(null);
   const [test, setTest] = createSignal<TestState | null>(null);
-  // Models and prices pages read `models`: a route change must not leave them on a cached list.
-  const changed = { additionalTypenames: ['Provider', 'Model'] };
 
   const saveProvider = async (v: ProviderFormValues) => {
     setFormError(null);
@@ -46,10 +44,9 @@ export default function ProvidersPage() {
     if (!target) return;
     const result =
       target === 'new'
-        ? await createProvider({ input: { id: v.id, plugin: v.plugin, baseUrl: v.baseUrl, options: v.options, apiKey: v.apiKey, maxConcurrent: v.maxConcurrent, enabled: v.enabled } }, changed)
+        ? await createProvider({ input: { id: v.id, plugin: v.plugin, baseUrl: v.baseUrl, options: v.options, apiKey: v.apiKey, maxConcurrent: v.maxConcurrent, enabled: v.enabled } })
         : await updateProvider(
             { id: target.id, input: { plugin: v.plugin, baseUrl: v.baseUrl ?? '', options: v.options, apiKey: v.apiKey, clearApiKey: v.clearApiKey, maxConcurrent: v.maxConcurrent, enabled: v.enabled } },
-            changed,
           );
     if (result.error) return setFormError(result.error);
     setEditingProvider(null);
@@ -63,8 +60,8 @@ export default function ProvidersPage() {
     if (!target) return;
     const result =
       target === 'new'
-        ? await createModel({ input: { name: v.name, primary: v.primary, fallbacks: v.fallbacks, capabilities: v.capabilities } }, changed)
-        : await updateModel({ name: target.name, input: { primary: v.primary, fallbacks: v.fallbacks, capabilities: v.capabilities } }, changed);
+        ? await createModel({ input: { name: v.name, primary: v.primary, fallbacks: v.fallbacks, capabilities: v.capabilities } })
+        : await updateModel({ name: target.name, input: { primary: v.primary, fallbacks: v.fallbacks, capabilities: v.capabilities } });
     if (result.error) return setFormError(result.error);
     setEditingModel(null);
     toast(tj(target === 'new' ? 'models.created' : 'models.saved', { name: data(v.name) }));
@@ -79,7 +76,7 @@ export default function ProvidersPage() {
       danger: true,
       errorContext: { CONFLICT: 'providers.error.inUse' },
       run: async () => {
-        const result = await deleteProvider({ id: p.id }, changed);
+        const result = await deleteProvider({ id: p.id });
         if (result.error) return result.error;
         toast(tj('providers.deleted', { name: data(p.id) }));
         reload();
@@ -93,7 +90,7 @@ export default function ProvidersPage() {
       confirmLabel: t('common.delete'),
       danger: true,
       run: async () => {
-        const result = await deleteModel({ name: m.name }, changed);
+        const result = await deleteModel({ name: m.name });
         if (result.error) return result.error;
         toast(tj('models.deleted', { name: data(m.name) }));
         reload();

@@ -79,7 +79,7 @@ export default function RolesPage() {
       danger: true,
       errorTitle: t('roles.deleteRefused'),
       run: async () => {
-        const result = await deleteRole({ id: role.id }, { additionalTypenames: ['Role'] });
+        const result = await deleteRole({ id: role.id });
         if (result.error) return result.error;
         toast(tj('roles.deleted', { name: shown(role) }));
         reload();

@@ -68,6 +68,7 @@ export const SetUserRolesMutation = graphql(`
 export const SetQuotaMutation = graphql(`
   mutation SetQuota($userId: ID!, $dailyInputLimit: Long, $dailyOutputLimit: Long) {
     setQuota(userId: $userId, dailyInputLimit: $dailyInputLimit, dailyOutputLimit: $dailyOutputLimit) {
+      id
       dailyInputLimit
       dailyOutputLimit
     }

@@ -68,7 +68,7 @@ export default function UserDetailPage(props: { id: string }) {
       danger: true,
       errorContext: { CONFLICT: 'error.CONFLICT.lastAdmin' },
       run: async () => {
-        const result = await deleteUser({ id: props.id }, { additionalTypenames: ['User'] });
+        const result = await deleteUser({ id: props.id });
         if (result.error) return result.error;
         toast(tj('users.deleted', { name: data(deletedName) }));
         navigate('/users');
@@ -96,8 +96,8 @@ export default function UserDetailPage(props: { id: string }) {
     setQuotaError(null);
     const result = await setQuota({ userId: props.id, ...values });
     if (result.error) return setQuotaError(result.error);
+    // The answer is the quota with its id: the cache updates the page in place, with no refetch.
     toast(t('user.quotaSaved'));
-    reload();
   };
 
   return (

@@ -11,7 +11,7 @@ const user = (over: Partial<UserRowFragment>): UserRowFragment => ({
   status: 'ACTIVE',
   createdAt: '2026-01-01T00:00:00Z',
   roles: [{ id: 'r2', name: 'member', builtIn: true }],
-  quota: { dailyInputLimit: 1000, dailyOutputLimit: null },
+  quota: { id: 'u1', dailyInputLimit: 1000, dailyOutputLimit: null },
   todayUsage: { inputTokens: 850, outputTokens: 40, requests: 3 },
   ...over,
 });

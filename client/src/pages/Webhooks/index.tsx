@@ -62,7 +62,7 @@ export default function WebhooksPage() {
       confirmLabel: t('common.delete'),
       danger: true,
       run: async () => {
-        const result = await remove({ id: w.id }, { additionalTypenames: ['Webhook'] });
+        const result = await remove({ id: w.id });
         if (result.error) return result.error;
         toast(t('webhooks.deleted'));
         reload();
