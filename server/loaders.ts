@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppState } from './app-state.ts';
-import { createApiKeysByUserLoader } from './modules/api-keys/api-keys.loaders.ts';
+import { createApiKeyByIdLoader, createApiKeysByUserLoader } from './modules/api-keys/api-keys.loaders.ts';
 import { createQuotaByUserLoader } from './modules/quotas/quotas.loaders.ts';
 import { createRoleByIdLoader, createRolesByUserLoader } from './modules/roles/roles.loaders.ts';
 import { createTodayUsageLoader } from './modules/usage/usage.loaders.ts';
@@ -14,6 +14,7 @@ function factories(em: () => EntityManager, app: AppState) {
     quotaByUser: () => createQuotaByUserLoader(em()),
     todayUsageByUser: () => createTodayUsageLoader(em(), app.timezone),
     apiKeysByUser: () => createApiKeysByUserLoader(em()),
+    apiKeyById: () => createApiKeyByIdLoader(em()),
   };
 }
 

@@ -2,7 +2,8 @@ import { expect } from 'vitest';
 import { DailyUsage } from '../server/modules/usage/daily-usage.entity.ts';
 import { dayIn } from '../server/util/days.ts';
 import { adminApi } from './fixtures/admin-api.ts';
-import { test, type TestGateway } from './fixtures/gateway.ts';
+import { test } from './fixtures/gateway.ts';
+import { countStatements } from './fixtures/sql-count.ts';
 
 const PAGE_QUERY = `query($first: Int!) {
   users(first: $first) {
@@ -10,20 +11,6 @@ const PAGE_QUERY = `query($first: Int!) {
     pageInfo { hasNextPage endCursor }
   }
 }`;
-
-/** Counts the SQL statements the ORM sends while `run` executes. */
-async function countStatements(gw: TestGateway, run: () => Promise<unknown>): Promise<{ count: number; sql: string[] }> {
-  const knex = gw.gateway.orm.em.getKnex();
-  const sql: string[] = [];
-  const listener = (query: { sql: string }) => sql.push(query.sql);
-  knex.on('query', listener);
-  try {
-    await run();
-  } finally {
-    knex.off('query', listener);
-  }
-  return { count: sql.length, sql };
-}
 
 test('the users page issues the same small number of SQL statements for 10 or 50 users', async ({ gw }) => {
   const api = adminApi(gw);

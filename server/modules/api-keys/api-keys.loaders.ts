@@ -11,3 +11,12 @@ export function createApiKeysByUserLoader(em: EntityManager) {
     return userIds.map((id) => byUser.get(id) ?? []);
   });
 }
+
+/** id -> the key (revoked ones included), or null; e.g. for the API keys that rate limits name. */
+export function createApiKeyByIdLoader(em: EntityManager) {
+  return new DataLoader<string, ApiKeyEntity | null>(async (ids) => {
+    const keys = await em.find(ApiKey, { id: { $in: [...ids] } });
+    const byId = new Map(keys.map((k) => [k.id, k]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}

@@ -1,6 +1,5 @@
 import { builder } from '../../builder.ts';
 import { signedIn } from '../service-context.ts';
-import { ApiKey } from '../api-keys/api-key.entity.ts';
 import { ApiKeyType } from '../api-keys/api-keys.graphql.ts';
 import { RoleType } from '../roles/roles.graphql.ts';
 import { UserType } from '../users/users.graphql.ts';
@@ -27,7 +26,7 @@ const RateLimitType = builder.objectRef<RateLimitRow>('RateLimit').implement({
     tokensPerMinute: t.field({ type: 'Long', nullable: true, description: 'Prompt (estimated at admission) plus output tokens; null: no token limit', resolve: (l) => l.tokensPerMinute }),
     user: t.field({ type: UserType, nullable: true, resolve: (l, _a, ctx) => (l.scope === 'USER' ? ctx.loaders.userById.load(l.targetId) : null) }),
     role: t.field({ type: RoleType, nullable: true, resolve: (l, _a, ctx) => (l.scope === 'ROLE' ? ctx.loaders.roleById.load(l.targetId) : null) }),
-    apiKey: t.field({ type: ApiKeyType, nullable: true, resolve: (l, _a, ctx) => (l.scope === 'API_KEY' ? ctx.em.findOne(ApiKey, { id: l.targetId }) : null) }),
+    apiKey: t.field({ type: ApiKeyType, nullable: true, resolve: (l, _a, ctx) => (l.scope === 'API_KEY' ? ctx.loaders.apiKeyById.load(l.targetId) : null) }),
     updatedAt: t.field({ type: 'DateTime', resolve: (l) => l.updatedAt }),
   }),
 });
