@@ -25,7 +25,9 @@
 --
 -- A refusal (metadata outcome 'refused': quota, budget, rate limit, DLP or
 -- access) comes through the same batches with no admission row and no usage:
--- it adds no usage, counters or cost, and is audited as `chat.refused`. Each
+-- it adds no usage, counters or cost, and is audited as `chat.refused`. A
+-- ledger row is written for it, already settled (instance ''), so a refusal
+-- replayed from the spool is recognised and audited once, like a chat. Each
 -- audit record carries the chat's cost and, for admitted chats, its API key.
 CREATE OR REPLACE FUNCTION public.settle_chats(p_chat_ids uuid[], p_user_ids uuid[], p_days date[], p_models text[], p_providers text[], p_input_tokens bigint[], p_output_tokens bigint[], p_prompt_hashes text[], p_response_hashes text[], p_latencies integer[], p_metadata jsonb[])
  RETURNS TABLE(chat_id uuid, audit_id bigint)
@@ -106,6 +108,14 @@ begin
     returning audit_record.id, (audit_record.metadata->>'chatId')::uuid as chat_id
   ), closed as (
     update chat_in_flight f set settled_at = now(), audit_id = a.id from audited a where f.id = a.chat_id
+  ), refusals_kept as (
+    insert into chat_in_flight (id, request_id, instance_id, user_id, api_key_id, model, prompt_hash, via, day,
+                                reserved_input, reserved_output, settled_at, audit_id)
+    select i.chat_id, coalesce(i.metadata->>'requestId', ''), '', i.user_id, (i.metadata->>'apiKeyId')::uuid, i.model,
+      coalesce(i.prompt_hash, ''), coalesce(i.metadata->>'via', ''), i.day, 0, 0, now(), a.id
+    from input i join audited a on a.chat_id = i.chat_id
+    where i.refused
+    on conflict (id) do nothing
   )
   select a.chat_id, a.id from audited a
   union all

@@ -45,7 +45,8 @@ export function refusalCode(error: unknown): RefusalCode | null {
  * Refusals travel the settlement path: the same group commit, spool and
  * replay as answered chats, so recording them costs no round trip of its own
  * and a burst of refusals shares statements with the chats around it.
- * settle_chats sees `outcome: 'refused'`, adds no usage and audits it as `chat.refused`.
+ * settle_chats sees `outcome: 'refused'`, adds no usage and audits it as `chat.refused`,
+ * once, even when the spool replays it (it keeps a settled ledger row per refusal).
  */
 export function createRefusalRecorder(deps: { settlements: Pick<SettlementQueue, 'settle'>; timezone: string; logger: Logger; events?: UsageEvents }): RefusalRecorder {
   return {
