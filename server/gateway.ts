@@ -40,7 +40,7 @@ import { registerCollectors } from './observability/collectors.ts';
 import { metricsResponder } from './observability/metrics-endpoint.ts';
 import { createChatObserver } from './observability/chat-watch.ts';
 import { UserGroups } from './observability/user-groups.ts';
-import { startTracing, type Tracing } from './observability/tracing.ts';
+import { startTracing, type Tracing, type TracingOptions } from './observability/tracing.ts';
 import { auditBacklog } from './modules/audit/audit.store.ts';
 import { roleNames } from './modules/roles/roles.store.ts';
 
@@ -94,7 +94,7 @@ export interface GatewayOptions {
    */
   metrics?: false | { token?: string; separateAddress?: boolean };
   /** OpenTelemetry traces to this OTLP HTTP base URL; without it no tracing code is loaded. */
-  tracing?: { endpoint: string; serviceName?: string };
+  tracing?: Pick<TracingOptions, 'endpoint' | 'serviceName' | 'sampler'>;
 }
 
 export interface Gateway {

@@ -53,7 +53,7 @@ const gateway = await createGateway({
   providersFrom: env.providersFrom,
   secrets: { key: env.secretKey, previous: env.secretKeyPrevious, production: env.production },
   metrics: metricsSetting(env),
-  tracing: env.otlpEndpoint ? { endpoint: env.otlpEndpoint } : undefined,
+  tracing: env.otlpEndpoint ? { endpoint: env.otlpEndpoint, sampler: env.tracesSampler } : undefined,
 });
 
 const admin = gateway.bootstrap.createdAdmin;

@@ -54,6 +54,16 @@ export interface ServerEnv {
   metrics: { token?: string; listen?: { host: string; port: number } };
   /** Base URL of an OTLP HTTP collector (OTEL_EXPORTER_OTLP_ENDPOINT); spans go to `<it>/v1/traces`. Tracing is off without it. */
   otlpEndpoint?: string;
+  /** Which traces are kept (OTEL_TRACES_SAMPLER, OTEL_TRACES_SAMPLER_ARG), as OpenTelemetry names them; every one by default. */
+  tracesSampler: TracesSampler;
+}
+
+/** OpenTelemetry's standard sampler names (OTEL_TRACES_SAMPLER). */
+export const TRACES_SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
+export interface TracesSampler {
+  name: (typeof TRACES_SAMPLERS)[number];
+  /** The share of new traces kept by the ratio samplers, 0 to 1. */
+  ratio: number;
 }
 
 /** Parses the process environment; throws a ConfigError naming every bad variable. */
@@ -114,6 +124,11 @@ export function parseEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   if (metricsAddr && !listen) issues.push({ path: 'ZERO_METRICS_ADDR', message: `must be host:port (e.g. 127.0.0.1:9464), got "${metricsAddr}"` });
   const otlpEndpoint = set('OTEL_EXPORTER_OTLP_ENDPOINT');
   if (otlpEndpoint && !/^https?:\/\/[^\s]+$/.test(otlpEndpoint)) issues.push({ path: 'OTEL_EXPORTER_OTLP_ENDPOINT', message: 'must be an http:// or https:// URL' });
+  const samplerName = set('OTEL_TRACES_SAMPLER')?.toLowerCase() ?? 'parentbased_always_on';
+  if (!(TRACES_SAMPLERS as readonly string[]).includes(samplerName)) issues.push({ path: 'OTEL_TRACES_SAMPLER', message: `must be one of ${TRACES_SAMPLERS.join(', ')}, got "${samplerName}"` });
+  const samplerArg = set('OTEL_TRACES_SAMPLER_ARG');
+  const ratio = samplerArg === undefined ? 1 : /^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(samplerArg) ? Number(samplerArg) : NaN;
+  if (Number.isNaN(ratio)) issues.push({ path: 'OTEL_TRACES_SAMPLER_ARG', message: `must be a share of traces from 0 to 1 (e.g. 0.1), got "${samplerArg}"` });
 
   const result: ServerEnv = {
     port: number('PORT', { integer: true, max: 65_535 }) ?? 4430,
@@ -144,6 +159,7 @@ export function parseEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     providersFrom: providersFrom as ServerEnv['providersFrom'],
     metrics: { token: metricsToken, listen },
     otlpEndpoint,
+    tracesSampler: { name: samplerName as TracesSampler['name'], ratio },
   };
   if (issues.length) throw new ConfigError('(environment variables)', issues);
   return result;

@@ -10,7 +10,8 @@ import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span,
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, TracerProvider, type Sampler } from '@opentelemetry/sdk-trace';
+import type { TracesSampler } from '../config/env.ts';
 import type { ProviderError } from '../../plugins/plugin-api.ts';
 import { doorOf } from './http-doors.ts';
 import { requestScope, type RequestScope } from './request-scope.ts';
@@ -29,10 +30,11 @@ export function createOtelTracing(options: TracingOptions): Tracing {
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ 'service.name': options.serviceName ?? 'zero-gateway', 'service.instance.id': options.instanceId }),
     spanProcessors: [new BatchSpanProcessor({ exporter, scheduledDelayMillis: 1000 })],
+    sampler: samplerOf(options.sampler ?? { name: 'parentbased_always_on', ratio: 1 }),
   });
   const tracer = provider.getTracer('zero-gateway');
   const propagator = new W3CTraceContextPropagator();
-  options.logger.info({ endpoint: options.endpoint }, 'tracing: exporting spans over OTLP HTTP');
+  options.logger.info({ endpoint: options.endpoint, sampler: options.sampler }, 'tracing: exporting spans over OTLP HTTP');
 
   return {
     wrap(handler: HttpHandler): HttpHandler {
@@ -120,4 +122,14 @@ function tracedChat(tracer: Tracer, propagator: W3CTraceContextPropagator, chat:
 function failed(span: Span, error: unknown): void {
   const code = (error as { code?: unknown })?.code;
   span.setStatus({ code: SpanStatusCode.ERROR, message: typeof code === 'string' ? code : 'error' });
+}
+
+/**
+ * OpenTelemetry's standard samplers by their environment names. A trace not
+ * kept still carries its context upstream, marked not sampled, so the
+ * services after the gateway drop it too.
+ */
+function samplerOf({ name, ratio }: TracesSampler): Sampler {
+  const root = name.endsWith('always_on') ? new AlwaysOnSampler() : name.endsWith('always_off') ? new AlwaysOffSampler() : new TraceIdRatioBasedSampler(ratio);
+  return name.startsWith('parentbased_') ? new ParentBasedSampler({ root }) : root;
 }

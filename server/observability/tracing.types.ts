@@ -1,6 +1,7 @@
 /** What the gateway sees of tracing; the OpenTelemetry side (otel.ts) implements it. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import type { TracesSampler } from '../config/env.ts';
 import type { AttemptWatcher } from '../router/index.ts';
 
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -30,6 +31,8 @@ export interface TracedChat {
 export interface TracingOptions {
   /** OTLP HTTP base URL; spans are posted as JSON to `<endpoint>/v1/traces`. */
   endpoint: string;
+  /** Which traces are kept; every one (parent-based) when omitted. */
+  sampler?: TracesSampler;
   serviceName?: string;
   instanceId: string;
   logger: Logger;

@@ -68,6 +68,9 @@ describe('environment variables', () => {
     ['ZERO_METRICS_ADDR', '9464'],
     ['ZERO_METRICS_ADDR', '127.0.0.1:99999'],
     ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318'],
+    ['OTEL_TRACES_SAMPLER', 'sometimes'],
+    ['OTEL_TRACES_SAMPLER_ARG', '10%'],
+    ['OTEL_TRACES_SAMPLER_ARG', '1.5'],
   ])('%s=%s refuses to start, naming the variable', (name, value) => {
     expect(refusal({ [name]: value })).toContain(`${name}:`);
   });
@@ -83,6 +86,13 @@ describe('environment variables', () => {
     expect(metricsSetting(parseEnv({ NODE_ENV: 'production' }))).toBe(false);
     expect(metricsSetting(parseEnv({ NODE_ENV: 'production', ZERO_METRICS_TOKEN: token }))).toEqual({ token, separateAddress: false });
     expect(metricsSetting(parseEnv({ NODE_ENV: 'production', ZERO_METRICS_ADDR: '127.0.0.1:9464' }))).toEqual({ token: undefined, separateAddress: true });
+  });
+
+  it("trace sampling by OpenTelemetry's own variables: every trace by default, a share of new ones with a ratio", () => {
+    expect(parseEnv({}).tracesSampler).toEqual({ name: 'parentbased_always_on', ratio: 1 });
+    expect(parseEnv({ OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.05' }).tracesSampler).toEqual({ name: 'parentbased_traceidratio', ratio: 0.05 });
+    expect(parseEnv({ OTEL_TRACES_SAMPLER: 'TraceIdRatio', OTEL_TRACES_SAMPLER_ARG: '0' }).tracesSampler).toEqual({ name: 'traceidratio', ratio: 0 });
+    expect(parseEnv({ OTEL_TRACES_SAMPLER: 'always_off' }).tracesSampler.name).toBe('always_off');
   });
 
   it('names every bad variable at once', () => {

@@ -133,3 +133,50 @@ describe('traces of a chat', () => {
     expect(fake.requests.at(-1)!.headers.traceparent).toMatch(new RegExp(`^00-${chat.traceId}-[0-9a-f]{16}-01$`));
   });
 });
+
+describe('traces kept by a sampler', () => {
+  let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
+  let fake: FakeUpstream;
+  let gw: TestGateway;
+  let http: ListeningGateway;
+
+  beforeAll(async () => {
+    receiver = await startOtlpReceiver();
+    fake = await startFakeOpenAI({ reply: 'sampled reply', usage: { inputTokens: 3, outputTokens: 2 } });
+    gw = await startTestGateway({
+      // No new trace is kept; a client that keeps its trace has it kept here too.
+      tracing: { endpoint: receiver.url, sampler: { name: 'parentbased_traceidratio', ratio: 0 } },
+      config: parseConfig({ providers: [{ id: 'fake', plugin: 'openai', baseUrl: fake.url }], models: [{ name: 'm', primary: { provider: 'fake', model: 'gpt-4o-mini' } }] }),
+    });
+    http = await listen(gw);
+  });
+  afterAll(async () => {
+    await http?.close();
+    await gw?.close();
+    await fake?.close();
+    await receiver?.close();
+  });
+
+  const chat = (headers: Record<string, string> = {}) =>
+    fetch(`${http.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${gw.adminToken}`, ...headers },
+      body: JSON.stringify({ query: CHAT, variables: { i: { model: 'm', messages: [{ role: 'USER', content: 'hello' }] } } }),
+    }).then((r) => r.json());
+
+  test('drops a new trace at ratio 0 but tells the upstream it was not sampled, and keeps a trace the client sampled', async () => {
+    expect((await chat()).errors).toBeUndefined();
+    const unsampled = fake.requests.at(-1)!.headers.traceparent as string;
+    expect(unsampled).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
+
+    expect((await chat({ traceparent: `00-${CLIENT_TRACE}-${CLIENT_SPAN}-01` })).errors).toBeUndefined();
+    const deadline = Date.now() + 10_000;
+    const settled = () => receiver.spans.some((s) => s.name === 'settlement' && s.traceId === CLIENT_TRACE);
+    while (!settled() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(settled()).toBe(true);
+    expect(fake.requests.at(-1)!.headers.traceparent).toMatch(new RegExp(`^00-${CLIENT_TRACE}-[0-9a-f]{16}-01$`));
+    // Every span the receiver got belongs to the client's trace: the first chat left none.
+    expect(new Set(receiver.spans.map((s) => s.traceId))).toEqual(new Set([CLIENT_TRACE]));
+    expect(receiver.spans.some((s) => s.traceId === unsampled.split('-')[1])).toBe(false);
+  });
+});
