@@ -1,11 +1,13 @@
 /**
  * Gateway CPU per chat, from the gateway process's own utime + stime
  * (/proc/<pid>/stat), for the same load (Mutation.chat against a fake
- * upstream) under four settings, each a gateway process with a database of its own:
+ * upstream) under five settings, each a gateway process with a database of its own:
  *   - no Redis (rate-limit counters and the cluster bus on PostgreSQL), metrics off, tracing off: the baseline;
  *   - REDIS_URL set: counters and bus on Redis, metrics and tracing off;
  *   - metrics on (ZERO_METRICS_TOKEN), no Redis, tracing off;
- *   - tracing on (OTEL_EXPORTER_OTLP_ENDPOINT, an OTLP sink in this process), no Redis, metrics off.
+ *   - tracing on (OTEL_EXPORTER_OTLP_ENDPOINT, an OTLP sink in this process), no Redis, metrics off,
+ *     every trace kept, and with 1% of new traces kept (OTEL_TRACES_SAMPLER=parentbased_traceidratio).
+ * BENCH_ONLY=<substring of a comparison's name> runs that one (and the A/A).
  * Redis is measured twice: for a user under a rate limit (requests and tokens
  * per minute, never reached, so every chat counts on the limiter's backend)
  * and for a user under none (Redis then carries only the bus). Each comparison
@@ -29,6 +31,7 @@ import { wrk } from './wrk.ts';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const ONLY = process.env.BENCH_ONLY;
 const BASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN = { email: 'bench@zero.local', password: 'bench-admin-password' };
@@ -115,14 +118,22 @@ async function main() {
   const baseline: Variant = { name: 'no Redis, metrics and tracing off', env: {} };
   // Each comparison runs with only its own two gateways alive: more at once compete for
   // PostgreSQL connections (100 here, shared with other work) and skew each other.
-  const comparisons: { name: string; user: User; reference: Variant; variant: Variant }[] = [
+  const all: { name: string; user: User; reference: Variant; variant: Variant }[] = [
     { name: 'REDIS_URL set vs no Redis, user under a rate limit', user: 'limited', reference: baseline, variant: { name: 'REDIS_URL set', env: { REDIS_URL, ZERO_REDIS_PREFIX: prefix } } },
     { name: 'REDIS_URL set vs no Redis, user under no rate limit', user: 'free', reference: baseline, variant: { name: 'REDIS_URL set', env: { REDIS_URL, ZERO_REDIS_PREFIX: prefix } } },
     { name: 'metrics on vs off (no Redis, user under a rate limit)', user: 'limited', reference: baseline, variant: { name: 'metrics on', env: { ZERO_METRICS_TOKEN: METRICS_TOKEN } } },
     { name: 'tracing on vs off (no Redis, user under a rate limit)', user: 'limited', reference: baseline, variant: { name: 'tracing on', env: { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url } } },
+    {
+      name: 'tracing on, 1% of new traces kept, vs off',
+      user: 'limited',
+      reference: baseline,
+      variant: { name: 'tracing 1%', env: { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.01' } },
+    },
     // Two identical gateways: how far apart the method puts equals on this machine.
     { name: 'A/A: two identical baseline gateways', user: 'limited', reference: baseline, variant: baseline },
   ];
+  // BENCH_ONLY: a substring of comparison names (the A/A one always runs, as the noise figure).
+  const comparisons = all.filter((c) => !ONLY || c.name.includes(ONLY) || c.name.startsWith('A/A'));
   const body = JSON.stringify({ query: 'mutation($i: ChatInput!) { chat(input: $i) { text } }', variables: { i: { model: 'bench', messages: [{ role: 'USER', content: 'Summarise what an enterprise LLM gateway does, in one sentence.' }] } } });
   /** CPU µs per chat of one gateway while `seconds` of load run on it. */
   const measure = async (server: ServerProcess, key: string, seconds: number) => {

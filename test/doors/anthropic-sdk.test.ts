@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { adminApi } from '../fixtures/admin-api.ts';
 import { startDoorsGateway, type DoorsGateway } from './doors-gateway.ts';
 
 let d: DoorsGateway;
@@ -46,6 +47,19 @@ test('a streamed message follows the event grammar and ends with the usage', asy
   const audit = (await d.chatAudits()).at(-1);
   expect(audit).toMatchObject({ output_tokens: 5 });
   expect(message.usage.input_tokens).toBe(audit.input_tokens);
+});
+
+test('a streamed message carries the rate limits in its headers, as admission left them', async () => {
+  const api = adminApi(d.gw);
+  const userId = await api.createUser('streamed-limits@anthropic.test', { roleIds: [await api.roleId('member')] });
+  const key = await api.createApiKey(userId);
+  await api.must('mutation($k: ID!) { setRateLimit(scope: API_KEY, targetId: $k, requestsPerMinute: 3) { requestsPerMinute } }', { k: key.id });
+  const { data: stream, response } = await client(key.secret).messages.create({ model: 'mock-small', max_tokens: 100, messages: [{ role: 'user', content: 'one' }], stream: true }).withResponse();
+  expect(response.headers.get('x-ratelimit-limit-requests')).toBe('3');
+  expect(response.headers.get('x-ratelimit-remaining-requests')).toBe('2');
+  const kinds: string[] = [];
+  for await (const event of stream) kinds.push(event.type);
+  expect(kinds.at(-1)).toBe('message_stop');
 });
 
 test('a tool round trip, not streamed: tool_use, tool_result, the final answer', async () => {

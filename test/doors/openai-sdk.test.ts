@@ -203,6 +203,20 @@ test('a rate-limit refusal is a RateLimitError with retry-after and the x-rateli
   expect(refused.headers.get('x-ratelimit-remaining-requests')).toBe('0');
 });
 
+test('a streamed answer carries the rate limits in its headers, as admission left them', async () => {
+  const api = adminApi(d.gw);
+  const userId = await api.createUser('streamed-limits@doors.test', { roleIds: [await api.roleId('member')] });
+  const key = await api.createApiKey(userId);
+  await api.must('mutation($k: ID!) { setRateLimit(scope: API_KEY, targetId: $k, requestsPerMinute: 3) { requestsPerMinute } }', { k: key.id });
+  const { data: stream, response } = await client(key.secret).chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'one' }], stream: true }).withResponse();
+  expect(response.headers.get('x-ratelimit-limit-requests')).toBe('3');
+  expect(response.headers.get('x-ratelimit-remaining-requests')).toBe('2');
+  expect(response.headers.get('x-ratelimit-reset-requests')).toMatch(/^\d/);
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+  expect(text.length).toBeGreaterThan(0);
+});
+
 test('embeddings count against the input quota and hard-stop budgets: refused as RateLimitError, nothing embedded', async () => {
   const before = (await d.chatAudits()).length;
   const quota = await client(d.keys.starved).embeddings.create({ model: 'mock-small', input: 'too much for one token' }).catch((e) => e);

@@ -9,6 +9,7 @@ import type { AppState } from '../../app-state.ts';
 import { badInput } from '../../errors.ts';
 import { countUsage } from '../../modules/metering/token-count.ts';
 import { validateChatInput } from '../../modules/chat/chat-input.ts';
+import type { RateLimitStatus } from '../../modules/rate-limits/index.ts';
 import type { ModelDescription } from '../../router/index.ts';
 import { answerHeaders, codedError, doorCaller, readObjectBody, prepend, sseResponse } from '../door-context.ts';
 import { anthropicErrorEvent } from './errors.ts';
@@ -28,7 +29,8 @@ export async function postMessages(app: AppState, request: Request, requestId: s
     const result = await app.chat.run(caller, input, { signal: request.signal, via: 'anthropic' });
     return Response.json(messageBody(result), { headers: answerHeaders(requestId, result.rateLimit) });
   }
-  const events = app.chat.stream(caller, input, { signal: request.signal, via: 'anthropic' });
+  let rateLimit: RateLimitStatus | null = null;
+  const events = app.chat.stream(caller, input, { signal: request.signal, via: 'anthropic', onAdmitted: (admitted) => (rateLimit = admitted.rateLimit) });
   // The first event settles admission and the first attempt: a refusal or an outage before any output is an HTTP error.
   const first = await events.next();
   const writer = eventWriter(`msg_${randomUUID().replace(/-/g, '')}`, input.model);
@@ -36,7 +38,7 @@ export async function postMessages(app: AppState, request: Request, requestId: s
     prepend(first, events),
     (e) => writer.event(e),
     (error) => writer.start() + anthropicErrorEvent(codedError(error), requestId),
-    answerHeaders(requestId, null),
+    answerHeaders(requestId, rateLimit),
   );
 }
 

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppState } from '../../app-state.ts';
 import { badInput } from '../../errors.ts';
+import type { RateLimitStatus } from '../../modules/rate-limits/index.ts';
 import type { ModelDescription } from '../../router/index.ts';
 import { answerHeaders, codedError, doorCaller, field, readObjectBody, prepend, sseResponse } from '../door-context.ts';
 import { toChatRequest } from './chat-request.ts';
@@ -19,7 +20,8 @@ export async function postChatCompletions(app: AppState, request: Request, reque
     const result = await app.chat.run(caller, input, { signal: request.signal, via: 'openai' });
     return Response.json(completionBody(result, Math.floor(Date.now() / 1000)), { headers: answerHeaders(requestId, result.rateLimit) });
   }
-  const events = app.chat.stream(caller, input, { signal: request.signal, via: 'openai' });
+  let rateLimit: RateLimitStatus | null = null;
+  const events = app.chat.stream(caller, input, { signal: request.signal, via: 'openai', onAdmitted: (admitted) => (rateLimit = admitted.rateLimit) });
   // The first event settles admission and the first attempt: a refusal or an outage before any output is an HTTP error.
   const first = await events.next();
   const writer = chunkWriter(`chatcmpl-${randomUUID()}`, input.model, includeUsage);
@@ -27,7 +29,7 @@ export async function postChatCompletions(app: AppState, request: Request, reque
     prepend(first, events),
     (e) => writer.event(e),
     (error) => writer.start() + openaiErrorFrame(codedError(error)),
-    answerHeaders(requestId, !first.done && first.value.type === 'done' ? first.value.result.rateLimit : null),
+    answerHeaders(requestId, rateLimit),
   );
 }
 

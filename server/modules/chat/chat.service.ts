@@ -83,6 +83,7 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
     throw refusal;
   }
   slot.chatId = admission.chatId;
+  options.onAdmitted?.({ rateLimit: admission.rateLimit?.status ?? null });
 
   const onAbort = () => abort.abort(signal?.reason);
   if (signal?.aborted) onAbort();

@@ -22,6 +22,12 @@ export interface ChatOptions {
   /** Aborts when the client goes away. */
   signal?: AbortSignal;
   via: ChatEntry;
+  /**
+   * Called once the chat is admitted, before anything goes upstream, with the
+   * rate limits as admission left them: a streaming door sends them as headers
+   * before the first chunk, as it does on a whole answer.
+   */
+  onAdmitted?(admitted: { rateLimit: RateLimitStatus | null }): void;
 }
 
 export interface ChatResult {
