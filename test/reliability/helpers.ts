@@ -78,6 +78,8 @@ export async function streamChat(url: string, token: string, model: string, cont
   } catch (error) {
     chat.transport = (error as Error).message;
   }
+  // A body that ended with neither (a refusal as plain JSON, or a connection closed mid-stream) says so.
+  if (!chat.result && !chat.error && !chat.transport) chat.transport = `ended after ${chat.text.length} characters with neither a result nor an error`;
   return chat;
 }
 

@@ -222,9 +222,16 @@ describe.runIf(Boolean(inject('databaseBaseUrl')) && nginxAvailable()).each([
   });
 
   test('SIGTERM of another instance drains its streams to completion behind the balancer', { timeout: 120_000 }, async () => {
-    // Three-second streams, all under way (admitted) when the signal comes.
+    // Three-second streams, all under way (admitted, written ahead in the ledger) when the signal comes,
+    // however long admission takes on a loaded machine.
+    const [{ t0 }] = await sql(db.url!, 'select now() as t0');
     const streams = Array.from({ length: 24 }, () => streamChat(lb.url, admin, 'slow'));
-    await new Promise((r) => setTimeout(r, 1200));
+    const admitted = async () => (await sql(db.url!, `select count(*)::int as n from chat_in_flight where model = 'slow' and started_at >= $1`, [t0]))[0].n;
+    const waitingSince = performance.now();
+    while ((await admitted()) < 24) {
+      expect(performance.now() - waitingSince).toBeLessThan(20_000);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     instances[1]!.signal('SIGTERM');
     const results = await Promise.all(streams);
     expect(results.filter((r) => !r.result).map((r) => r.error ?? r.transport)).toEqual([]);
