@@ -7,8 +7,8 @@ import { cacheExchange, type Cache, type UpdatesConfig } from '@urql/exchange-gr
  */
 const UPDATED_IN_PLACE = new Set(['setQuota']);
 
-/** Mutations that only read or end the session: nothing cached changes. */
-const CHANGES_NOTHING = new Set(['login', 'testProvider', 'testWebhook']);
+/** Mutations that start or end the session or only try a connection: nothing cached changes (after logout the token is revoked, so a refetch would only be refused). */
+const CHANGES_NOTHING = new Set(['login', 'logout', 'testProvider', 'testWebhook']);
 
 /** Mutations that delete by id, with the type they delete. */
 const DELETES: Record<string, string> = {
