@@ -34,10 +34,10 @@ export function createChatObserver(deps: ChatWatchDeps): ChatObserver | undefine
   const { metrics, tracing, groups } = deps;
   if (!metrics && !tracing) return undefined;
   return {
-    begin(ctx, requested, via): ChatWatch {
+    begin(ctx, requested, via, operation = 'chat'): ChatWatch {
       const startedAt = performance.now();
       const model = deps.knownModel(requested) ? requested : 'unknown';
-      const traced = tracing?.startChat({ model, via, requestId: ctx.requestId });
+      const traced = tracing?.startChat({ model, via, requestId: ctx.requestId, operation });
       let firstTokenAt: number | undefined;
       return {
         stage: traced ? (name, run) => traced.stage(name, run) : NO_STAGE,

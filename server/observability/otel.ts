@@ -60,11 +60,11 @@ export function createOtelTracing(options: TracingOptions): Tracing {
         // The request is this chat: its span becomes the chat's, and ends with the response.
         scope.claimed = true;
         span = scope.span as Span;
-        span.updateName('chat');
+        span.updateName(info.operation ?? 'chat');
         owned = false;
         if (scope.auth) tracer.startSpan('auth', { startTime: scope.auth.start }, trace.setSpan(ROOT_CONTEXT, span)).end(scope.auth.end);
       } else {
-        span = tracer.startSpan('chat', { kind: SpanKind.SERVER }, scope ? trace.setSpan(ROOT_CONTEXT, scope.span as Span) : ROOT_CONTEXT);
+        span = tracer.startSpan(info.operation ?? 'chat', { kind: SpanKind.SERVER }, scope ? trace.setSpan(ROOT_CONTEXT, scope.span as Span) : ROOT_CONTEXT);
         owned = true;
       }
       span.setAttributes({ 'gen_ai.request.model': info.model, 'zero.via': info.via, 'zero.request_id': info.requestId });

@@ -14,7 +14,7 @@ export interface Tracing {
    * chat (auth then shows as its child), else a new span under the request's
    * (or a root span, over WebSocket).
    */
-  startChat(info: { model: string; via: string; requestId: string }): TracedChat;
+  startChat(info: { model: string; via: string; requestId: string; operation?: 'chat' | 'embeddings' }): TracedChat;
   /** Sends what is buffered and stops. */
   shutdown(): Promise<void>;
 }

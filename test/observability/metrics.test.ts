@@ -180,6 +180,35 @@ describe('GET /metrics', () => {
       expect(text).not.toContain(node.email);
     }
   });
+
+  test('embedding calls count as chats: answered ones with their input tokens, refused ones as refusals (and audited as chat.refused)', async () => {
+    const before = parseMetrics(await (await scrape(`Bearer ${TOKEN}`)).text());
+    const embed = (token: string) =>
+      gw.gateway.yoga.fetch('http://gateway/v1/embeddings', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ model: 'good', input: ['first text', 'second text'] }),
+      });
+    const answered = await embed(gw.adminToken);
+    expect(answered.status).toBe(200);
+    const tokens = (await answered.json()).usage.prompt_tokens as number;
+    expect(tokens).toBeGreaterThan(0);
+    expect((await embed(memberKey)).status).toBe(429);
+    const after = parseMetrics(await (await scrape(`Bearer ${TOKEN}`)).text());
+    const grew = (name: string, labels: Record<string, string>) => sum(after, name, labels) - sum(before, name, labels);
+    expect(grew('zero_chats_total', { via: 'openai', model: 'good', outcome: 'ok' })).toBe(1);
+    expect(grew('zero_chats_total', { via: 'openai', model: 'good', outcome: 'refused' })).toBe(1);
+    expect(grew('zero_admission_refusals_total', { reason: 'quota' })).toBe(1);
+    expect(grew('zero_tokens_total', { direction: 'input', model: 'good' })).toBe(tokens);
+    // The refusal reaches the audit trail (and so the request log) through the settlement queue.
+    const refusedAudits = async () =>
+      (await gw.gql(`{ auditLog(filter: { action: "chat.refused" }, first: 50) { edges { node { metadata } } } }`, {}, gw.adminToken)).data.auditLog.edges.filter(
+        (e: any) => e.node.metadata.via === 'openai',
+      ).length;
+    const deadline = Date.now() + 5_000;
+    while ((await refusedAudits()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await refusedAudits()).toBe(1);
+  });
 });
 
 describe('metrics on a separate address', () => {

@@ -132,6 +132,22 @@ describe('traces of a chat', () => {
     expect(receiver.spans.filter((s) => s.traceId === chat.traceId && s.name === 'provider.attempt')).toHaveLength(2);
     expect(fake.requests.at(-1)!.headers.traceparent).toMatch(new RegExp(`^00-${chat.traceId}-[0-9a-f]{16}-01$`));
   });
+
+  test('an embedding call is traced as `embeddings`, with its admission (DLP inside) and settlement', async () => {
+    const res = await fetch(`${http.url}/v1/embeddings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${gw.adminToken}` },
+      body: JSON.stringify({ model: 'failover', input: 'embed me' }),
+    });
+    expect(res.status).toBe(200);
+    const deadline = Date.now() + 10_000;
+    const embedding = () => receiver.spans.find((s) => s.name === 'embeddings');
+    const children = () => receiver.spans.filter((s) => s.parentSpanId === embedding()?.spanId);
+    while (!children().some((s) => s.name === 'settlement') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(children().map((s) => s.name).filter((name) => name !== 'auth').sort()).toEqual(['admission', 'settlement']);
+    const admission = children().find((s) => s.name === 'admission')!;
+    expect(receiver.spans.filter((s) => s.parentSpanId === admission.spanId).map((s) => s.name)).toEqual(['dlp']);
+  });
 });
 
 describe('traces kept by a sampler', () => {

@@ -9,8 +9,13 @@ import type { ChatCaller, ChatEntry, ChatOutcomeKind } from './chat.types.ts';
  * never throw: observing a chat must not change it.
  */
 export interface ChatObserver {
-  /** A chat arrived; the returned watch follows it to its end. */
-  begin(ctx: ChatCaller, model: string, via: ChatEntry): ChatWatch;
+  /**
+   * A chat (or an embedding call, `operation: 'embeddings'`) arrived; the
+   * returned watch follows it to its end. Both count as chats in the metrics,
+   * as they do in usage, the audit trail and the request log; the trace names
+   * the operation.
+   */
+  begin(ctx: ChatCaller, model: string, via: ChatEntry, operation?: 'chat' | 'embeddings'): ChatWatch;
 }
 
 /** What happened to one chat, as far as the gateway's own monitoring cares. */

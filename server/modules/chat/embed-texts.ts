@@ -12,6 +12,8 @@ import { databaseUnavailable, toAppError } from './chat.service.ts';
 import type { ChatsInFlight } from './chats-in-flight.ts';
 import type { ChatCaller, ChatEntry } from './chat.types.ts';
 import { publishSettled, type SettleDeps } from './settle-chat.ts';
+import type { ChatObserver } from './chat-observer.ts';
+import { refusalCode, type RefusalRecorder } from '../request-log/refusals.ts';
 
 /** Texts to embed, as every door hands them to the core. */
 export interface EmbedInput {
@@ -39,6 +41,10 @@ export interface EmbedOutput {
 export interface EmbedDeps extends AdmitDeps, SettleDeps {
   router: Router;
   inFlight: ChatsInFlight;
+  /** Metrics and traces, as for chats; absent when both are off. */
+  observer?: ChatObserver;
+  /** Records calls refused at admission (quota, budget, rate limit, DLP) as `chat.refused`, as for chats. */
+  refusals?: RefusalRecorder;
 }
 
 export interface EmbeddingService {
@@ -81,16 +87,26 @@ export function createEmbeddingService(deps: EmbedDeps): EmbeddingService {
       validate(input, deps.knownModel);
       const inputHash = sha256(JSON.stringify({ model: input.model, input: input.input, dimensions: input.dimensions ?? null }));
       const abort = new AbortController();
-      const slot = deps.inFlight.enter(abort, () => '');
+      const watch = deps.observer?.begin(ctx, input.model, via, 'embeddings');
+      let slot: ReturnType<ChatsInFlight['enter']>;
+      try {
+        slot = deps.inFlight.enter(abort, () => '');
+      } catch (error) {
+        watch?.refused(error); // overloaded, or draining
+        throw error;
+      }
       let reservation: Reservation;
       let texts: string[];
       let rateLimit: Awaited<ReturnType<AdmitDeps['rateLimits']['admit']>>;
       const chatId = randomUUID();
-      try {
-        const screened = await deps.screen(ctx, { model: input.model, messages: input.input.map((content) => ({ role: 'user' as const, content })) }, input.model);
-        texts = screened.messages.map((m) => m.content as string);
+      const stage = <T>(name: 'screen' | 'admit', run: () => Promise<T>) => (watch ? watch.stage(name, run) : run());
+      // Admission as for a chat: DLP, budgets, rate limits, the quota reservation (traced as `admission`, DLP inside).
+      const admit = async () => {
+        const messages = input.input.map((content) => ({ role: 'user' as const, content }));
+        const screened = await stage('screen', () => deps.screen(ctx, { model: input.model, messages }, input.model));
+        const texts = screened.messages.map((m) => m.content as string);
         const budgets = await deps.budgets.check(ctx.viewer.userId, ctx.viewer.roleIds);
-        rateLimit = await deps.rateLimits.admit(ctx.viewer, () => texts.reduce((n, t) => n + estimateTokens(t), 0));
+        const rateLimit = await deps.rateLimits.admit(ctx.viewer, () => texts.reduce((n, t) => n + estimateTokens(t), 0));
         // No tokenizer makes more than one token of a UTF-8 byte: the byte count bounds what the vendor bills.
         const inputTokens = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8') + 1, 0);
         const ledger = {
@@ -103,13 +119,23 @@ export function createEmbeddingService(deps: EmbedDeps): EmbeddingService {
           via,
         };
         try {
-          reservation = await reserveQuota(deps.quota, { userId: ctx.viewer.userId, day: dayIn(deps.quota.timezone), inputTokens, outputTokens: 0, timezone: deps.quota.timezone, ledger, budgets: budgets ?? undefined });
+          const reservation = await reserveQuota(deps.quota, { userId: ctx.viewer.userId, day: dayIn(deps.quota.timezone), inputTokens, outputTokens: 0, timezone: deps.quota.timezone, ledger, budgets: budgets ?? undefined });
+          return { reservation, texts, rateLimit };
         } catch (error) {
           throw error instanceof BudgetShortfall ? error.refusal : error;
         }
+      };
+      try {
+        ({ reservation, texts, rateLimit } = await stage('admit', admit));
       } catch (error) {
         deps.inFlight.leave(slot);
-        throw isDatabaseUnavailable(error) ? databaseUnavailable() : error;
+        const refusal = isDatabaseUnavailable(error) ? databaseUnavailable() : error;
+        if (deps.refusals && refusalCode(error)) {
+          const apiKeyId = ctx.viewer.via === 'apiKey' ? ctx.viewer.credentialId : null;
+          deps.refusals.record({ userId: ctx.viewer.userId, apiKeyId, requestId: ctx.requestId, model: input.model, via, promptHash: inputHash, latencyMs: performance.now() - startedAt }, error);
+        }
+        watch?.refused(refusal);
+        throw refusal;
       }
       slot.chatId = chatId;
       const onAbort = () => abort.abort(signal?.reason);
@@ -128,8 +154,9 @@ export function createEmbeddingService(deps: EmbedDeps): EmbeddingService {
       const attempts = result?.attempts ?? (failure instanceof RouterError ? failure.attempts : []);
       const provider = result?.provider ?? attempts.at(-1)?.provider ?? '';
       const outcome = result ? 'ok' : abort.signal.aborted ? 'disconnected' : 'failed';
-      let auditId: string | null;
-      try {
+      let auditId: string | null = null;
+      let settled = false;
+      const settle = async () => {
         deps.rateLimits.settle(rateLimit, 0);
         const latencyMs = performance.now() - startedAt;
         auditId = await deps.settlements.settle({
@@ -158,8 +185,13 @@ export function createEmbeddingService(deps: EmbedDeps): EmbeddingService {
           },
         });
         publishSettled(deps.events, { userId: ctx.viewer.userId, model: input.model, provider, usage: { ...usage, outputTokens: 0 }, outcome, attempts, latencyMs });
+        settled = true;
+      };
+      try {
+        await (watch ? watch.stage('settle', settle) : settle());
       } finally {
         deps.inFlight.leave(slot);
+        watch?.end({ kind: outcome, provider, attempts, usage: settled ? usage : undefined });
       }
       if (!result) throw failure instanceof RouterError && failure.code === 'ABORTED' ? new AppError('BAD_USER_INPUT', 'The call was cancelled') : toAppError(failure, '', usage);
       return {
