@@ -44,41 +44,51 @@ const CLIENT_TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CLIENT_SPAN = '00f067aa0ba902b7';
 const CHAT = `mutation($i: ChatInput!) { chat(input: $i) { text } }`;
 
-describe('traces of a chat', () => {
-  let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
-  let fake: FakeUpstream;
-  let gw: TestGateway;
-  let http: ListeningGateway;
-  const lines: string[] = [];
+/** Set up before a describe's tests: an OTLP receiver, a fake OpenAI upstream and a gateway exporting to the receiver. */
+interface TracedSetup {
+  receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
+  fake: FakeUpstream;
+  gw: TestGateway;
+  http: ListeningGateway;
+}
 
+/** Starts the set-up before the describe's tests and stops it after; `gateway` gives the gateway's options from the receiver and the fake's URLs. */
+function tracedGateway(reply: string, gateway: (receiverUrl: string, fakeUrl: string) => Promise<Parameters<typeof startTestGateway>[0]>): TracedSetup {
+  const setup = {} as TracedSetup;
   beforeAll(async () => {
-    receiver = await startOtlpReceiver();
-    fake = await startFakeOpenAI({ reply: 'traced reply', usage: { inputTokens: 3, outputTokens: 2 } });
-    gw = await startTestGateway({
-      logger: createLogger({ level: 'info', traceIds: true, destination: { write: (line: string) => lines.push(line) } }),
-      tracing: { endpoint: receiver.url },
-      config: parseConfig({
-        providers: [
-          { id: 'fake', plugin: 'openai', baseUrl: fake.url },
-          { id: 'down', plugin: 'openai-compatible', baseUrl: await refusedUrl('/v1') },
-        ],
-        models: [{ name: 'failover', primary: { provider: 'down', model: 'm' }, fallbacks: [{ provider: 'fake', model: 'gpt-4o-mini' }] }],
-        resilience: { maxRetries: 0 },
-      }),
-    });
-    http = await listen(gw);
+    setup.receiver = await startOtlpReceiver();
+    setup.fake = await startFakeOpenAI({ reply, usage: { inputTokens: 3, outputTokens: 2 } });
+    setup.gw = await startTestGateway(await gateway(setup.receiver.url, setup.fake.url));
+    setup.http = await listen(setup.gw);
   });
   afterAll(async () => {
-    await http?.close();
-    await gw?.close();
-    await fake?.close();
-    await receiver?.close();
+    await setup.http?.close();
+    await setup.gw?.close();
+    await setup.fake?.close();
+    await setup.receiver?.close();
   });
+  return setup;
+}
+
+describe('traces of a chat', () => {
+  const lines: string[] = [];
+  const setup = tracedGateway('traced reply', async (receiverUrl, fakeUrl) => ({
+    logger: createLogger({ level: 'info', traceIds: true, destination: { write: (line: string) => lines.push(line) } }),
+    tracing: { endpoint: receiverUrl },
+    config: parseConfig({
+      providers: [
+        { id: 'fake', plugin: 'openai', baseUrl: fakeUrl },
+        { id: 'down', plugin: 'openai-compatible', baseUrl: await refusedUrl('/v1') },
+      ],
+      models: [{ name: 'failover', primary: { provider: 'down', model: 'm' }, fallbacks: [{ provider: 'fake', model: 'gpt-4o-mini' }] }],
+      resilience: { maxRetries: 0 },
+    }),
+  }));
 
   test('one chat with a client traceparent: chat span in the client trace, stages and attempts under it, the upstream joins the trace, log lines carry the trace id', async () => {
-    const res = await fetch(`${http.url}/graphql`, {
+    const res = await fetch(`${setup.http.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${gw.adminToken}`, traceparent: `00-${CLIENT_TRACE}-${CLIENT_SPAN}-01` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${setup.gw.adminToken}`, traceparent: `00-${CLIENT_TRACE}-${CLIENT_SPAN}-01` },
       body: JSON.stringify({ query: CHAT, variables: { i: { model: 'failover', messages: [{ role: 'USER', content: 'hello' }] } } }),
     });
     const body = await res.json();
@@ -87,9 +97,9 @@ describe('traces of a chat', () => {
 
     // The batch processor sends within about a second.
     const deadline = Date.now() + 10_000;
-    const named = (name: string) => receiver.spans.filter((s) => s.name === name && s.traceId === CLIENT_TRACE);
+    const named = (name: string) => setup.receiver.spans.filter((s) => s.name === name && s.traceId === CLIENT_TRACE);
     while ((named('chat').length === 0 || named('settlement').length === 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(receiver.contentTypes[0]).toBe('application/json');
+    expect(setup.receiver.contentTypes[0]).toBe('application/json');
 
     const [chat] = named('chat');
     expect(chat).toBeDefined();
@@ -97,7 +107,7 @@ describe('traces of a chat', () => {
     const attr = (span: OtlpSpan, key: string) => Object.values(span.attributes?.find((a) => a.key === key)?.value ?? {})[0];
     expect(attr(chat, 'gen_ai.request.model')).toBe('failover');
 
-    const children = receiver.spans.filter((s) => s.parentSpanId === chat.spanId);
+    const children = setup.receiver.spans.filter((s) => s.parentSpanId === chat.spanId);
     expect(children.map((s) => s.name).sort()).toEqual(['admission', 'auth', 'provider.attempt', 'provider.attempt', 'settlement']);
     for (const s of children) expect(s.traceId).toBe(CLIENT_TRACE);
     const [admission] = named('admission');
@@ -108,7 +118,7 @@ describe('traces of a chat', () => {
     const answered = attempts.find((s) => attr(s, 'zero.provider') === 'fake')!;
 
     // The upstream got the answering attempt's context: same trace, parent = that attempt's span.
-    const sent = fake.requests.at(-1)!.headers.traceparent as string;
+    const sent = setup.fake.requests.at(-1)!.headers.traceparent as string;
     expect(sent).toBe(`00-${CLIENT_TRACE}-${answered.spanId}-01`);
 
     // The access log line of the request carries the client's trace id.
@@ -117,82 +127,66 @@ describe('traces of a chat', () => {
   });
 
   test('without a client traceparent the chat starts a trace of its own, and requests that are not chats keep their HTTP span', async () => {
-    const res = await fetch(`${http.url}/graphql`, {
+    const res = await fetch(`${setup.http.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${gw.adminToken}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${setup.gw.adminToken}` },
       body: JSON.stringify({ query: CHAT, variables: { i: { model: 'failover', messages: [{ role: 'USER', content: 'again' }] } } }),
     });
     expect((await res.json()).errors).toBeUndefined();
-    await fetch(`${http.url}/healthz`);
+    await fetch(`${setup.http.url}/healthz`);
     const deadline = Date.now() + 10_000;
-    const roots = () => receiver.spans.filter((s) => s.name === 'chat' && !s.parentSpanId);
-    while ((roots().length === 0 || !receiver.spans.some((s) => s.name === 'GET health')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const roots = () => setup.receiver.spans.filter((s) => s.name === 'chat' && !s.parentSpanId);
+    while ((roots().length === 0 || !setup.receiver.spans.some((s) => s.name === 'GET health')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const [chat] = roots();
     expect(chat.traceId).not.toBe(CLIENT_TRACE);
-    expect(receiver.spans.filter((s) => s.traceId === chat.traceId && s.name === 'provider.attempt')).toHaveLength(2);
-    expect(fake.requests.at(-1)!.headers.traceparent).toMatch(new RegExp(`^00-${chat.traceId}-[0-9a-f]{16}-01$`));
+    expect(setup.receiver.spans.filter((s) => s.traceId === chat.traceId && s.name === 'provider.attempt')).toHaveLength(2);
+    expect(setup.fake.requests.at(-1)!.headers.traceparent).toMatch(new RegExp(`^00-${chat.traceId}-[0-9a-f]{16}-01$`));
   });
 
   test('an embedding call is traced as `embeddings`, with its admission (DLP inside) and settlement', async () => {
-    const res = await fetch(`${http.url}/v1/embeddings`, {
+    const res = await fetch(`${setup.http.url}/v1/embeddings`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${gw.adminToken}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${setup.gw.adminToken}` },
       body: JSON.stringify({ model: 'failover', input: 'embed me' }),
     });
     expect(res.status).toBe(200);
     const deadline = Date.now() + 10_000;
-    const embedding = () => receiver.spans.find((s) => s.name === 'embeddings');
-    const children = () => receiver.spans.filter((s) => s.parentSpanId === embedding()?.spanId);
+    const embedding = () => setup.receiver.spans.find((s) => s.name === 'embeddings');
+    const children = () => setup.receiver.spans.filter((s) => s.parentSpanId === embedding()?.spanId);
     while (!children().some((s) => s.name === 'settlement') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(children().map((s) => s.name).filter((name) => name !== 'auth').sort()).toEqual(['admission', 'settlement']);
     const admission = children().find((s) => s.name === 'admission')!;
-    expect(receiver.spans.filter((s) => s.parentSpanId === admission.spanId).map((s) => s.name)).toEqual(['dlp']);
+    expect(setup.receiver.spans.filter((s) => s.parentSpanId === admission.spanId).map((s) => s.name)).toEqual(['dlp']);
   });
 });
 
 describe('traces kept by a sampler', () => {
-  let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
-  let fake: FakeUpstream;
-  let gw: TestGateway;
-  let http: ListeningGateway;
-
-  beforeAll(async () => {
-    receiver = await startOtlpReceiver();
-    fake = await startFakeOpenAI({ reply: 'sampled reply', usage: { inputTokens: 3, outputTokens: 2 } });
-    gw = await startTestGateway({
-      // No new trace is kept; a client that keeps its trace has it kept here too.
-      tracing: { endpoint: receiver.url, sampler: { name: 'parentbased_traceidratio', ratio: 0 } },
-      config: parseConfig({ providers: [{ id: 'fake', plugin: 'openai', baseUrl: fake.url }], models: [{ name: 'm', primary: { provider: 'fake', model: 'gpt-4o-mini' } }] }),
-    });
-    http = await listen(gw);
-  });
-  afterAll(async () => {
-    await http?.close();
-    await gw?.close();
-    await fake?.close();
-    await receiver?.close();
-  });
+  const setup = tracedGateway('sampled reply', async (receiverUrl, fakeUrl) => ({
+    // No new trace is kept; a client that keeps its trace has it kept here too.
+    tracing: { endpoint: receiverUrl, sampler: { name: 'parentbased_traceidratio', ratio: 0 } },
+    config: parseConfig({ providers: [{ id: 'fake', plugin: 'openai', baseUrl: fakeUrl }], models: [{ name: 'm', primary: { provider: 'fake', model: 'gpt-4o-mini' } }] }),
+  }));
 
   const chat = (headers: Record<string, string> = {}) =>
-    fetch(`${http.url}/graphql`, {
+    fetch(`${setup.http.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${gw.adminToken}`, ...headers },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${setup.gw.adminToken}`, ...headers },
       body: JSON.stringify({ query: CHAT, variables: { i: { model: 'm', messages: [{ role: 'USER', content: 'hello' }] } } }),
     }).then((r) => r.json());
 
   test('drops a new trace at ratio 0 but tells the upstream it was not sampled, and keeps a trace the client sampled', async () => {
     expect((await chat()).errors).toBeUndefined();
-    const unsampled = fake.requests.at(-1)!.headers.traceparent as string;
+    const unsampled = setup.fake.requests.at(-1)!.headers.traceparent as string;
     expect(unsampled).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
 
     expect((await chat({ traceparent: `00-${CLIENT_TRACE}-${CLIENT_SPAN}-01` })).errors).toBeUndefined();
     const deadline = Date.now() + 10_000;
-    const settled = () => receiver.spans.some((s) => s.name === 'settlement' && s.traceId === CLIENT_TRACE);
+    const settled = () => setup.receiver.spans.some((s) => s.name === 'settlement' && s.traceId === CLIENT_TRACE);
     while (!settled() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(settled()).toBe(true);
-    expect(fake.requests.at(-1)!.headers.traceparent).toMatch(new RegExp(`^00-${CLIENT_TRACE}-[0-9a-f]{16}-01$`));
+    expect(setup.fake.requests.at(-1)!.headers.traceparent).toMatch(new RegExp(`^00-${CLIENT_TRACE}-[0-9a-f]{16}-01$`));
     // Every span the receiver got belongs to the client's trace: the first chat left none.
-    expect(new Set(receiver.spans.map((s) => s.traceId))).toEqual(new Set([CLIENT_TRACE]));
-    expect(receiver.spans.some((s) => s.traceId === unsampled.split('-')[1])).toBe(false);
+    expect(new Set(setup.receiver.spans.map((s) => s.traceId))).toEqual(new Set([CLIENT_TRACE]));
+    expect(setup.receiver.spans.some((s) => s.traceId === unsampled.split('-')[1])).toBe(false);
   });
 });
