@@ -30,6 +30,14 @@ const SetQuota = gql`
     }
   }
 `;
+const UpdateUser = gql`
+  mutation UpdateUser($id: ID!, $name: String!) {
+    updateUser(id: $id, input: { name: $name }) {
+      id
+      name
+    }
+  }
+`;
 const CreateUser = gql`
   mutation CreateUser($name: String!) {
     createUser(input: { name: $name }) {
@@ -55,6 +63,11 @@ function stubGateway() {
       const person = people.find((p) => p.id === variables.userId)!;
       person.quota = { ...person.quota, dailyInputLimit: variables.dailyInputLimit as number };
       return { setQuota: person.quota };
+    }
+    if (name === 'UpdateUser') {
+      const person = people.find((p) => p.id === variables.id)!;
+      person.name = variables.name as string;
+      return { updateUser: { __typename: 'User', id: person.id, name: person.name } };
     }
     if (name === 'CreateUser') {
       const person = { __typename: 'User', id: `u${people.length + 1}`, name: variables.name as string, quota: { __typename: 'Quota', id: `u${people.length + 1}`, dailyInputLimit: 0 } };
@@ -102,6 +115,21 @@ describe("the console's cache", () => {
     await settle();
     expect(page.latest().data.user.quota.dailyInputLimit).toBe(5000);
     expect(asked).toEqual(['UserWithQuota', 'SetQuota']);
+    page.unsubscribe();
+  });
+
+  it('shows an edited name in the list and on the user page from the answer, without reading either again', async () => {
+    const asked = stubGateway();
+    const c = client();
+    const list = watch(c, Users);
+    const page = watch(c, UserWithQuota, { id: 'u1' });
+    await settle();
+    await c.mutation(UpdateUser, { id: 'u1', name: 'Li Wei (finance)' }).toPromise();
+    await settle();
+    expect(list.latest().data.users.map((u: { name: string }) => u.name)).toEqual(['Li Wei (finance)']);
+    expect(page.latest().data.user.name).toBe('Li Wei (finance)');
+    expect(asked.sort()).toEqual(['UpdateUser', 'UserWithQuota', 'Users']);
+    list.unsubscribe();
     page.unsubscribe();
   });
 

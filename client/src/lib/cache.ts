@@ -2,10 +2,11 @@ import { cacheExchange, type Cache, type UpdatesConfig } from '@urql/exchange-gr
 
 /**
  * Mutations whose answer is the changed object with its id, and nothing else
- * changes with it: the normalised cache updates every page showing that object
- * in place, with no refetch.
+ * shown changes with it: the normalised cache updates every page showing that
+ * object in place, with no refetch. (A quota; a user's name, email or
+ * password: the console shows no count or list that these change.)
  */
-const UPDATED_IN_PLACE = new Set(['setQuota']);
+const UPDATED_IN_PLACE = new Set(['setQuota', 'updateUser']);
 
 /** Mutations that start or end the session or only try a connection: nothing cached changes (after logout the token is revoked, so a refetch would only be refused). */
 const CHANGES_NOTHING = new Set(['login', 'logout', 'testProvider', 'testWebhook']);
