@@ -315,10 +315,10 @@ export function createRouter(o: RouterOptions): Router {
   }
 
   async function embed(modelName: string, request: EmbedRouterRequest, signal: AbortSignal = NEVER): Promise<EmbedResult> {
-    const { requestId, ...embedRequest } = request;
+    const { requestId, watch, ...embedRequest } = request;
     if (!embedRequest.input.length) throw new RouterError('BAD_REQUEST', 'nothing to embed: input is empty', []);
     // No first token to wait for: the whole call gets the attempt timeout.
-    const call: ChainCall = { need: ['embeddings'], requestId, request, firstProgressMs: r.attemptTimeoutMs, signal };
+    const call: ChainCall = { need: ['embeddings'], requestId, request, firstProgressMs: r.attemptTimeoutMs, signal, watch };
     const chain = runChain<never, { embeddings: number[][]; usage: { inputTokens: number } }>(modelName, call, async function* (provider, model, ctl, state) {
       if (!provider.embed) throw new ProviderError('provider has no embed', { kind: 'bad_request', retryable: false, unsupportedFeature: 'embeddings' });
       const result = await provider.embed({ ...embedRequest, model, signal: ctl.signal });

@@ -24,6 +24,8 @@ export interface AttemptWatcher {
 export type EmbedRouterRequest = Omit<EmbeddingRequest, 'model' | 'signal'> & {
   /** The gateway request this call serves; tags failure reports and error messages. Not sent upstream. */
   requestId?: string;
+  /** Follows each attempt (a span per attempt when tracing). The embedding plugin API carries no trace headers, so the vendor does not join the trace. */
+  watch?: AttemptWatcher;
 };
 
 /** What `router.embed` answers. */

@@ -143,7 +143,7 @@ describe('traces of a chat', () => {
     expect(setup.fake.requests.at(-1)!.headers.traceparent).toMatch(new RegExp(`^00-${chat.traceId}-[0-9a-f]{16}-01$`));
   });
 
-  test('an embedding call is traced as `embeddings`, with its admission (DLP inside) and settlement', async () => {
+  test('an embedding call is traced as `embeddings`, with its admission (DLP inside), its provider attempts and settlement', async () => {
     const res = await fetch(`${setup.http.url}/v1/embeddings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${setup.gw.adminToken}` },
@@ -154,7 +154,8 @@ describe('traces of a chat', () => {
     const embedding = () => setup.receiver.spans.find((s) => s.name === 'embeddings');
     const children = () => setup.receiver.spans.filter((s) => s.parentSpanId === embedding()?.spanId);
     while (!children().some((s) => s.name === 'settlement') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(children().map((s) => s.name).filter((name) => name !== 'auth').sort()).toEqual(['admission', 'settlement']);
+    // One attempt on the refusing primary, one on the fallback that answered.
+    expect(children().map((s) => s.name).filter((name) => name !== 'auth').sort()).toEqual(['admission', 'provider.attempt', 'provider.attempt', 'settlement']);
     const admission = children().find((s) => s.name === 'admission')!;
     expect(setup.receiver.spans.filter((s) => s.parentSpanId === admission.spanId).map((s) => s.name)).toEqual(['dlp']);
   });

@@ -144,7 +144,7 @@ export function createEmbeddingService(deps: EmbedDeps): EmbeddingService {
       let result: Awaited<ReturnType<Router['embed']>> | undefined;
       let failure: unknown;
       try {
-        result = await deps.router.embed(input.model, { input: texts, dimensions: input.dimensions ?? undefined, endUser: input.endUser ?? undefined, requestId: ctx.requestId }, abort.signal);
+        result = await deps.router.embed(input.model, { input: texts, dimensions: input.dimensions ?? undefined, endUser: input.endUser ?? undefined, requestId: ctx.requestId, watch: watch?.attempts }, abort.signal);
       } catch (error) {
         failure = error;
       } finally {
