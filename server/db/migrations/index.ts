@@ -16,6 +16,7 @@ import { Migration0016Speed } from './0016-speed.ts';
 import { Migration0017SettlePlan } from './0017-settle-plan.ts';
 import { Migration0018SettleIndexScans } from './0018-settle-index-scans.ts';
 import { Migration0019RefusalReplay } from './0019-refusal-replay.ts';
+import { Migration0020CatalogRemoved } from './0020-catalog-removed.ts';
 
 /** Migrations in order. Listed explicitly so they load the same under tsx, vitest and a bundle. */
 export const migrationsList = [
@@ -37,4 +38,5 @@ export const migrationsList = [
   { name: '0017-settle-plan', class: Migration0017SettlePlan },
   { name: '0018-settle-index-scans', class: Migration0018SettleIndexScans },
   { name: '0019-refusal-replay', class: Migration0019RefusalReplay },
+  { name: '0020-catalog-removed', class: Migration0020CatalogRemoved },
 ];

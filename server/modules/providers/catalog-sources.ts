@@ -88,8 +88,9 @@ export function databaseCatalogSource(pool: Pool, box: SecretBox | null, logger:
 
 /** Adds the config's providers and models the database lacks (see seedCatalog). */
 export async function seedCatalogFromConfig(pool: Pool, config: Pick<GatewayConfig, 'providers' | 'models'>, logger: Pick<Logger, 'info'>): Promise<void> {
-  const added = await seedCatalog(pool, config.providers, config.models);
+  const { kept, ...added } = await seedCatalog(pool, config.providers, config.models);
   if (added.providers.length || added.models.length) logger.info(added, 'provider catalog seeded from the config file');
+  if (kept.removed.length || kept.noProvider.length) logger.info({ deletedInConsole: kept.removed, routeToDeletedProvider: kept.noProvider }, 'config file entries not seeded: deleted in the console');
 }
 
 /**

@@ -95,19 +95,36 @@ export async function catalogVersion(pool: Pool): Promise<number> {
  * database already holds is kept: after the first start the console is the
  * source of truth. Returns the names added.
  */
-export async function seedCatalog(pool: Pool, providers: ProviderConfig[], models: ModelConfig[]): Promise<{ providers: string[]; models: string[] }> {
+export async function seedCatalog(pool: Pool, providers: ProviderConfig[], models: ModelConfig[]): Promise<{ providers: string[]; models: string[]; kept: { removed: string[]; noProvider: string[] } }> {
   const client = await pool.connect();
   try {
     await client.query('begin');
-    const added = { providers: [] as string[], models: [] as string[] };
+    const added = { providers: [] as string[], models: [] as string[], kept: { removed: [] as string[], noProvider: [] as string[] } };
+    // What the console deleted stays deleted, though the file still lists it.
+    const removed = new Set((await client.query<{ key: string }>(`select kind || ':' || name as key from catalog_removed`)).rows.map((r) => r.key));
     for (const p of providers) {
+      if (removed.has(`provider:${p.id}`)) {
+        added.kept.removed.push(p.id);
+        continue;
+      }
       const { rowCount } = await client.query(
         `insert into provider_instance (id, plugin, base_url, options, api_key_env, max_concurrent) values ($1, $2, $3, $4, $5, $6) on conflict (id) do nothing`,
         [p.id, p.plugin, p.baseUrl ?? null, JSON.stringify(p.options ?? {}), p.apiKeyEnv ?? null, p.maxConcurrent ?? null],
       );
       if (rowCount) added.providers.push(p.id);
     }
+    const present = new Set((await client.query<{ id: string }>('select id from provider_instance')).rows.map((r) => r.id));
     for (const m of models) {
+      if (removed.has(`model:${m.name}`)) {
+        added.kept.removed.push(m.name);
+        continue;
+      }
+      // A model routing to a provider the console deleted is not seeded: its route would name nothing.
+      if ([m.primary, ...m.fallbacks].some((t) => !present.has(t.provider))) {
+        const exists = await client.query('select 1 from gateway_model where name = $1', [m.name]);
+        if (!exists.rowCount) added.kept.noProvider.push(m.name);
+        continue;
+      }
       const { rowCount } = await client.query(`insert into gateway_model (name, capabilities) values ($1, $2) on conflict (name) do nothing`, [m.name, m.capabilities ? JSON.stringify(m.capabilities) : null]);
       if (!rowCount) continue;
       await insertTargets(client, m.name, [m.primary, ...m.fallbacks]);
@@ -159,6 +176,7 @@ export async function insertProvider(em: EntityManager, p: Omit<ProviderRow, 'ap
      values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing returning id`,
     [p.id, p.plugin, p.baseUrl, JSON.stringify(p.options), p.apiKeyCiphertext, p.apiKeyKeyId, p.apiKeyLast4, p.maxConcurrent, p.enabled],
   );
+  if (rows.length) await forgetRemoval(em, 'provider', p.id);
   return rows.length > 0;
 }
 
@@ -178,6 +196,17 @@ export async function modelsRoutingTo(em: EntityManager, provider: string): Prom
 
 export async function deleteProviderRow(em: EntityManager, id: string): Promise<void> {
   await em.execute('delete from provider_instance where id = ?', [id]);
+  await recordRemoval(em, 'provider', id);
+}
+
+/** Remembers a console deletion, so the config file does not seed the entry back at the next start. */
+async function recordRemoval(em: EntityManager, kind: 'provider' | 'model', name: string): Promise<void> {
+  await em.execute(`insert into catalog_removed (kind, name) values (?, ?) on conflict (kind, name) do update set removed_at = now()`, [kind, name]);
+}
+
+/** Created again in the console: the file may seed it again after a later deletion only. */
+async function forgetRemoval(em: EntityManager, kind: 'provider' | 'model', name: string): Promise<void> {
+  await em.execute('delete from catalog_removed where kind = ? and name = ?', [kind, name]);
 }
 
 export async function lockModel(em: EntityManager, name: string): Promise<ModelRow | null> {
@@ -200,6 +229,7 @@ export async function insertModel(em: EntityManager, m: ModelRow): Promise<boole
   ]);
   if (!rows.length) return false;
   await insertTargets(em, m.name, [m.primary, ...m.fallbacks]);
+  await forgetRemoval(em, 'model', m.name);
   return true;
 }
 
@@ -211,6 +241,7 @@ export async function replaceModel(em: EntityManager, m: ModelRow): Promise<void
 
 export async function deleteModelRow(em: EntityManager, name: string): Promise<void> {
   await em.execute('delete from gateway_model where name = ?', [name]);
+  await recordRemoval(em, 'model', name);
 }
 
 /** Every change bumps the counter in its own transaction, so pollers see it once it commits. */
