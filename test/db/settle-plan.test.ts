@@ -1,50 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admitChatRow, settleChats, type ChatSettlement } from '../../server/modules/metering/metering.store.ts';
-import { createMigratedDatabase } from '../fixtures/database.ts';
+import { describe, expect, it } from 'vitest';
+import { settleChats } from '../../server/modules/metering/metering.store.ts';
+import { admitOne, useLedgerDatabase } from '../fixtures/ledger.ts';
 
 // Settled ledger rows stay a while (so a replayed settlement is recognised), so the ledger
 // grows with traffic. settle_chats keeps one generic plan per session: a plan made while the
 // ledger was small must not go on reading the whole ledger once it is large.
 
-let pool: pg.Pool;
-let database: Awaited<ReturnType<typeof createMigratedDatabase>> | undefined;
-const userId = randomUUID();
-const day = new Date().toISOString().slice(0, 10);
-
-beforeAll(async () => {
-  database = await createMigratedDatabase();
-  const url = database.url;
-  // One session, as a pool connection of the gateway keeps its plans.
-  pool = new pg.Pool({ connectionString: url, max: 1 });
-  await pool.query(`insert into app_user (id, email, name, created_at, updated_at) values ($1, 'ledger@plan.test', 'Ledger', now(), now())`, [userId]);
-});
-
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
-
-/** Admits one chat on `db` and answers its settlement, ready to settle. */
-async function admitOne(db: Pick<pg.Pool, 'query'>): Promise<ChatSettlement> {
-  const chatId = randomUUID();
-  const reservation = { userId, day, inputTokens: 10, outputTokens: 20 };
-  await admitChatRow(db, reservation, { chatId, requestId: `req-${chatId}`, instanceId: 'plan-test', apiKeyId: null, model: 'm', promptHash: 'h', via: 'mutation' }, undefined);
-  return {
-    chatId,
-    reservation,
-    usage: { inputTokens: 8, outputTokens: 12 },
-    model: 'm',
-    provider: 'p',
-    audit: { promptHash: 'h', responseHash: 'r', latencyMs: 5, metadata: { outcome: 'ok' } },
-  };
-}
+// One session, as a pool connection of the gateway keeps its plans.
+const ledger = useLedgerDatabase(1);
+const { userId, day } = ledger;
 
 describe('settle_chats on a grown ledger', () => {
   it('reads ledger rows by key, never the whole ledger or a whole partial index of it, with a plan made while it was small', async () => {
+    const pool = ledger.pool();
     // The session's plan is made now, over an almost empty ledger.
-    expect((await settleChats(pool, [await admitOne(pool)])).size).toBe(1);
+    expect((await settleChats(pool, [await admitOne(pool, userId, day)])).size).toBe(1);
     // Then traffic settles thousands of chats.
     await pool.query(
       `insert into chat_in_flight (id, request_id, instance_id, user_id, model, prompt_hash, via, day, reserved_input, reserved_output, settled_at, audit_id)
@@ -65,7 +35,7 @@ describe('settle_chats on a grown ledger', () => {
             )
           ).rows[0]?.n ?? 0,
         );
-      const chat = await admitOne(client);
+      const chat = await admitOne(client, userId, day);
       const before = await ledgerScans();
       const settled = await settleChats(client, [chat]);
       expect(settled.has(chat.chatId)).toBe(true);

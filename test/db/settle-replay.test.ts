@@ -1,35 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admitChatRow, openChatsOf, settleChats, type ChatSettlement } from '../../server/modules/metering/metering.store.ts';
-import { createMigratedDatabase } from '../fixtures/database.ts';
+import { describe, expect, it } from 'vitest';
+import { openChatsOf, settleChats, type ChatSettlement } from '../../server/modules/metering/metering.store.ts';
+import { admitOne, useLedgerDatabase } from '../fixtures/ledger.ts';
 
 // A settlement batch whose commit went through but whose answer was lost (the
 // connection dropped) is spooled and replayed. The replay must write nothing
 // twice: not an answered chat, and not a refusal, which has no admission row.
 
-let pool: pg.Pool;
-let database: Awaited<ReturnType<typeof createMigratedDatabase>> | undefined;
-const userId = randomUUID();
-const day = new Date().toISOString().slice(0, 10);
-
-beforeAll(async () => {
-  database = await createMigratedDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  await pool.query(`insert into app_user (id, email, name, created_at, updated_at) values ($1, 'replay@ledger.test', 'Replay', now(), now())`, [userId]);
-});
-
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
-
-async function answeredChat(): Promise<ChatSettlement> {
-  const chatId = randomUUID();
-  const reservation = { userId, day, inputTokens: 10, outputTokens: 20 };
-  await admitChatRow(pool, reservation, { chatId, requestId: `req-${chatId}`, instanceId: 'replay-test', apiKeyId: null, model: 'm', promptHash: 'h', via: 'mutation' }, undefined);
-  return { chatId, reservation, usage: { inputTokens: 8, outputTokens: 12 }, model: 'm', provider: 'p', audit: { promptHash: 'h', responseHash: 'r', latencyMs: 5, metadata: { outcome: 'ok' } } };
-}
+const ledger = useLedgerDatabase(2);
+const { userId, day } = ledger;
 
 /** A refusal as the refusal recorder sends it: no admission row, no usage. */
 function refusal(): ChatSettlement {
@@ -44,14 +23,14 @@ function refusal(): ChatSettlement {
 }
 
 const auditedOf = async (chatIds: string[]) =>
-  (await pool.query<{ action: string; chat_id: string }>(`select action, metadata->>'chatId' as chat_id from audit_record where metadata->>'chatId' = any($1) order by id`, [chatIds])).rows;
+  (await ledger.pool().query<{ action: string; chat_id: string }>(`select action, metadata->>'chatId' as chat_id from audit_record where metadata->>'chatId' = any($1) order by id`, [chatIds])).rows;
 
 describe('a replayed settlement', () => {
   it('audits an answered chat and a refusal once each, answers the same audit ids, and counts usage once', async () => {
-    const batch = [await answeredChat(), refusal()];
+    const batch = [await admitOne(ledger.pool(), userId, day), refusal()];
     const ids = batch.map((s) => s.chatId);
-    const first = await settleChats(pool, batch);
-    const replayed = await settleChats(pool, batch);
+    const first = await settleChats(ledger.pool(), batch);
+    const replayed = await settleChats(ledger.pool(), batch);
     expect([...replayed.entries()].sort()).toEqual([...first.entries()].sort());
     expect(first.size).toBe(2);
 
@@ -59,16 +38,16 @@ describe('a replayed settlement', () => {
       { action: 'chat', chat_id: ids[0] },
       { action: 'chat.refused', chat_id: ids[1] },
     ]);
-    const usage = await pool.query(`select requests, input_tokens, output_tokens from daily_usage where user_id = $1`, [userId]);
+    const usage = await ledger.pool().query(`select requests, input_tokens, output_tokens from daily_usage where user_id = $1`, [userId]);
     expect(usage.rows).toEqual([{ requests: 1, input_tokens: '8', output_tokens: '12' }]);
     // The refusal's ledger row is settled: recovery never takes it for a chat left open.
-    expect((await openChatsOf(pool, null)).map((c) => c.id)).not.toContain(ids[1]);
+    expect((await openChatsOf(ledger.pool(), null)).map((c) => c.id)).not.toContain(ids[1]);
   });
 
   it('records a refusal replayed on its own once', async () => {
     const refused = refusal();
-    const first = await settleChats(pool, [refused]);
-    const replayed = await settleChats(pool, [refused]);
+    const first = await settleChats(ledger.pool(), [refused]);
+    const replayed = await settleChats(ledger.pool(), [refused]);
     expect(replayed.get(refused.chatId)).toBe(first.get(refused.chatId));
     expect(await auditedOf([refused.chatId])).toEqual([{ action: 'chat.refused', chat_id: refused.chatId }]);
   });
