@@ -10,7 +10,7 @@ import type { ChatInput } from './chat-input.ts';
 import type { ChatEvent, ChatOptions, ChatOutcomeKind, ChatResult, ChatCaller } from './chat.types.ts';
 import { routeChat } from './route-chat.ts';
 import { promptHash } from './chat-input.ts';
-import { refusalCode, type RefusalRecorder } from '../request-log/refusals.ts';
+import { refusalCode, type Refusal, type RefusalRecorder } from '../request-log/refusals.ts';
 import { settleChat, type ChatOutcome, type SettleDeps, type Settled } from './settle-chat.ts';
 
 export type { ChatEvent, ChatResult } from './chat.types.ts';
@@ -77,7 +77,7 @@ async function* streamChat(deps: ChatDeps, ctx: ChatCaller, input: ChatInput, op
     admission = await (watch ? watch.stage('admit', admit) : admit());
   } catch (error) {
     deps.inFlight.leave(slot);
-    if (deps.refusals && refusalCode(error)) deps.refusals.record(refusalOf(ctx, input, via, arrivedAt), error);
+    if (deps.refusals && refusalCode(error)) deps.refusals.record(refusalOf(ctx, input.model, via, promptHash(input), arrivedAt), error);
     const refusal = isDatabaseUnavailable(error) ? databaseUnavailable() : error;
     watch?.refused(refusal);
     throw refusal;
@@ -180,15 +180,16 @@ async function watchSettlement(watch: ChatWatch, outcome: ChatOutcome, settle: (
   }
 }
 
-function refusalOf(ctx: ChatCaller, input: ChatInput, via: string, arrivedAt: number) {
+/** A refused call (chat or embedding) as the refusal recorder keeps it. */
+export function refusalOf(ctx: ChatCaller, model: string, via: string, hash: string, arrivedAt: number): Refusal {
   const { viewer } = ctx;
   return {
     userId: viewer.userId,
     apiKeyId: viewer.via === 'apiKey' ? viewer.credentialId : null,
     requestId: ctx.requestId,
-    model: input.model,
+    model,
     via,
-    promptHash: promptHash(input),
+    promptHash: hash,
     latencyMs: performance.now() - arrivedAt,
   };
 }

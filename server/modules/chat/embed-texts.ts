@@ -8,7 +8,7 @@ import { BudgetShortfall, reserveQuota } from '../metering/quota-reservation.ts'
 import type { Reservation } from '../metering/metering.store.ts';
 import type { RateLimitStatus } from '../rate-limits/rate-limiter.ts';
 import type { AdmitDeps } from './admit-chat.ts';
-import { databaseUnavailable, toAppError } from './chat.service.ts';
+import { databaseUnavailable, refusalOf, toAppError } from './chat.service.ts';
 import type { ChatsInFlight } from './chats-in-flight.ts';
 import type { ChatCaller, ChatEntry } from './chat.types.ts';
 import { publishSettled, type SettleDeps } from './settle-chat.ts';
@@ -130,10 +130,7 @@ export function createEmbeddingService(deps: EmbedDeps): EmbeddingService {
       } catch (error) {
         deps.inFlight.leave(slot);
         const refusal = isDatabaseUnavailable(error) ? databaseUnavailable() : error;
-        if (deps.refusals && refusalCode(error)) {
-          const apiKeyId = ctx.viewer.via === 'apiKey' ? ctx.viewer.credentialId : null;
-          deps.refusals.record({ userId: ctx.viewer.userId, apiKeyId, requestId: ctx.requestId, model: input.model, via, promptHash: inputHash, latencyMs: performance.now() - startedAt }, error);
-        }
+        if (deps.refusals && refusalCode(error)) deps.refusals.record(refusalOf(ctx, input.model, via, inputHash, startedAt), error);
         watch?.refused(refusal);
         throw refusal;
       }

@@ -114,15 +114,16 @@ export async function seedCatalog(pool: Pool, providers: ProviderConfig[], model
       if (rowCount) added.providers.push(p.id);
     }
     const present = new Set((await client.query<{ id: string }>('select id from provider_instance')).rows.map((r) => r.id));
+    const stored = new Set((await client.query<{ name: string }>('select name from gateway_model')).rows.map((r) => r.name));
     for (const m of models) {
       if (removed.has(`model:${m.name}`)) {
         added.kept.removed.push(m.name);
         continue;
       }
       // A model routing to a provider the console deleted is not seeded: its route would name nothing.
+      if (stored.has(m.name)) continue;
       if ([m.primary, ...m.fallbacks].some((t) => !present.has(t.provider))) {
-        const exists = await client.query('select 1 from gateway_model where name = $1', [m.name]);
-        if (!exists.rowCount) added.kept.noProvider.push(m.name);
+        added.kept.noProvider.push(m.name);
         continue;
       }
       const { rowCount } = await client.query(`insert into gateway_model (name, capabilities) values ($1, $2) on conflict (name) do nothing`, [m.name, m.capabilities ? JSON.stringify(m.capabilities) : null]);
