@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { byIdLoader } from '../../db/by-id-loader.ts';
 import { ApiKey, type ApiKeyEntity } from './api-key.entity.ts';
 
 /** userId -> all their keys, newest first. Key counts per user are capped, so paging happens in memory. */
@@ -14,9 +15,5 @@ export function createApiKeysByUserLoader(em: EntityManager) {
 
 /** id -> the key (revoked ones included), or null; e.g. for the API keys that rate limits name. */
 export function createApiKeyByIdLoader(em: EntityManager) {
-  return new DataLoader<string, ApiKeyEntity | null>(async (ids) => {
-    const keys = await em.find(ApiKey, { id: { $in: [...ids] } });
-    const byId = new Map(keys.map((k) => [k.id, k]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  return byIdLoader<ApiKeyEntity>(em, ApiKey);
 }

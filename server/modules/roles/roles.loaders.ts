@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { byIdLoader } from '../../db/by-id-loader.ts';
 import { Role, UserRole, type RoleEntity } from './role.entity.ts';
 
 /** userId -> roles, one query per batch (the pivot joined to roles). */
@@ -20,9 +21,5 @@ export function createRolesByUserLoader(em: EntityManager) {
 
 /** roleId -> role (null when deleted), one query per batch. */
 export function createRoleByIdLoader(em: EntityManager) {
-  return new DataLoader<string, RoleEntity | null>(async (ids) => {
-    const roles = await em.find(Role, { id: { $in: [...ids] } });
-    const byId = new Map(roles.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  return byIdLoader<RoleEntity>(em, Role);
 }
